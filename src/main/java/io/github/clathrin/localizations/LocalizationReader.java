@@ -1,0 +1,25 @@
+package io.github.clathrin.localizations;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import io.github.clathrin.task.Progress;
+
+/** Reads one localization file format into a {@link LocalizationTable}. */
+public interface LocalizationReader {
+
+	/** Human-readable format name, e.g. "ThunderSTORM CSV". */
+	String formatName();
+
+	/**
+	 * How sure this reader is that it can read the file, from its name and first bytes: 0 = not this
+	 * format; higher numbers win (a magic number beats an extension, an extension beats "it is text").
+	 */
+	int detect(Path file, byte[] head);
+
+	/**
+	 * Reads the file. Coordinates come out in nm. Bad content throws
+	 * {@link io.github.clathrin.task.InputException} naming the file and the line or record.
+	 */
+	LocalizationTable read(Path file, ReadOptions options, Progress progress) throws IOException;
+}
