@@ -1,0 +1,45 @@
+package io.github.clathrin.cli;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import io.github.clathrin.commands.ClathrinCommand;
+
+/**
+ * Runs the SciJava commands from the terminal, exactly as Fiji runs them: through a
+ * {@link CommandService}, with progress going to stderr.
+ */
+final class CommandRunner implements AutoCloseable {
+
+	private final ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
+	private Context context;
+
+	/** Runs a command with the given inputs and returns it, its outputs filled in. */
+	<C extends ClathrinCommand> C run(Class<C> type, Map<String, Object> inputs) throws Exception {
+		if (context == null) context = new Context(CommandService.class);
+		Map<String, Object> all = new HashMap<>(inputs);
+		all.put("listener", progress);
+		try {
+			CommandModule module = context.service(CommandService.class).run(type, false, all).get();
+			@SuppressWarnings("unchecked")
+			C command = (C) module.getCommand();
+			return command;
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof Exception cause ? cause : e;
+		}
+		finally {
+			progress.finish();
+		}
+	}
+
+	@Override
+	public void close() {
+		if (context != null) context.dispose();
+	}
+}

@@ -1,0 +1,276 @@
+package io.github.clathrin.cli;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.github.clathrin.commands.ClassifyCommand;
+import io.github.clathrin.commands.EvaluateCommand;
+import io.github.clathrin.commands.InfoCommand;
+import io.github.clathrin.commands.SimulateCommand;
+import io.github.clathrin.commands.TrainCommand;
+import io.github.clathrin.task.CancelledException;
+import io.github.clathrin.task.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The {@code clathrin} command line: the same SciJava commands the Fiji menus run. */
+@Command(name = "clathrin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+	description = "Classifies clathrin structures in 3D single-molecule localization data.",
+	subcommands = { Main.Demo.class, Main.Info.class, Main.Simulate.class, Main.Evaluate.class, Main.Train.class,
+		Main.Classify.class, BenchCommand.class })
+public final class Main implements Callable<Integer> {
+
+	@Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
+	boolean debug;
+
+	public static void main(String[] args) {
+		System.exit(run(args));
+	}
+
+	/** Runs the command line and returns the exit code (for tests: no System.exit). */
+	public static int run(String... args) {
+		CommandLine cli = new CommandLine(new Main());
+		cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+			boolean debug = parsed.matchedOption("--debug") != null
+				|| parsed.subcommands().stream().anyMatch(p -> p.matchedOption("--debug") != null);
+			return handle(e, cmd.getErr(), debug);
+		});
+		return cli.execute(args);
+	}
+
+	static int handle(Exception e, PrintWriter err, boolean debug) {
+		if (e instanceof CancelledException) {
+			err.println("cancelled");
+			return 130;
+		}
+		if (e instanceof InputException || e instanceof IllegalArgumentException) {
+			err.println("error: " + e.getMessage());
+			if (debug) e.printStackTrace(err);
+			return 2;
+		}
+		err.println("error: " + e + (debug ? "" : " (run with --debug for details)"));
+		if (debug) e.printStackTrace(err);
+		return 1;
+	}
+
+	@Override
+	public Integer call() {
+		new CommandLine(this).usage(System.out);
+		return 0;
+	}
+
+	/** Input options shared by the commands that read structures. */
+	static final class InputOptions {
+
+		@Option(names = "--input", required = true, paramLabel = "PATH",
+			description = "A folder with one localization file per structure, or one table (with --roi-column).")
+		File input;
+
+		@Option(names = "--labels", paramLabel = "FILE",
+			description = "Labels CSV: first column the structure key, a 'label' column (yes/no or class names).")
+		File labels;
+
+		@Option(names = "--roi-column", paramLabel = "NAME",
+			description = "Column holding the structure (ROI/group) number when the input is one table.")
+		String roiColumn;
+
+		@Option(names = "--pixel-size", paramLabel = "NM", description = "Camera pixel size in nm (files in pixels).")
+		Double pixelSize;
+
+		@Option(names = "--units", paramLabel = "U", description = "Units of x/y/z when the file does not say: nm, px, um, m.")
+		String units;
+
+		Map<String, Object> inputs() {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("input", input);
+			m.put("labels", labels);
+			m.put("roi_column", roiColumn);
+			m.put("pixel_size", pixelSize);
+			m.put("units", units);
+			return m;
+		}
+	}
+
+	@Command(name = "info", description = "Describe a localization file: format, rows, columns, ranges.")
+	static final class Info implements Callable<Integer> {
+
+		@CommandLine.Parameters(paramLabel = "FILE")
+		File file;
+
+		@Option(names = "--pixel-size", paramLabel = "NM")
+		Double pixelSize;
+
+		@Option(names = "--units", paramLabel = "U")
+		String units;
+
+		@Override
+		public Integer call() throws Exception {
+			try (CommandRunner r = new CommandRunner()) {
+				Map<String, Object> in = new LinkedHashMap<>();
+				in.put("input", file);
+				in.put("pixel_size", pixelSize);
+				in.put("units", units);
+				System.out.println(r.run(InfoCommand.class, in).getReport());
+			}
+			return 0;
+		}
+	}
+
+	@Command(name = "simulate", description = "Simulate 3D STORM clathrin structures with labels.")
+	static final class Simulate implements Callable<Integer> {
+
+		@Option(names = "--out", required = true, paramLabel = "DIR")
+		File out;
+
+		@Option(names = "--structures", defaultValue = "899")
+		int structures;
+
+		@Option(names = "--labelled", defaultValue = "280")
+		int labelled;
+
+		@Option(names = "--seed", defaultValue = "1")
+		long seed;
+
+		@Override
+		public Integer call() throws Exception {
+			try (CommandRunner r = new CommandRunner()) {
+				System.out.println(r.run(SimulateCommand.class, Map.of("output", out, "structures", structures,
+					"labelled", labelled, "seed", seed)).getReport());
+			}
+			return 0;
+		}
+	}
+
+	@Command(name = "evaluate", description = "Cross-validate encoders + SVM on the labelled structures.")
+	static final class Evaluate implements Callable<Integer> {
+
+		@Mixin
+		InputOptions input;
+
+		@Option(names = "--encoders", defaultValue = "pca,kmeans,lab", split = ",")
+		List<String> encoders;
+
+		@Option(names = "--folds", defaultValue = "5")
+		int folds;
+
+		@Option(names = "--seed", defaultValue = "1")
+		long seed;
+
+		@Option(names = "--json", paramLabel = "FILE")
+		File json;
+
+		@Override
+		public Integer call() throws Exception {
+			Map<String, Object> in = input.inputs();
+			in.put("encoders", String.join(",", encoders));
+			in.put("folds", folds);
+			in.put("seed", seed);
+			in.put("json", json);
+			try (CommandRunner r = new CommandRunner()) {
+				System.out.println(r.run(EvaluateCommand.class, in).getReport());
+			}
+			return 0;
+		}
+	}
+
+	@Command(name = "train", description = "Train an encoder + SVM model and write the model file.")
+	static final class Train implements Callable<Integer> {
+
+		@Mixin
+		InputOptions input;
+
+		@Option(names = "--encoder", defaultValue = "pca")
+		String encoder;
+
+		@Option(names = "--out", required = true, paramLabel = "MODEL.zip")
+		File out;
+
+		@Option(names = "--seed", defaultValue = "1")
+		long seed;
+
+		@Override
+		public Integer call() throws Exception {
+			Map<String, Object> in = input.inputs();
+			in.put("encoder", encoder);
+			in.put("model", out);
+			in.put("seed", seed);
+			try (CommandRunner r = new CommandRunner()) {
+				System.out.println(r.run(TrainCommand.class, in).getReport());
+			}
+			return 0;
+		}
+	}
+
+	@Command(name = "classify", description = "Classify structures with a model; one CSV row per structure.")
+	static final class Classify implements Callable<Integer> {
+
+		@Option(names = "--model", required = true, paramLabel = "MODEL.zip")
+		File model;
+
+		@Mixin
+		InputOptions input;
+
+		@Option(names = "--out", required = true, paramLabel = "RESULTS.csv")
+		File out;
+
+		@Override
+		public Integer call() throws Exception {
+			Map<String, Object> in = input.inputs();
+			in.put("model", model);
+			in.put("output", out);
+			try (CommandRunner r = new CommandRunner()) {
+				System.out.println(r.run(ClassifyCommand.class, in).getReport());
+			}
+			return 0;
+		}
+	}
+
+	@Command(name = "demo", description = "Simulate the demo data set, train PCA + SVM, classify, and evaluate.")
+	static final class Demo implements Callable<Integer> {
+
+		@Option(names = "--out", defaultValue = "clathrin-demo", paramLabel = "DIR")
+		File out;
+
+		@Option(names = "--seed", defaultValue = "1")
+		long seed;
+
+		@Override
+		public Integer call() throws Exception {
+			Path dir = out.toPath();
+			File structures = dir.resolve("structures").toFile(), labels = dir.resolve("labels.csv").toFile(),
+				model = dir.resolve("model.zip").toFile(), results = dir.resolve("results.csv").toFile(),
+				json = dir.resolve("evaluation.json").toFile();
+			try (CommandRunner r = new CommandRunner()) {
+				System.out.println(r.run(SimulateCommand.class, Map.of("output", out, "structures", 899, "labelled",
+					280, "seed", seed)).getReport());
+				System.out.println();
+				System.out.println(r.run(TrainCommand.class, Map.of("input", structures, "labels", labels, "encoder",
+					"pca", "model", model, "seed", seed)).getReport());
+				System.out.println();
+				System.out.println(r.run(ClassifyCommand.class, Map.of("model", model, "input", structures, "labels",
+					labels, "output", results)).getReport());
+				System.out.println();
+				System.out.println(r.run(EvaluateCommand.class, Map.of("input", structures, "labels", labels,
+					"encoders", "pca,kmeans,lab", "folds", 5, "seed", seed, "json", json)).getReport());
+			}
+			return 0;
+		}
+	}
+
+	/** Version from the jar manifest, or "development" when run from classes. */
+	static final class Version implements CommandLine.IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			String v = Main.class.getPackage().getImplementationVersion();
+			return new String[] { "Clathrin Classifier " + (v != null ? v : "development") };
+		}
+	}
+}

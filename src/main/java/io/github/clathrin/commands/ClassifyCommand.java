@@ -1,0 +1,82 @@
+package io.github.clathrin.commands;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import io.github.clathrin.pipeline.Classification;
+import io.github.clathrin.pipeline.Model;
+import io.github.clathrin.pipeline.ModelFile;
+import io.github.clathrin.task.InputException;
+
+/** Applies a model file to structures and writes one result row per structure. */
+@Plugin(type = Command.class, label = "Classify clathrin structures")
+public class ClassifyCommand extends ClathrinCommand {
+
+	@Parameter(label = "Model file")
+	private File model;
+
+	@Parameter(label = "Input (folder or table)")
+	private File input;
+
+	@Parameter(label = "Labels file", required = false, persist = false)
+	private File labels;
+
+	@Parameter(label = "ROI column", required = false, persist = false)
+	private String roi_column;
+
+	@Parameter(label = "Pixel size (nm)", required = false, persist = false)
+	private Double pixel_size;
+
+	@Parameter(label = "Units", required = false, persist = false)
+	private String units;
+
+	@Parameter(label = "Results CSV", persist = false)
+	private File output;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private List<Classification.Prediction> predictions;
+
+	@Override
+	protected void execute() {
+		existingFile(model, "model file");
+		required(output, "results file (output)");
+		Model m = ModelFile.read(model.toPath());
+		StructureInput.Loaded in = StructureInput.load(input, labels, orNull(roi_column),
+			readOptions(pixel_size, units), progress());
+		predictions = Classification.classify(m, in.set(), progress());
+		try {
+			Classification.writeCsv(output.toPath(), predictions, m.classNames());
+		}
+		catch (IOException e) {
+			throw new InputException(output + ": cannot write results (" + e.getMessage() + ")", e);
+		}
+		Map<String, Integer> counts = new TreeMap<>();
+		int known = 0, agree = 0;
+		for (Classification.Prediction p : predictions) {
+			counts.merge(p.predicted(), 1, Integer::sum);
+			if (p.knownLabel() != null) {
+				known++;
+				if (p.knownLabel().equals(p.predicted())) agree++;
+			}
+		}
+		StringBuilder sb = new StringBuilder();
+		in.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
+		sb.append("Classified ").append(predictions.size()).append(" structures: ").append(counts).append('\n');
+		if (known > 0) sb.append("Agreement with the ").append(known).append(" known labels: ").append(agree)
+			.append(" (these may include training structures; use evaluate for an honest accuracy)\n");
+		sb.append("Results written to ").append(output);
+		report = sb.toString();
+	}
+
+	public List<Classification.Prediction> getPredictions() {
+		return predictions;
+	}
+}

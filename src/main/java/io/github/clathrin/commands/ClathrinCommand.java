@@ -1,0 +1,95 @@
+package io.github.clathrin.commands;
+
+import java.io.File;
+import java.nio.file.Files;
+
+import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+
+import io.github.clathrin.localizations.LengthUnit;
+import io.github.clathrin.localizations.ReadOptions;
+import io.github.clathrin.task.InputException;
+import io.github.clathrin.task.Progress;
+
+/**
+ * What every Clathrin command shares: a progress listener that also carries SciJava cancellation, a
+ * text report as output, and input checks (headless runs do not check choices or ranges for us).
+ * Commands throw {@link InputException} with a message for the user; callers (CLI, Fiji) show it.
+ */
+public abstract class ClathrinCommand extends ContextCommand {
+
+	@Parameter(label = "Progress listener", required = false, persist = false,
+		visibility = ItemVisibility.INVISIBLE)
+	protected Progress listener;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Report")
+	protected String report;
+
+	@Override
+	public final void run() {
+		execute();
+	}
+
+	protected abstract void execute();
+
+	public String getReport() {
+		return report;
+	}
+
+	/** The caller's listener, cancelled also when SciJava cancels this command. */
+	protected Progress progress() {
+		Progress outer = listener != null ? listener : Progress.NONE;
+		return new Progress() {
+
+			@Override
+			public void report(String stage, long done, long total) {
+				outer.report(stage, done, total);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return isCanceled() || outer.isCancelled();
+			}
+		};
+	}
+
+	static File existing(File f, String what) {
+		if (f == null) throw new InputException("no " + what + " given");
+		if (!f.exists()) throw new InputException(f + ": " + what + " not found");
+		return f;
+	}
+
+	static File existingFile(File f, String what) {
+		existing(f, what);
+		if (!Files.isRegularFile(f.toPath())) throw new InputException(f + ": " + what + " is not a file");
+		return f;
+	}
+
+	static File required(File f, String what) {
+		if (f == null) throw new InputException("no " + what + " given");
+		return f;
+	}
+
+	static ReadOptions readOptions(Double pixelSize, String units) {
+		LengthUnit unit = null;
+		if (units != null && !units.isBlank()) {
+			unit = LengthUnit.parse(units);
+			if (unit == null) throw new InputException("unknown units '" + units + "': use nm, px, um or m");
+		}
+		if (pixelSize != null && !(pixelSize > 0 && pixelSize < 1e6))
+			throw new InputException("pixel size must be a positive number of nm, got " + pixelSize);
+		return new ReadOptions(unit, pixelSize, null);
+	}
+
+	static int inRange(int value, int min, int max, String what) {
+		if (value < min || value > max)
+			throw new InputException(what + " must be between " + min + " and " + max + ", got " + value);
+		return value;
+	}
+
+	static String orNull(String s) {
+		return s == null || s.isBlank() ? null : s.trim();
+	}
+}

@@ -1,0 +1,92 @@
+package io.github.clathrin.commands;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import io.github.clathrin.encoders.Encoders;
+import io.github.clathrin.pipeline.EvaluationProtocol;
+import io.github.clathrin.pipeline.ModelFile;
+import io.github.clathrin.task.AtomicFiles;
+import io.github.clathrin.task.InputException;
+import io.github.clathrin.voxels.VoxelConfig;
+
+/** Scores encoders by nested, stratified cross-validation on the labelled structures. */
+@Plugin(type = Command.class, label = "Evaluate Clathrin encoders")
+public class EvaluateCommand extends ClathrinCommand {
+
+	@Parameter(label = "Input (folder or table)")
+	private File input;
+
+	@Parameter(label = "Labels file", required = false, persist = false)
+	private File labels;
+
+	@Parameter(label = "ROI column", required = false, persist = false)
+	private String roi_column;
+
+	@Parameter(label = "Pixel size (nm)", required = false, persist = false)
+	private Double pixel_size;
+
+	@Parameter(label = "Units", required = false, persist = false)
+	private String units;
+
+	@Parameter(label = "Encoders (comma-separated)", persist = false)
+	private String encoders = "pca,kmeans,lab";
+
+	@Parameter(label = "Folds", persist = false, min = "2", max = "50")
+	private int folds = 5;
+
+	@Parameter(label = "Seed", persist = false)
+	private long seed = 1;
+
+	@Parameter(label = "JSON results", required = false, persist = false)
+	private File json;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private EvaluationProtocol.Report result;
+
+	@Override
+	protected void execute() {
+		List<String> names = parseEncoders(encoders);
+		inRange(folds, 2, 50, "folds");
+		StructureInput.Loaded in = StructureInput.load(input, labels, orNull(roi_column),
+			readOptions(pixel_size, units), progress());
+		result = EvaluationProtocol.run(in.set(), VoxelConfig.DEFAULT, names, folds, seed, progress());
+		if (json != null) {
+			try {
+				AtomicFiles.writeString(json.toPath(), ModelFile.toJson(result.toMap()) + "\n");
+			}
+			catch (IOException e) {
+				throw new InputException(json + ": cannot write (" + e.getMessage() + ")", e);
+			}
+		}
+		StringBuilder sb = new StringBuilder();
+		in.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
+		sb.append(result.table());
+		if (json != null) sb.append("\nJSON written to ").append(json);
+		report = sb.toString();
+	}
+
+	static List<String> parseEncoders(String text) {
+		List<String> names = new ArrayList<>();
+		for (String s : (text == null ? "" : text).split(",")) {
+			String n = s.trim();
+			if (n.isEmpty()) continue;
+			if (!Encoders.names().contains(n))
+				throw new InputException("unknown encoder '" + n + "': choose from " + Encoders.names());
+			if (!names.contains(n)) names.add(n);
+		}
+		if (names.isEmpty()) throw new InputException("no encoders given: choose from " + Encoders.names());
+		return names;
+	}
+
+	public EvaluationProtocol.Report getResult() {
+		return result;
+	}
+}

@@ -1,0 +1,44 @@
+package io.github.clathrin.commands;
+
+import java.io.File;
+import java.io.IOException;
+
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import io.github.clathrin.localizations.LocalizationReaders;
+import io.github.clathrin.localizations.LocalizationTable;
+import io.github.clathrin.localizations.TableSummary;
+
+/** Describes a localization file: format, rows, columns with units, ranges in nm, 2D or 3D. */
+@Plugin(type = Command.class, label = "Localization file info")
+public class InfoCommand extends ClathrinCommand {
+
+	@Parameter(label = "Localization file")
+	private File input;
+
+	@Parameter(label = "Pixel size (nm)", required = false, persist = false)
+	private Double pixel_size;
+
+	@Parameter(label = "Units", required = false, persist = false, description = "nm, px, um or m when the file does not say")
+	private String units;
+
+	private LocalizationTable table;
+
+	@Override
+	protected void execute() {
+		existingFile(input, "localization file");
+		try {
+			table = LocalizationReaders.read(input.toPath(), readOptions(pixel_size, units), progress());
+		}
+		catch (IOException e) {
+			throw StructureInput.unreadable(input, e);
+		}
+		report = TableSummary.describe(table);
+	}
+
+	public LocalizationTable getTable() {
+		return table;
+	}
+}

@@ -1,0 +1,78 @@
+package io.github.clathrin.commands;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.Map;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import io.github.clathrin.encoders.Encoders;
+import io.github.clathrin.pipeline.Model;
+import io.github.clathrin.pipeline.ModelFile;
+import io.github.clathrin.pipeline.Training;
+import io.github.clathrin.task.InputException;
+import io.github.clathrin.voxels.VoxelConfig;
+
+/** Trains an encoder + SVM model on structures and a labels file, and writes the model file. */
+@Plugin(type = Command.class, label = "Train Clathrin model")
+public class TrainCommand extends ClathrinCommand {
+
+	@Parameter(label = "Input (folder or table)")
+	private File input;
+
+	@Parameter(label = "Labels file", required = false, persist = false)
+	private File labels;
+
+	@Parameter(label = "ROI column", required = false, persist = false)
+	private String roi_column;
+
+	@Parameter(label = "Pixel size (nm)", required = false, persist = false)
+	private Double pixel_size;
+
+	@Parameter(label = "Units", required = false, persist = false)
+	private String units;
+
+	@Parameter(label = "Encoder", persist = false)
+	private String encoder = "pca";
+
+	@Parameter(label = "Model file", persist = false)
+	private File model;
+
+	@Parameter(label = "Seed", persist = false)
+	private long seed = 1;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private Model trained;
+
+	@Override
+	protected void execute() {
+		required(model, "model file (output)");
+		if (!Encoders.names().contains(encoder))
+			throw new InputException("unknown encoder '" + encoder + "': choose one of " + Encoders.names());
+		StructureInput.Loaded in = StructureInput.load(input, labels, orNull(roi_column),
+			readOptions(pixel_size, units), progress());
+		trained = Training.train(in.set(), new Training.Options(VoxelConfig.DEFAULT, encoder, Map.of(), "svm", seed),
+			progress());
+		try {
+			ModelFile.write(trained, model.toPath());
+		}
+		catch (IOException e) {
+			throw new InputException(model + ": cannot write the model (" + e.getMessage() + ")", e);
+		}
+		StringBuilder sb = new StringBuilder();
+		in.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
+		sb.append("Trained ").append(encoder).append(" + svm on ").append(trained.training().get("labelled"))
+			.append(" labelled of ").append(in.set().size()).append(" structures ")
+			.append(trained.training().get("perClass")).append('\n');
+		sb.append("Classifier: ").append(trained.classifier().parameters()).append('\n');
+		sb.append("Model written to ").append(model);
+		report = sb.toString();
+	}
+
+	public Model getModel() {
+		return trained;
+	}
+}

@@ -1,0 +1,80 @@
+package io.github.clathrin.pipeline;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.clathrin.structures.Structure;
+import io.github.clathrin.structures.StructureSet;
+import io.github.clathrin.task.AtomicFiles;
+import io.github.clathrin.task.Progress;
+
+/** Applies a trained model to structures and writes the results table. */
+public final class Classification {
+
+	/**
+	 * The model's answer for one structure.
+	 *
+	 * @param key structure key
+	 * @param predicted most probable class name
+	 * @param probability its probability
+	 * @param probabilities probability of every class, in the model's class order
+	 * @param knownLabel the label a person gave, or null
+	 */
+	public record Prediction(String key, String predicted, double probability, double[] probabilities,
+		String knownLabel) {}
+
+	private Classification() {}
+
+	public static List<Prediction> classify(Model model, StructureSet set, Progress progress) {
+		List<Structure> structures = set.structures();
+		Featurizer.Samples samples = Featurizer.samples(structures, model.voxels(), progress);
+		double[][] x = Featurizer.encode(model.encoder(), samples.samples(), progress);
+		List<Prediction> out = new ArrayList<>(x.length);
+		for (int i = 0; i < x.length; i++) {
+			double[] p = model.classifier().probabilities(x[i]);
+			int best = 0;
+			for (int c = 1; c < p.length; c++)
+				if (p[c] > p[best]) best = c;
+			Structure s = structures.get(i);
+			out.add(new Prediction(s.key(), model.classNames().get(best), p[best], p, s.label()));
+		}
+		return out;
+	}
+
+	/**
+	 * Writes results as CSV: structure, prediction, probability, label (known label or empty), then one
+	 * probability column per class. Numbers have fixed precision so that runs compare byte for byte.
+	 */
+	public static void writeCsv(Path file, List<Prediction> predictions, List<String> classNames)
+		throws IOException
+	{
+		AtomicFiles.write(file, stream -> {
+			Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+			w.write("structure,prediction,probability,label");
+			for (String c : classNames) w.write(",p_" + csv(c));
+			w.write('\n');
+			for (Prediction p : predictions) {
+				w.write(csv(p.key()) + "," + csv(p.predicted()) + "," + fmt(p.probability()) + ","
+					+ (p.knownLabel() == null ? "" : csv(p.knownLabel())));
+				for (double q : p.probabilities()) w.write("," + fmt(q));
+				w.write('\n');
+			}
+			w.flush();
+		});
+	}
+
+	private static String fmt(double v) {
+		return String.format(Locale.ROOT, "%.6f", v);
+	}
+
+	static String csv(String s) {
+		if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
+		return '"' + s.replace("\"", "\"\"") + '"';
+	}
+}

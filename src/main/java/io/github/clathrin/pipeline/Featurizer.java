@@ -1,0 +1,62 @@
+package io.github.clathrin.pipeline;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import io.github.clathrin.encoders.Encoder;
+import io.github.clathrin.encoders.Sample;
+import io.github.clathrin.structures.Structure;
+import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.VoxelConfig;
+import io.github.clathrin.voxels.Voxelizer;
+
+/**
+ * Voxelizes structures into encoder samples and encodes them, in parallel but always in input order,
+ * so results never depend on thread scheduling.
+ */
+public final class Featurizer {
+
+	/** Samples plus how many localizations fell outside the voxel box. */
+	public record Samples(List<Sample> samples, long pointsOutside, int structuresClipped) {}
+
+	private Featurizer() {}
+
+	public static Samples samples(List<Structure> structures, VoxelConfig config, Progress progress) {
+		Voxelizer voxelizer = new Voxelizer(config);
+		int n = structures.size();
+		AtomicInteger done = new AtomicInteger();
+		long[] outside = new long[n];
+		List<Sample> samples = IntStream.range(0, n).parallel().mapToObj(i -> {
+			progress.checkCancelled();
+			Structure s = structures.get(i);
+			Voxelizer.Voxelized v = voxelizer.voxelize(s.points());
+			outside[i] = v.outside();
+			report(progress, "Voxelizing", done.incrementAndGet(), n);
+			return new Sample(v.volume(), s.points());
+		}).toList();
+		long total = 0;
+		int clipped = 0;
+		for (long o : outside) {
+			total += o;
+			if (o > 0) clipped++;
+		}
+		return new Samples(samples, total, clipped);
+	}
+
+	public static double[][] encode(Encoder encoder, List<Sample> samples, Progress progress) {
+		int n = samples.size();
+		AtomicInteger done = new AtomicInteger();
+		return IntStream.range(0, n).parallel().mapToObj(i -> {
+			progress.checkCancelled();
+			double[] f = encoder.encode(samples.get(i));
+			report(progress, "Encoding (" + encoder.name() + ")", done.incrementAndGet(), n);
+			return f;
+		}).toArray(double[][]::new);
+	}
+
+	private static void report(Progress progress, String stage, int done, int total) {
+		// Report about a hundred times per pass: enough for a progress bar, cheap for the listener.
+		if (done == total || done % Math.max(1, total / 100) == 0) progress.report(stage, done, total);
+	}
+}

@@ -1,0 +1,100 @@
+package io.github.clathrin.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.clathrin.classifier.Classifier;
+import io.github.clathrin.classifier.Classifiers;
+import io.github.clathrin.encoders.Encoder;
+import io.github.clathrin.encoders.Encoders;
+import io.github.clathrin.encoders.Sample;
+import io.github.clathrin.structures.Structure;
+import io.github.clathrin.structures.StructureSet;
+import io.github.clathrin.task.InputException;
+import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.VoxelConfig;
+
+/**
+ * Trains a model: the encoder learns from every structure, labelled or not (the semi-supervised point
+ * of the method), and the classifier from the encodings of the labelled ones.
+ */
+public final class Training {
+
+	/**
+	 * What to train.
+	 *
+	 * @param voxels voxelization settings
+	 * @param encoder encoder name (see {@link Encoders#names()})
+	 * @param encoderOptions encoder options, empty for defaults
+	 * @param classifier classifier name (see {@link Classifiers#names()})
+	 * @param seed seed for every random choice
+	 */
+	public record Options(VoxelConfig voxels, String encoder, Map<String, Object> encoderOptions,
+		String classifier, long seed)
+	{
+		public Options {
+			encoderOptions = Map.copyOf(encoderOptions);
+		}
+
+		public static Options defaults(String encoder, long seed) {
+			return new Options(VoxelConfig.DEFAULT, encoder, Map.of(), "svm", seed);
+		}
+	}
+
+	private Training() {}
+
+	public static Model train(StructureSet set, Options options, Progress progress) {
+		Labelled labelled = Labelled.of(set);
+		Featurizer.Samples all = Featurizer.samples(set.structures(), options.voxels(), progress);
+
+		Encoder encoder = Encoders.create(options.encoder(), options.encoderOptions());
+		progress.report("Fitting " + encoder.name(), 0, 1);
+		encoder.fit(all.samples(), options.seed(), progress);
+
+		List<Sample> labelledSamples = new ArrayList<>();
+		for (int i : labelled.indices()) labelledSamples.add(all.samples().get(i));
+		double[][] x = Featurizer.encode(encoder, labelledSamples, progress);
+
+		Classifier classifier = Classifiers.create(options.classifier());
+		progress.report("Training " + classifier.name(), 0, 1);
+		classifier.fit(x, labelled.y(), labelled.classNames().size(), options.seed(), progress);
+		progress.report("Training " + classifier.name(), 1, 1);
+
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("structures", set.structures().size());
+		summary.put("labelled", labelled.indices().length);
+		summary.put("perClass", labelled.counts());
+		summary.put("localizationsOutsideBox", all.pointsOutside());
+		summary.put("seed", options.seed());
+		return new Model(options.voxels(), encoder, classifier, labelled.classNames(), summary);
+	}
+
+	/** The labelled structures of a set as class indices, with checks that training makes sense. */
+	record Labelled(List<String> classNames, int[] indices, int[] y, Map<String, Integer> counts) {
+
+		static Labelled of(StructureSet set) {
+			List<String> names = set.classNames();
+			List<Structure> structures = set.structures();
+			Map<String, Integer> counts = new LinkedHashMap<>();
+			for (String c : names) counts.put(c, 0);
+			List<Integer> idx = new ArrayList<>();
+			for (int i = 0; i < structures.size(); i++) {
+				String label = structures.get(i).label();
+				if (label == null) continue;
+				idx.add(i);
+				counts.merge(label, 1, Integer::sum);
+			}
+			if (names.size() < 2 || counts.values().stream().anyMatch(c -> c < 2))
+				throw new InputException("training needs at least two labelled structures in each of at least "
+					+ "two classes; found " + (counts.isEmpty() ? "no labels" : counts)
+					+ " (give a labels file with --labels, first column the structure key, a 'label' column)");
+			int[] indices = idx.stream().mapToInt(Integer::intValue).toArray();
+			int[] y = new int[indices.length];
+			for (int k = 0; k < indices.length; k++)
+				y[k] = names.indexOf(structures.get(indices[k]).label());
+			return new Labelled(names, indices, y, counts);
+		}
+	}
+}
