@@ -1,0 +1,63 @@
+package io.github.clathrin.classifier;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.clathrin.task.CancelledException;
+import io.github.clathrin.task.Progress;
+
+class LogisticRegressionClassifierTest {
+
+	@Test
+	void separatesBlobs() {
+		SyntheticData data = SyntheticData.blobs(200, 10, 2, 3, 1);
+		Evaluation e = CrossValidation.run(data.x, data.y, 2, data.classNames(), LogisticRegressionClassifier::new, 5, 7,
+			Progress.NONE);
+		assertTrue(e.accuracy() > 0.95, e.toString());
+	}
+
+	@Test
+	void handlesTenClasses() {
+		SyntheticData data = SyntheticData.blobs(300, 10, 10, 4, 3);
+		Evaluation e = CrossValidation.run(data.x, data.y, 10, data.classNames(), LogisticRegressionClassifier::new, 3, 7,
+			Progress.NONE);
+		assertTrue(e.accuracy() > 0.8, e.toString());
+	}
+
+	@Test
+	void roundTripAndSeedGiveIdenticalProbabilities() throws IOException {
+		SyntheticData data = SyntheticData.blobs(150, 6, 3, 1.5, 2);
+		LogisticRegressionClassifier a = new LogisticRegressionClassifier();
+		LogisticRegressionClassifier b = new LogisticRegressionClassifier();
+		a.fit(data.x, data.y, 3, 9, Progress.NONE);
+		b.fit(data.x, data.y, 3, 9, Progress.NONE);
+		Classifier loaded = SvmClassifierTest.roundTrip(a);
+		assertEquals(a.parameters(), loaded.parameters());
+		for (double[] row : data.x) {
+			assertArrayEquals(a.probabilities(row), b.probabilities(row), 0.0);
+			assertArrayEquals(a.probabilities(row), loaded.probabilities(row), 0.0);
+		}
+	}
+
+	@Test
+	void cancellationStopsTheFit() {
+		SyntheticData data = SyntheticData.blobs(100, 4, 2, 1, 6);
+		Progress cancelled = new Progress() {
+			@Override
+			public void report(String stage, long done, long total) {}
+
+			@Override
+			public boolean isCancelled() {
+				return true;
+			}
+		};
+		assertThrows(CancelledException.class,
+			() -> new LogisticRegressionClassifier().fit(data.x, data.y, 2, 1, cancelled));
+	}
+}
