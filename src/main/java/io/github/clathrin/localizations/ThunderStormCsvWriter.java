@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /** Writes a table as a ThunderSTORM CSV, the format the simulator and benchmarks hand to other tools. */
@@ -21,9 +22,12 @@ public final class ThunderStormCsvWriter {
 	 */
 	public static void write(Path file, LocalizationTable table) throws IOException {
 		Path target = file.toAbsolutePath();
-		Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+		// a sibling, so the rename stays on one file system; not createTempFile, whose owner-only
+		// permissions would stick to the result
+		Path temp = target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() + ".part");
 		try {
-			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 20)) {
+			try (OutputStream out = new BufferedOutputStream(
+				Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 20)) {
 				writeTo(out, table);
 			}
 			try {
