@@ -1,0 +1,98 @@
+package io.github.clathrin.localizations;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.github.clathrin.task.InputException;
+import io.github.clathrin.task.Progress;
+
+/** Knows every reader and picks the one for a file from its first bytes and its name. */
+public final class LocalizationReaders {
+
+	/** Bytes looked at to choose a format. */
+	static final int HEAD_BYTES = 64 * 1024;
+
+	private static final List<LocalizationReader> ALL = List.of(new Insight3BinReader(), new ThunderStormCsvReader(),
+		new DelimitedTextReader());
+
+	private LocalizationReaders() {}
+
+	/** Every reader, most specific first. */
+	public static List<LocalizationReader> all() {
+		return ALL;
+	}
+
+	/** Detects the format of {@code file} and reads it; coordinates come out in nm. */
+	public static LocalizationTable read(Path file, ReadOptions options, Progress progress) throws IOException {
+		LocalizationReader reader = detect(file);
+		try {
+			return reader.read(file, options == null ? ReadOptions.DEFAULT : options, progress == null ? Progress.NONE : progress);
+		} catch (OutOfMemoryError e) {
+			throw InputException.inFile(file, "not enough memory to read " + Files.size(file) / (1 << 20)
+				+ " MB; give Java more memory (-Xmx)");
+		}
+	}
+
+	/** The reader with the highest {@code detect} score; refuses files that no reader can read. */
+	public static LocalizationReader detect(Path file) throws IOException {
+		byte[] head = head(file);
+		String unsupported = unsupportedFormat(file, head);
+		if (unsupported != null)
+			throw InputException.inFile(file, "format " + unsupported + " is not supported yet");
+		LocalizationReader best = null;
+		int bestScore = 0;
+		for (LocalizationReader r : ALL) {
+			int score = r.detect(file, head);
+			if (score > bestScore) {
+				best = r;
+				bestScore = score;
+			}
+		}
+		if (best == null)
+			throw InputException.inFile(file, "not a localization file this version can read: it is neither text "
+				+ "(CSV, TSV) nor an Insight3 .bin file");
+		return best;
+	}
+
+	private static byte[] head(Path file) throws IOException {
+		if (Files.isDirectory(file)) throw InputException.inFile(file, "is a folder, not a localization file");
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] head = in.readNBytes(HEAD_BYTES);
+			if (head.length == 0) throw InputException.inFile(file, "the file is empty");
+			return head;
+		} catch (NoSuchFileException e) {
+			throw InputException.inFile(file, "no such file");
+		} catch (AccessDeniedException e) {
+			throw InputException.inFile(file, "permission denied");
+		}
+	}
+
+	/** Names formats we recognise but cannot read yet; null for anything else. */
+	static String unsupportedFormat(Path file, byte[] head) {
+		if (startsWith(head, 0, "\u0089HDF\r\n\u001a\n")) return "HDF5 (Picasso, DECODE)";
+		if (startsWith(head, 0, "MATLAB 7.3 MAT-file")) return "MATLAB v7.3 MAT-file (HDF5, e.g. SMAP)";
+		if (startsWith(head, 0, "MATLAB 5.0 MAT-file")) return "MATLAB 5 MAT-file";
+		for (int offset : new int[] { 512, 1024, 2048 }) // HDF5 behind a user block
+			if (startsWith(head, offset, "\u0089HDF\r\n\u001a\n")) return "HDF5 (with a user block)";
+		if (startsWith(head, 0, "PK\u0003\u0004"))
+			return TextSniffing.hasExtension(file, "smlm") ? "SMLM (.smlm ZIP)" : "ZIP archive (.smlm, .npz)";
+		if (startsWith(head, 0, "#ASDF")) return "ASDF";
+		if (startsWith(head, 0, "# <localizations")) return "rapidSTORM text (XML title line)";
+		if (startsWith(head, 0, "\u0093NUMPY")) return "NumPy .npy";
+		return null;
+	}
+
+	private static boolean startsWith(byte[] head, int offset, String magic) {
+		byte[] m = magic.getBytes(StandardCharsets.ISO_8859_1);
+		if (head.length < offset + m.length) return false;
+		for (int i = 0; i < m.length; i++)
+			if (head[offset + i] != m[i]) return false;
+		return true;
+	}
+}
