@@ -35,7 +35,7 @@ public class InfoCommand extends ClathrinCommand {
 		catch (IOException e) {
 			throw StructureInput.unreadable(input, e);
 		}
-		report = TableSummary.describe(table);
+		report = TableSummary.of(table);
 	}
 
 	public LocalizationTable getTable() {

@@ -1,15 +1,12 @@
 package io.github.clathrin.localizations;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
+
+import io.github.clathrin.task.AtomicFiles;
 
 /** Writes a table as a ThunderSTORM CSV, the format the simulator and benchmarks hand to other tools. */
 public final class ThunderStormCsvWriter {
@@ -21,23 +18,7 @@ public final class ThunderStormCsvWriter {
 	 * not at all: it is written next to the target and renamed into place.
 	 */
 	public static void write(Path file, LocalizationTable table) throws IOException {
-		Path target = file.toAbsolutePath();
-		// a sibling, so the rename stays on one file system; not createTempFile, whose owner-only
-		// permissions would stick to the result
-		Path temp = target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() + ".part");
-		try {
-			try (OutputStream out = new BufferedOutputStream(
-				Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 20)) {
-				writeTo(out, table);
-			}
-			try {
-				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			} catch (AtomicMoveNotSupportedException e) {
-				Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-			}
-		} finally {
-			Files.deleteIfExists(temp);
-		}
+		AtomicFiles.write(file, out -> writeTo(out, table));
 	}
 
 	private static void writeTo(OutputStream out, LocalizationTable table) throws IOException {

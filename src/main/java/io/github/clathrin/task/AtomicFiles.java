@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes files that users care about (models, labels, results) so that a crash, a kill or a
@@ -24,18 +25,23 @@ public final class AtomicFiles {
 	private AtomicFiles() {}
 
 	public static void write(Path target, Content content) throws IOException {
-		Path dir = target.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
-		Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+		Path abs = target.toAbsolutePath();
+		Files.createDirectories(abs.getParent());
+		// A sibling keeps the rename on one file system; not createTempFile, whose owner-only
+		// permissions would stick to the renamed result.
+		Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
+			+ System.nanoTime() + ".part");
 		try {
-			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+			try (OutputStream out = new BufferedOutputStream(
+				Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16))
+			{
 				content.writeTo(out);
 			}
 			try {
-				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+				Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}
 			catch (AtomicMoveNotSupportedException e) {
-				Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+				Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
 			}
 		}
 		finally {
