@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.task.InputException;
@@ -89,16 +90,21 @@ public record VolumeSet(List<Volume> volumes, int[] labels, List<String> classNa
 	 * {@link Volume}, so x = d2, y = d1, z = d0 and the flat order is kept without a copy.
 	 */
 	public static List<Volume> readVolumes(NpyReader r) throws IOException {
+		List<Volume> out = new ArrayList<>(r.shape().length == 4 ? r.shape()[0] : 1);
+		streamVolumes(r, out::add);
+		return out;
+	}
+
+	/** Like {@link #readVolumes} but hands each volume to {@code sink} as it is read, for sets too big to hold. */
+	public static void streamVolumes(NpyReader r, Consumer<Volume> sink) throws IOException {
 		int[] s = r.shape();
 		if (s.length == 3) s = new int[] { 1, s[0], s[1], s[2] };
 		if (s.length != 4) throw new InputException("volumes must have shape (N, d0, d1, d2), found " + Arrays.toString(r.shape()));
 		int n = s[0], nz = s[1], ny = s[2], nx = s[3];
-		List<Volume> out = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {
 			float[] data = new float[nx * ny * nz];
 			r.readFloats(data, 0, data.length);
-			out.add(new Volume(nx, ny, nz, data));
+			sink.accept(new Volume(nx, ny, nz, data));
 		}
-		return out;
 	}
 }
