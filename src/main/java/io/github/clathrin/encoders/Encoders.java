@@ -1,0 +1,97 @@
+package io.github.clathrin.encoders;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import io.github.clathrin.task.Progress;
+
+/** Creates and loads encoders by name, and encodes many samples in parallel. */
+public final class Encoders {
+
+	private static final List<String> NAMES = List.of(PcaEncoder.NAME, SoftKMeansEncoder.NAME, LabFeaturesEncoder.NAME);
+
+	private Encoders() {}
+
+	/** The encoder names, in the order the user interface offers them. */
+	public static List<String> names() {
+		return NAMES;
+	}
+
+	/**
+	 * A new, unfitted encoder; options may be empty for defaults (see each encoder's fromOptions).
+	 *
+	 * @throws IllegalArgumentException for an unknown name or option
+	 */
+	public static Encoder create(String name, Map<String, Object> options) {
+		return switch (checkName(name)) {
+		case PcaEncoder.NAME -> PcaEncoder.fromOptions(options);
+		case SoftKMeansEncoder.NAME -> SoftKMeansEncoder.fromOptions(options);
+		default -> LabFeaturesEncoder.fromOptions(options);
+		};
+	}
+
+	/**
+	 * A fitted encoder from its manifest parameters and binary state.
+	 *
+	 * @throws IOException if the state is truncated, corrupt, or disagrees with the parameters
+	 */
+	public static Encoder load(String name, Map<String, Object> parameters, DataInputStream in) throws IOException {
+		String n;
+		try {
+			n = checkName(name);
+		} catch (IllegalArgumentException e) {
+			throw new IOException(e.getMessage(), e);
+		}
+		Map<String, Object> p = parameters == null ? Map.of() : parameters;
+		return switch (n) {
+		case PcaEncoder.NAME -> PcaEncoder.load(p, in);
+		case SoftKMeansEncoder.NAME -> SoftKMeansEncoder.load(p, in);
+		default -> LabFeaturesEncoder.load(p, in);
+		};
+	}
+
+	/**
+	 * Encodes all samples on all cores; row i is always sample i's code, so the result does not depend
+	 * on thread scheduling.
+	 */
+	public static double[][] encodeAll(Encoder encoder, List<Sample> samples, Progress progress) {
+		double[][] out = new double[samples.size()][];
+		AtomicInteger done = new AtomicInteger();
+		IntStream.range(0, samples.size()).parallel().forEach(i -> {
+			if (progress.isCancelled()) return;
+			out[i] = encoder.encode(samples.get(i));
+			int d = done.incrementAndGet();
+			if ((d & 63) == 0) progress.report("encoding (" + encoder.name() + ")", d, samples.size());
+		});
+		progress.checkCancelled();
+		progress.report("encoding (" + encoder.name() + ")", samples.size(), samples.size());
+		return out;
+	}
+
+	private static String checkName(String name) {
+		if (name == null || !NAMES.contains(name))
+			throw new IllegalArgumentException("unknown encoder '" + name + "'; choose one of " + NAMES);
+		return name;
+	}
+
+	/** A copy of the map without the learned-size keys, leaving only options. */
+	static Map<String, Object> withoutKeys(Map<String, Object> map, Set<String> keys) {
+		Map<String, Object> out = new HashMap<>(map);
+		out.keySet().removeAll(keys);
+		return out;
+	}
+
+	/** Checks a learned size in the manifest (if present) against the state. */
+	static void checkLearned(Map<String, Object> parameters, String key, int actual) throws IOException {
+		Object v = parameters.get(key);
+		if (v == null) return;
+		if (!(v instanceof Number n) || n.intValue() != actual)
+			throw new IOException("encoder parameters say " + key + " = " + v + " but the state holds " + actual);
+	}
+}

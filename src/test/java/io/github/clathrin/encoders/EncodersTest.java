@@ -1,0 +1,70 @@
+package io.github.clathrin.encoders;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.Gson;
+import com.google.gson.reflect.TypeToken;
+
+import io.github.clathrin.task.Progress;
+
+class EncodersTest {
+
+	@Test
+	void namesAndUnknownNames() {
+		assertEquals(List.of("pca", "kmeans", "lab"), Encoders.names());
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Encoders.create("vae", Map.of()));
+		assertTrue(e.getMessage().contains("pca") && e.getMessage().contains("kmeans") && e.getMessage().contains("lab"));
+		IllegalArgumentException o = assertThrows(IllegalArgumentException.class, () -> Encoders.create("pca", Map.of("componets", 3)));
+		assertTrue(o.getMessage().contains("componets"));
+		for (String name : Encoders.names()) assertEquals(name, Encoders.create(name, Map.of()).name());
+	}
+
+	@Test
+	void parametersSurviveJsonAndTruncatedStateFailsClearly() throws IOException {
+		List<Sample> samples = SyntheticSamples.structures(40, 2);
+		for (String name : Encoders.names()) {
+			Encoder e = Encoders.create(name, name.equals("kmeans") ? Map.of("k", 5) : Map.of());
+			e.fit(samples, 1, Progress.NONE);
+			Gson gson = new Gson();
+			Map<String, Object> back = gson.fromJson(gson.toJson(e.parameters()), new TypeToken<Map<String, Object>>() {}.getType());
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			e.writeState(new DataOutputStream(bytes));
+			byte[] state = bytes.toByteArray();
+			Encoder loaded = Encoders.load(name, back, new DataInputStream(new ByteArrayInputStream(state)));
+			assertEquals(e.dimension(), loaded.dimension());
+			assertArrayEquals(e.encode(samples.get(3)), loaded.encode(samples.get(3)), 0.0);
+
+			byte[] cut = Arrays.copyOf(state, state.length - 5);
+			IOException t = assertThrows(IOException.class, () -> Encoders.load(name, back, new DataInputStream(new ByteArrayInputStream(cut))));
+			assertTrue(t.getMessage().contains("truncated"), t.getMessage());
+			assertThrows(IOException.class, () -> Encoders.load(name, back, new DataInputStream(new ByteArrayInputStream(new byte[0]))));
+		}
+		assertThrows(IOException.class, () -> Encoders.load("nope", Map.of(), new DataInputStream(new ByteArrayInputStream(new byte[0]))));
+	}
+
+	@Test
+	void parallelEncodingIsDeterministic() {
+		List<Sample> samples = SyntheticSamples.structures(60, 9);
+		Encoder e = Encoders.create("pca", Map.of("components", 10));
+		e.fit(samples, 1, Progress.NONE);
+		double[][] a = Encoders.encodeAll(e, samples, Progress.NONE), b = Encoders.encodeAll(e, samples, Progress.NONE);
+		for (int i = 0; i < samples.size(); i++) {
+			assertArrayEquals(a[i], b[i], 0.0);
+			assertArrayEquals(e.encode(samples.get(i)), a[i], 0.0);
+		}
+	}
+}
