@@ -56,7 +56,7 @@ public record SimulationConfig(int structures, int labelled, long seed, double y
 
 	/** The defaults: the study's counts (899 structures, 280 labelled) and typical 3D STORM of clathrin. */
 	public static SimulationConfig defaults() {
-		return new SimulationConfig(899, 280, 1, 0.5, 50, 120, 60, 75, 25, 0.004, 3, 10, 2.5, 2000, 0.03, 300, 300,
+		return new SimulationConfig(899, 280, 1, 0.5, 50, 120, 60, 70, 25, 0.004, 3, 10, 2.5, 2000, 0.03, 300, 300,
 			20_000, 200, 30_000);
 	}
 
