@@ -1,0 +1,197 @@
+package io.github.clathrin.structures;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import io.github.clathrin.localizations.LocalizationTable;
+import io.github.clathrin.task.CancelledException;
+import io.github.clathrin.task.InputException;
+import io.github.clathrin.task.Progress;
+
+/**
+ * Cuts localizations into structures: one file per structure in a folder, or one table grouped by an
+ * ROI/group column (Insight3 files with one cropped structure per frame use the column "frame").
+ *
+ * <p>Keys: in a folder the key is the file name <em>with</em> its extension ("s0001.csv"), which is
+ * unambiguous when "a.csv" and "a.bin" sit side by side; {@link Labels} also accepts the name without
+ * extension. In a table the key is the group value, written as an integer when it is one ("12").
+ */
+public final class StructureLoader {
+
+	/** File name extensions read from a folder; anything else there is ignored (with a warning). */
+	public static final List<String> EXTENSIONS = List.of("csv", "txt", "tsv", "bin");
+
+	/** The group column of Insight3 files that hold one cropped structure per frame. */
+	public static final String INSIGHT3_FRAME = "frame";
+
+	private StructureLoader() {}
+
+	/**
+	 * A folder gives one structure per file; a file with a group column gives one structure per group;
+	 * a file without one (null or blank) is a single structure.
+	 */
+	public static StructureSet fromPath(Path input, String roiColumn, TableSource source, Progress progress)
+		throws IOException
+	{
+		if (Files.isDirectory(input)) return fromFolder(input, source, progress);
+		if (!Files.isRegularFile(input)) throw InputException.inFile(input, "no such file or folder");
+		LocalizationTable table = read(source, input);
+		if (roiColumn == null || roiColumn.isBlank()) {
+			List<String> warnings = new ArrayList<>(table.warnings());
+			Structure s = toStructure(input.getFileName().toString(), table, warnings);
+			return new StructureSet(List.of(s), warnings);
+		}
+		return fromTable(table, roiColumn);
+	}
+
+	public static StructureSet fromPath(Path input, String roiColumn, TableSource source) throws IOException {
+		return fromPath(input, roiColumn, source, Progress.NONE);
+	}
+
+	/**
+	 * One structure per file with a known extension, sorted by file name. A file that cannot be read
+	 * stops the load with its name: silently dropping a structure would shift every later result.
+	 */
+	public static StructureSet fromFolder(Path dir, TableSource source, Progress progress) throws IOException {
+		List<Path> files = new ArrayList<>();
+		int ignored = 0;
+		try (Stream<Path> list = Files.list(dir)) {
+			for (Path p : (Iterable<Path>) list.sorted()::iterator) {
+				String name = p.getFileName().toString();
+				if (name.startsWith(".") || !Files.isRegularFile(p)) continue;
+				if (EXTENSIONS.contains(extension(name))) files.add(p);
+				else ignored++;
+			}
+		}
+		if (files.isEmpty())
+			throw InputException.inFile(dir, "no localization files (." + String.join(" .", EXTENSIONS) + ") in this folder");
+		List<String> warnings = new ArrayList<>();
+		if (ignored > 0) warnings.add(dir + ": ignored " + ignored + " files with other extensions");
+		List<Structure> structures = new ArrayList<>(files.size());
+		int flat = 0;
+		for (int i = 0; i < files.size(); i++) {
+			progress.checkCancelled();
+			Path file = files.get(i);
+			LocalizationTable table = read(source, file);
+			for (String w : table.warnings()) warnings.add(file.getFileName() + ": " + w);
+			if (!table.is3D()) flat++;
+			structures.add(toStructure(file.getFileName().toString(), table, warnings));
+			progress.report("Reading structures", i + 1, files.size());
+		}
+		if (flat > 0) warnings.add(flat + " of " + files.size() + " files are 2D: z set to 0 (3D data expected)");
+		return new StructureSet(structures, warnings);
+	}
+
+	public static StructureSet fromFolder(Path dir, TableSource source) throws IOException {
+		return fromFolder(dir, source, Progress.NONE);
+	}
+
+	/** One structure per distinct value of the group column, in numeric order. */
+	public static StructureSet fromTable(LocalizationTable table, String roiColumn) {
+		LocalizationTable.Column column = table.column(roiColumn);
+		if (column == null)
+			throw InputException.inFile(table.source(), "no column '" + roiColumn
+				+ "' to group structures by; the columns are: " + String.join(", ", table.columnNames()));
+		List<String> warnings = new ArrayList<>(table.warnings());
+		if (!table.is3D()) warnings.add(table.source() + ": 2D table: z set to 0 (3D data expected)");
+		double[] groups = column.values();
+		double[] distinct = distinctFinite(groups);
+		if (groups.length - countFinite(groups) > 0)
+			warnings.add(table.source() + ": skipped " + (groups.length - countFinite(groups))
+				+ " rows without a " + column.name() + " value");
+
+		// Counting sort by group index keeps this linear-ish and free of boxing on million-row tables.
+		int[] groupOf = new int[groups.length];
+		int[] counts = new int[distinct.length];
+		for (int r = 0; r < groups.length; r++) {
+			double v = groups[r] == 0 ? 0.0 : groups[r]; // -0.0 and 0.0 are one group
+			groupOf[r] = Double.isFinite(v) ? Arrays.binarySearch(distinct, v) : -1;
+			if (groupOf[r] >= 0) counts[groupOf[r]]++;
+		}
+		int[][] rows = new int[distinct.length][];
+		for (int g = 0; g < distinct.length; g++) rows[g] = new int[counts[g]];
+		int[] fill = new int[distinct.length];
+		for (int r = 0; r < groups.length; r++)
+			if (groupOf[r] >= 0) rows[groupOf[r]][fill[groupOf[r]]++] = r;
+
+		List<Structure> structures = new ArrayList<>(distinct.length);
+		String source = String.valueOf(table.source());
+		int skipped = 0;
+		for (int g = 0; g < distinct.length; g++) {
+			double[] points = points(table, rows[g]);
+			skipped += rows[g].length - points.length / 3;
+			structures.add(new Structure(formatKey(distinct[g]), source, points, null));
+		}
+		if (skipped > 0) warnings.add(table.source() + ": skipped " + skipped + " rows with non-finite coordinates");
+		return new StructureSet(structures, warnings);
+	}
+
+	/** "12" for 12.0, otherwise the shortest decimal that reads back as the same number. */
+	public static String formatKey(double value) {
+		if (value == Math.rint(value) && Math.abs(value) < 1e15) return Long.toString((long) value);
+		return Double.toString(value);
+	}
+
+	private static LocalizationTable read(TableSource source, Path file) {
+		try {
+			return source.read(file);
+		}
+		catch (CancelledException e) {
+			throw e;
+		}
+		catch (InputException e) {
+			if (String.valueOf(e.getMessage()).contains(file.getFileName().toString())) throw e;
+			throw new InputException(file + ": " + e.getMessage(), e);
+		}
+		catch (IOException | RuntimeException e) {
+			throw new InputException(file + ": cannot read localizations: " + e.getMessage(), e);
+		}
+	}
+
+	private static Structure toStructure(String key, LocalizationTable table, List<String> warnings) {
+		int[] all = new int[table.rowCount()];
+		for (int i = 0; i < all.length; i++) all[i] = i;
+		double[] points = points(table, all);
+		if (points.length / 3 < all.length)
+			warnings.add(key + ": skipped " + (all.length - points.length / 3) + " rows with non-finite coordinates");
+		if (points.length == 0) warnings.add(key + ": no localizations");
+		return new Structure(key, String.valueOf(table.source()), points, null);
+	}
+
+	/** Interleaved x,y,z of the given rows, z = 0 for 2D tables, dropping rows with NaN or infinity. */
+	private static double[] points(LocalizationTable table, int[] rows) {
+		double[] x = table.x(), y = table.y(), z = table.z();
+		double[] out = new double[rows.length * 3];
+		int n = 0;
+		for (int r : rows) {
+			double zr = z == null ? 0 : z[r];
+			if (!Double.isFinite(x[r]) || !Double.isFinite(y[r]) || !Double.isFinite(zr)) continue;
+			out[n++] = x[r];
+			out[n++] = y[r];
+			out[n++] = zr;
+		}
+		return n == out.length ? out : Arrays.copyOf(out, n);
+	}
+
+	private static double[] distinctFinite(double[] values) {
+		return Arrays.stream(values).filter(Double::isFinite).map(v -> v == 0 ? 0.0 : v).sorted().distinct().toArray();
+	}
+
+	private static int countFinite(double[] values) {
+		int n = 0;
+		for (double v : values)
+			if (Double.isFinite(v)) n++;
+		return n;
+	}
+
+	private static String extension(String name) {
+		int dot = name.lastIndexOf('.');
+		return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+	}
+}
