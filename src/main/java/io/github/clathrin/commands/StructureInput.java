@@ -45,7 +45,7 @@ final class StructureInput {
 			catch (IOException e) {
 				throw unreadable(labels, e);
 			}
-			set = applied.set();
+			set = applied.structures();
 			if (!applied.unknownKeys().isEmpty()) warnings.add(labels + ": " + applied.unknownKeys().size()
 				+ " labelled keys match no structure, e.g. " + applied.unknownKeys().get(0));
 		}

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 import com.google.gson.GsonBuilder;
 
-import io.github.clathrin.structures.AtomicFile;
+import io.github.clathrin.task.AtomicFiles;
 import io.github.clathrin.structures.Labels;
 import io.github.clathrin.structures.Structure;
 import io.github.clathrin.structures.StructureSet;
@@ -73,15 +73,15 @@ public final class SimulatedDataset {
 		for (int i = 0; i < n; i++) {
 			progress.checkCancelled();
 			SimulatedStructure s = structures.get(i);
-			AtomicFile.write(dir.resolve(s.key()), out -> {
-				ThunderStormCsvWriter w = new ThunderStormCsvWriter(out, false);
+			AtomicFiles.write(dir.resolve(s.key()), out -> {
+				StructureCsvWriter w = new StructureCsvWriter(out, false);
 				w.rows(s.localizations(), 0);
 				w.flush();
 			});
 			if ((i + 1) % 50 == 0 || i + 1 == n) progress.report("Writing structures", i + 1, n);
 		}
-		AtomicFile.write(outDir.resolve(ALL), out -> {
-			ThunderStormCsvWriter w = new ThunderStormCsvWriter(out, true);
+		AtomicFiles.write(outDir.resolve(ALL), out -> {
+			StructureCsvWriter w = new StructureCsvWriter(out, true);
 			for (SimulatedStructure s : structures) w.rows(s.localizations(), s.roi());
 			w.flush();
 		});
@@ -93,8 +93,8 @@ public final class SimulatedDataset {
 		}
 		Labels.write(outDir.resolve(LABELS), byKey);
 		Labels.write(outDir.resolve(LABELS_ROI), "roi", byRoi);
-		AtomicFile.writeString(outDir.resolve(TRUTH), truth());
-		AtomicFile.writeString(outDir.resolve(CONFIG), new GsonBuilder().setPrettyPrinting().create().toJson(config) + "\n");
+		AtomicFiles.writeString(outDir.resolve(TRUTH), truth());
+		AtomicFiles.writeString(outDir.resolve(CONFIG), new GsonBuilder().setPrettyPrinting().create().toJson(config) + "\n");
 		return this;
 	}
 

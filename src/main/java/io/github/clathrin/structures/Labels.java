@@ -1,5 +1,6 @@
 package io.github.clathrin.structures;
 
+import io.github.clathrin.task.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -193,7 +194,7 @@ public final class Labels {
 		StringBuilder sb = new StringBuilder();
 		sb.append(quote(keyHeader)).append(',').append(LABEL_HEADER).append('\n');
 		labels.forEach((k, v) -> sb.append(quote(k)).append(',').append(v == null ? "" : quote(v)).append('\n'));
-		AtomicFile.writeString(file, sb);
+		AtomicFiles.writeString(file, sb);
 	}
 
 	private static String quote(String s) {

@@ -49,7 +49,7 @@ public final class AtomicFiles {
 		}
 	}
 
-	public static void writeString(Path target, String text) throws IOException {
-		write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+	public static void writeString(Path target, CharSequence text) throws IOException {
+		write(target, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
 	}
 }

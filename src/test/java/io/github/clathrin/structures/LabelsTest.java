@@ -1,5 +1,6 @@
 package io.github.clathrin.structures;
 
+import io.github.clathrin.task.AtomicFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -141,7 +142,7 @@ class LabelsTest {
 	void failedWriteLeavesTheOldFileAndNoTemporaryFile() throws IOException {
 		Path file = tmp.resolve("keep.csv");
 		Files.writeString(file, "precious");
-		assertThrows(IOException.class, () -> AtomicFile.write(file, out -> {
+		assertThrows(IOException.class, () -> AtomicFiles.write(file, out -> {
 			out.write(1);
 			throw new IOException("disk full");
 		}));

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * Writes simulated localizations as ThunderSTORM CSV, straight to bytes: String.format would make
  * writing a million rows take many seconds.
  */
-final class ThunderStormCsvWriter {
+final class StructureCsvWriter {
 
 	static final String HEADER = "\"id\",\"frame\",\"x [nm]\",\"y [nm]\",\"z [nm]\",\"sigma [nm]\","
 		+ "\"intensity [photon]\",\"uncertainty_xy [nm]\",\"uncertainty_z [nm]\"";
@@ -19,7 +19,7 @@ final class ThunderStormCsvWriter {
 	private int used;
 	private long nextId = 1;
 
-	ThunderStormCsvWriter(OutputStream out, boolean withRoi) throws IOException {
+	StructureCsvWriter(OutputStream out, boolean withRoi) throws IOException {
 		this.out = out;
 		text(withRoi ? ROI_HEADER : HEADER);
 		text("\n");

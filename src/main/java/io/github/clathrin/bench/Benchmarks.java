@@ -1,0 +1,127 @@
+package io.github.clathrin.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.clathrin.datasets.ClathrinSimulator;
+import io.github.clathrin.datasets.SimulatedDataset;
+import io.github.clathrin.datasets.SimulationConfig;
+import io.github.clathrin.localizations.LocalizationReaders;
+import io.github.clathrin.localizations.LocalizationTable;
+import io.github.clathrin.localizations.ReadOptions;
+import io.github.clathrin.pipeline.EvaluationProtocol;
+import io.github.clathrin.structures.Structure;
+import io.github.clathrin.structures.StructureLoader;
+import io.github.clathrin.structures.StructureSet;
+import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.VoxelConfig;
+import io.github.clathrin.voxels.Voxelizer;
+
+/**
+ * The benchmark harness: CSV import against the ThunderSTORM-style loop, voxelization, and the
+ * study's evaluation protocol on 899 simulated structures. Returns Markdown for docs/benchmarks.md.
+ */
+public final class Benchmarks {
+
+	/** What to run. */
+	public record Settings(long rows, boolean baseline, int structures, int labelled, Path workDir) {}
+
+	private final Settings settings;
+	private final Progress progress;
+	private final List<String> lines = new ArrayList<>();
+
+	public Benchmarks(Settings settings, Progress progress) {
+		this.settings = settings;
+		this.progress = progress;
+	}
+
+	public String run() throws IOException {
+		Files.createDirectories(settings.workDir());
+		csvImport();
+		SimulatedDataset data = new ClathrinSimulator(SimulationConfig.defaults()
+			.withCounts(settings.structures(), settings.labelled())).simulate(progress);
+		voxelization(data.toStructureSet());
+		evaluation(data);
+		return String.join("\n", lines) + "\n";
+	}
+
+	private void csvImport() throws IOException {
+		Path csv = settings.workDir().resolve("bench-" + settings.rows() + ".csv");
+		try {
+			progress.report("Writing a " + settings.rows() + "-row ThunderSTORM CSV", 0, 1);
+			SyntheticCsv.write(csv, settings.rows(), 42);
+			double mb = Files.size(csv) / 1e6;
+			lines.add("## CSV import\n");
+			lines.add(String.format(Locale.ROOT, "A generated ThunderSTORM 3D CSV: %,d rows x 12 columns, %.0f MB "
+				+ "(best of 3 runs after one warm-up run).%n", settings.rows(), mb));
+			lines.add("| importer | seconds | MB/s | rows/s |");
+			lines.add("|---|---|---|---|");
+			double best = Double.MAX_VALUE;
+			for (int run = 0; run < 4; run++) {
+				long t = System.nanoTime();
+				LocalizationTable table = LocalizationReaders.read(csv, ReadOptions.DEFAULT, progress);
+				double s = (System.nanoTime() - t) / 1e9;
+				if (table.rowCount() != settings.rows()) throw new IllegalStateException("read " + table.rowCount() + " rows");
+				if (run > 0) best = Math.min(best, s);
+			}
+			lines.add(row("Clathrin Classifier `LocalizationReaders`", best, mb));
+			if (settings.baseline()) {
+				long t = System.nanoTime();
+				long rows = ThunderStormStyleBaseline.read(csv, new double[1]);
+				double s = (System.nanoTime() - t) / 1e9;
+				if (rows != settings.rows()) throw new IllegalStateException("baseline read " + rows + " rows");
+				lines.add(row("ThunderSTORM's import loop (Scanner + split + parseDouble), one run", s, mb));
+				lines.add(String.format(Locale.ROOT, "%nSpeed-up over the ThunderSTORM-style loop: %.1fx.%n", s / best));
+			}
+		}
+		finally {
+			Files.deleteIfExists(csv);
+		}
+	}
+
+	private String row(String name, double seconds, double mb) {
+		return String.format(Locale.ROOT, "| %s | %.2f | %.0f | %,.0f |", name, seconds, mb / seconds,
+			settings.rows() / seconds);
+	}
+
+	private void voxelization(StructureSet set) {
+		Voxelizer voxelizer = new Voxelizer(VoxelConfig.DEFAULT);
+		long points = 0;
+		for (Structure s : set.structures()) points += s.size();
+		double best = Double.MAX_VALUE;
+		for (int run = 0; run < 6; run++) {
+			long t = System.nanoTime();
+			for (Structure s : set.structures()) voxelizer.voxelize(s.points());
+			if (run > 0) best = Math.min(best, (System.nanoTime() - t) / 1e9);
+		}
+		lines.add("## Voxelization\n");
+		lines.add(String.format(Locale.ROOT, "%d simulated structures, %,d localizations, 30^3 grid, one thread: "
+			+ "%.3f s, **%,.0f points/s** (best of 5 after a warm-up).%n", set.size(), points, best, points / best));
+	}
+
+	private void evaluation(SimulatedDataset data) throws IOException {
+		Path dir = settings.workDir().resolve("bench-structures");
+		data.write(dir, progress);
+		long t = System.nanoTime();
+		StructureSet set = StructureLoader.fromPath(dir.resolve(SimulatedDataset.STRUCTURES_DIR), null,
+			f -> LocalizationReaders.read(f, ReadOptions.DEFAULT, Progress.NONE), progress);
+		set = io.github.clathrin.structures.Labels.read(dir.resolve(SimulatedDataset.LABELS)).apply(set).structures();
+		double load = (System.nanoTime() - t) / 1e9;
+		t = System.nanoTime();
+		EvaluationProtocol.Report report = EvaluationProtocol.run(set, VoxelConfig.DEFAULT,
+			List.of("pca", "kmeans", "lab"), 5, 1, progress);
+		double protocol = (System.nanoTime() - t) / 1e9;
+		lines.add("## Evaluation protocol\n");
+		lines.add(String.format(Locale.ROOT, "`evaluate --encoders pca,kmeans,lab --folds 5` on %d simulated structures "
+			+ "(%d labelled): loading the %d files %.2f s, voxelizing, fitting the encoders and nested "
+			+ "cross-validation %.2f s, **%.2f s in all**.%n", set.size(), report.labelled(), set.size(), load,
+			protocol, load + protocol));
+		lines.add("```");
+		lines.add(report.table());
+		lines.add("```");
+	}
+}

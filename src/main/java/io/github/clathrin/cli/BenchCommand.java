@@ -1,0 +1,78 @@
+package io.github.clathrin.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import io.github.clathrin.bench.Benchmarks;
+import io.github.clathrin.task.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code clathrin bench}: runs the benchmark harness and writes docs/benchmarks.md. */
+@Command(name = "bench", description = "Measure import, voxelization and evaluation speed; write Markdown.")
+final class BenchCommand implements Callable<Integer> {
+
+	@Option(names = "--rows", defaultValue = "10000000", description = "Rows of the generated CSV.")
+	long rows;
+
+	@Option(names = "--no-baseline", description = "Skip the ThunderSTORM-style import loop.")
+	boolean noBaseline;
+
+	@Option(names = "--structures", defaultValue = "899")
+	int structures;
+
+	@Option(names = "--labelled", defaultValue = "280")
+	int labelled;
+
+	@Option(names = "--work", defaultValue = "target/bench", paramLabel = "DIR", description = "Scratch folder.")
+	File work;
+
+	@Option(names = "--out", paramLabel = "FILE", description = "Markdown file to write (default: print only).")
+	File out;
+
+	@Override
+	public Integer call() throws IOException {
+		ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
+		String body = new Benchmarks(new Benchmarks.Settings(rows, !noBaseline, structures, labelled, work.toPath()),
+			progress).run();
+		progress.finish();
+		String md = "# Benchmarks\n\n" + machine() + "\n" + body;
+		System.out.println(md);
+		if (out != null) AtomicFiles.writeString(out.toPath(), md);
+		return 0;
+	}
+
+	private String machine() throws IOException {
+		String cpu = "unknown CPU";
+		Path info = Path.of("/proc/cpuinfo");
+		if (Files.isReadable(info)) for (String l : Files.readAllLines(info))
+			if (l.startsWith("model name")) {
+				cpu = l.substring(l.indexOf(':') + 1).trim();
+				break;
+			}
+		StringBuilder cmd = new StringBuilder("./clathrin bench --rows " + rows);
+		if (noBaseline) cmd.append(" --no-baseline");
+		if (structures != 899 || labelled != 280) cmd.append(" --structures ").append(structures).append(" --labelled ").append(labelled);
+		if (out != null) cmd.append(" --out ").append(out);
+		return String.format(Locale.ROOT, "Produced by `%s` on %s.%n%nMachine: %s, %d cores, %.0f GB memory, "
+			+ "Java %s (max heap %.1f GB), %s %s.%n", cmd, LocalDate.now(), cpu,
+			Runtime.getRuntime().availableProcessors(), totalMemoryGb(), System.getProperty("java.version"),
+			Runtime.getRuntime().maxMemory() / 1e9, System.getProperty("os.name"), System.getProperty("os.arch"));
+	}
+
+	private static double totalMemoryGb() {
+		try {
+			for (String l : Files.readAllLines(Path.of("/proc/meminfo")))
+				if (l.startsWith("MemTotal:")) return Long.parseLong(l.replaceAll("\\D", "")) / 1e6;
+		}
+		catch (IOException | RuntimeException e) {
+			// not Linux: leave it unknown
+		}
+		return Double.NaN;
+	}
+}
