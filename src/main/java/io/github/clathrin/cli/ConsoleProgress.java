@@ -34,7 +34,8 @@ final class ConsoleProgress implements Progress {
 			err.print("\r" + line(newStage, done, total, percent));
 			lastPrint = now;
 		}
-		else if (stageChanged || (percent == 100 && lastPercent != 100)) {
+		else if (percent == 100 && (stageChanged || lastPercent != 100) || total <= 1 && stageChanged) {
+			// In a log, one line per finished stage is enough.
 			err.println(line(newStage, done, total, percent));
 		}
 		stage = newStage;

@@ -67,6 +67,11 @@ public class TrainCommand extends ClathrinCommand {
 		sb.append("Trained ").append(encoder).append(" + svm on ").append(trained.training().get("labelled"))
 			.append(" labelled of ").append(in.set().size()).append(" structures ")
 			.append(trained.training().get("perClass")).append('\n');
+		Object outside = trained.training().get("localizationsOutsideBox");
+		if (outside instanceof Number o && o.longValue() > 0) sb.append("note: ").append(o)
+			.append(" localizations fell outside the voxel box (").append(VoxelConfig.DEFAULT.halfX() * 2).append(" x ")
+			.append(VoxelConfig.DEFAULT.halfY() * 2).append(" x ").append(VoxelConfig.DEFAULT.halfZ() * 2)
+			.append(" nm) and were not voxelized\n");
 		sb.append("Classifier: ").append(trained.classifier().parameters()).append('\n');
 		sb.append("Model written to ").append(model);
 		report = sb.toString();

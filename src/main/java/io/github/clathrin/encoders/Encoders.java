@@ -67,10 +67,10 @@ public final class Encoders {
 			if (progress.isCancelled()) return;
 			out[i] = encoder.encode(samples.get(i));
 			int d = done.incrementAndGet();
-			if ((d & 63) == 0) progress.report("encoding (" + encoder.name() + ")", d, samples.size());
+			if ((d & 63) == 0) progress.report("Encoding (" + encoder.name() + ")", d, samples.size());
 		});
 		progress.checkCancelled();
-		progress.report("encoding (" + encoder.name() + ")", samples.size(), samples.size());
+		progress.report("Encoding (" + encoder.name() + ")", samples.size(), samples.size());
 		return out;
 	}
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.clathrin.encoders.Encoders;
 import io.github.clathrin.structures.Structure;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.AtomicFiles;
@@ -34,7 +35,7 @@ public final class Classification {
 	public static List<Prediction> classify(Model model, StructureSet set, Progress progress) {
 		List<Structure> structures = set.structures();
 		Featurizer.Samples samples = Featurizer.samples(structures, model.voxels(), progress);
-		double[][] x = Featurizer.encode(model.encoder(), samples.samples(), progress);
+		double[][] x = Encoders.encodeAll(model.encoder(), samples.samples(), progress);
 		List<Prediction> out = new ArrayList<>(x.length);
 		for (int i = 0; i < x.length; i++) {
 			double[] p = model.classifier().probabilities(x[i]);

@@ -93,7 +93,7 @@ public final class EvaluationProtocol {
 			Encoder encoder = Encoders.create(name, Map.of());
 			progress.report("Fitting " + name, 0, 1);
 			encoder.fit(all.samples(), seed, progress);
-			double[][] x = Featurizer.encode(encoder, labelledSamples, progress);
+			double[][] x = Encoders.encodeAll(encoder, labelledSamples, progress);
 			double encodeSeconds = (System.nanoTime() - start) / 1e9;
 			rows.add(crossValidate(name, "svm", x, labelled, folds, seed, progress, start));
 			if (name.equals("lab")) rows.add(crossValidate(BASELINE, "logistic", x, labelled, folds, seed, progress,

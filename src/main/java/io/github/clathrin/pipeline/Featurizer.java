@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import io.github.clathrin.encoders.Encoder;
 import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.structures.Structure;
 import io.github.clathrin.task.Progress;
@@ -12,7 +11,7 @@ import io.github.clathrin.voxels.VoxelConfig;
 import io.github.clathrin.voxels.Voxelizer;
 
 /**
- * Voxelizes structures into encoder samples and encodes them, in parallel but always in input order,
+ * Voxelizes structures into encoder samples, in parallel but always in input order,
  * so results never depend on thread scheduling.
  */
 public final class Featurizer {
@@ -42,17 +41,6 @@ public final class Featurizer {
 			if (o > 0) clipped++;
 		}
 		return new Samples(samples, total, clipped);
-	}
-
-	public static double[][] encode(Encoder encoder, List<Sample> samples, Progress progress) {
-		int n = samples.size();
-		AtomicInteger done = new AtomicInteger();
-		return IntStream.range(0, n).parallel().mapToObj(i -> {
-			progress.checkCancelled();
-			double[] f = encoder.encode(samples.get(i));
-			report(progress, "Encoding (" + encoder.name() + ")", done.incrementAndGet(), n);
-			return f;
-		}).toArray(double[][]::new);
 	}
 
 	private static void report(Progress progress, String stage, int done, int total) {

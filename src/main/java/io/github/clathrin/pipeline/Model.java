@@ -1,5 +1,7 @@
 package io.github.clathrin.pipeline;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +25,7 @@ public record Model(VoxelConfig voxels, Encoder encoder, Classifier classifier, 
 {
 	public Model {
 		classNames = List.copyOf(classNames);
-		training = Map.copyOf(training);
+		// Insertion order is kept: the manifest, and so the model file's bytes, must not vary between runs.
+		training = Collections.unmodifiableMap(new LinkedHashMap<>(training));
 	}
 }

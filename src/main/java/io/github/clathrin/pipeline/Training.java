@@ -55,7 +55,7 @@ public final class Training {
 
 		List<Sample> labelledSamples = new ArrayList<>();
 		for (int i : labelled.indices()) labelledSamples.add(all.samples().get(i));
-		double[][] x = Featurizer.encode(encoder, labelledSamples, progress);
+		double[][] x = Encoders.encodeAll(encoder, labelledSamples, progress);
 
 		Classifier classifier = Classifiers.create(options.classifier());
 		progress.report("Training " + classifier.name(), 0, 1);
