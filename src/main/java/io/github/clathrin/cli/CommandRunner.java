@@ -28,6 +28,7 @@ final class CommandRunner implements AutoCloseable {
 			CommandModule module = context.service(CommandService.class).run(type, false, all).get();
 			@SuppressWarnings("unchecked")
 			C command = (C) module.getCommand();
+			if (command.getFailure() != null) throw command.getFailure();
 			return command;
 		}
 		catch (ExecutionException e) {

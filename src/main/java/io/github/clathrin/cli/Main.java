@@ -87,6 +87,9 @@ public final class Main implements Callable<Integer> {
 		@Option(names = "--units", paramLabel = "U", description = "Units of x/y/z when the file does not say: nm, px, um, m.")
 		String units;
 
+		@Option(names = "--category", paramLabel = "C", description = "Insight3 .bin: keep only this category.")
+		Integer category;
+
 		Map<String, Object> inputs() {
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("input", input);
@@ -94,6 +97,42 @@ public final class Main implements Callable<Integer> {
 			m.put("roi_column", roiColumn);
 			m.put("pixel_size", pixelSize);
 			m.put("units", units);
+			m.put("category", category);
+			return m;
+		}
+	}
+
+	/** Voxelization and seed options of the commands that learn (train, evaluate). */
+	static final class LearningOptions {
+
+		@Option(names = "--grid", defaultValue = "30", paramLabel = "N", description = "Voxels per axis (default 30).")
+		int grid;
+
+		@Option(names = "--box", defaultValue = "200,200,700", paramLabel = "X,Y,Z",
+			description = "Half-size of the voxel box in nm (default the study's 200,200,700).")
+		String box;
+
+		@Option(names = "--centring", defaultValue = "bounding-box", paramLabel = "C",
+			description = "Box centre: bounding-box (as the study) or centroid.")
+		String centring;
+
+		@Option(names = "--counts", description = "Voxels hold localization counts instead of 0/1.")
+		boolean counts;
+
+		@Option(names = "--percentile", paramLabel = "P",
+			description = "Zero voxel counts at or below this percentile (the study used 99.1).")
+		Double percentile;
+
+		@Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed for every random choice.")
+		long seed;
+
+		Map<String, Object> addTo(Map<String, Object> m) {
+			m.put("grid", grid);
+			m.put("box", box);
+			m.put("centring", centring);
+			m.put("counts", counts);
+			m.put("percentile", percentile);
+			m.put("seed", seed);
 			return m;
 		}
 	}
@@ -154,16 +193,17 @@ public final class Main implements Callable<Integer> {
 		@Mixin
 		InputOptions input;
 
-		@Option(names = "--encoders", defaultValue = "pca,kmeans,lab", split = ",")
+		@Option(names = "--encoders", defaultValue = "pca,kmeans,lab", split = ",", paramLabel = "LIST",
+			description = "Encoders to compare (default pca,kmeans,lab; lab also gets the logistic baseline).")
 		List<String> encoders;
 
-		@Option(names = "--folds", defaultValue = "5")
+		@Option(names = "--folds", defaultValue = "5", paramLabel = "K", description = "Cross-validation folds.")
 		int folds;
 
-		@Option(names = "--seed", defaultValue = "1")
-		long seed;
+		@Mixin
+		LearningOptions learning;
 
-		@Option(names = "--json", paramLabel = "FILE")
+		@Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
 		File json;
 
 		@Override
@@ -171,7 +211,7 @@ public final class Main implements Callable<Integer> {
 			Map<String, Object> in = input.inputs();
 			in.put("encoders", String.join(",", encoders));
 			in.put("folds", folds);
-			in.put("seed", seed);
+			learning.addTo(in);
 			in.put("json", json);
 			try (CommandRunner r = new CommandRunner()) {
 				System.out.println(r.run(EvaluateCommand.class, in).getReport());
@@ -186,21 +226,22 @@ public final class Main implements Callable<Integer> {
 		@Mixin
 		InputOptions input;
 
-		@Option(names = "--encoder", defaultValue = "pca")
+		@Option(names = "--encoder", defaultValue = "pca", paramLabel = "NAME",
+			description = "Encoder: pca, kmeans or lab (default pca).")
 		String encoder;
 
-		@Option(names = "--out", required = true, paramLabel = "MODEL.zip")
+		@Option(names = "--out", required = true, paramLabel = "MODEL.zip", description = "Model file to write.")
 		File out;
 
-		@Option(names = "--seed", defaultValue = "1")
-		long seed;
+		@Mixin
+		LearningOptions learning;
 
 		@Override
 		public Integer call() throws Exception {
 			Map<String, Object> in = input.inputs();
 			in.put("encoder", encoder);
 			in.put("model", out);
-			in.put("seed", seed);
+			learning.addTo(in);
 			try (CommandRunner r = new CommandRunner()) {
 				System.out.println(r.run(TrainCommand.class, in).getReport());
 			}

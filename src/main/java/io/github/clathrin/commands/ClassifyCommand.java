@@ -18,25 +18,10 @@ import io.github.clathrin.task.InputException;
 
 /** Applies a model file to structures and writes one result row per structure. */
 @Plugin(type = Command.class, label = "Classify clathrin structures")
-public class ClassifyCommand extends ClathrinCommand {
+public class ClassifyCommand extends StructureCommand {
 
 	@Parameter(label = "Model file")
 	private File model;
-
-	@Parameter(label = "Input (folder or table)")
-	private File input;
-
-	@Parameter(label = "Labels file", required = false, persist = false)
-	private File labels;
-
-	@Parameter(label = "ROI column", required = false, persist = false)
-	private String roi_column;
-
-	@Parameter(label = "Pixel size (nm)", required = false, persist = false)
-	private Double pixel_size;
-
-	@Parameter(label = "Units", required = false, persist = false)
-	private String units;
 
 	@Parameter(label = "Results CSV", persist = false)
 	private File output;
@@ -49,8 +34,7 @@ public class ClassifyCommand extends ClathrinCommand {
 		existingFile(model, "model file");
 		required(output, "results file (output)");
 		Model m = ModelFile.read(model.toPath());
-		StructureInput.Loaded in = StructureInput.load(input, labels, orNull(roi_column),
-			readOptions(pixel_size, units), progress());
+		StructureInput.Loaded in = loadStructures();
 		predictions = Classification.classify(m, in.set(), progress());
 		try {
 			Classification.writeCsv(output.toPath(), predictions, m.classNames());

@@ -16,7 +16,9 @@ import io.github.clathrin.task.Progress;
 /**
  * What every Clathrin command shares: a progress listener that also carries SciJava cancellation, a
  * text report as output, and input checks (headless runs do not check choices or ranges for us).
- * Commands throw {@link InputException} with a message for the user; callers (CLI, Fiji) show it.
+ * A command that fails does not throw out of {@link #run()} (SciJava would log a stack trace at the
+ * user): it keeps the exception, cancels itself with the message, and callers (CLI, Fiji) show
+ * {@link #getFailure()}, TrackMate-style.
  */
 public abstract class ClathrinCommand extends ContextCommand {
 
@@ -27,9 +29,25 @@ public abstract class ClathrinCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Report")
 	protected String report;
 
+	private RuntimeException failure;
+
 	@Override
 	public final void run() {
-		execute();
+		try {
+			execute();
+		}
+		catch (RuntimeException e) {
+			failure = e;
+			cancel(e.getMessage());
+		}
+	}
+
+	/**
+	 * Why the command failed, or null if it succeeded: usually an {@link InputException} (bad input,
+	 * message for the user) or a {@link io.github.clathrin.task.CancelledException}.
+	 */
+	public RuntimeException getFailure() {
+		return failure;
 	}
 
 	protected abstract void execute();
@@ -72,7 +90,7 @@ public abstract class ClathrinCommand extends ContextCommand {
 		return f;
 	}
 
-	static ReadOptions readOptions(Double pixelSize, String units) {
+	static ReadOptions readOptions(Double pixelSize, String units, Integer category) {
 		LengthUnit unit = null;
 		if (units != null && !units.isBlank()) {
 			unit = LengthUnit.parse(units);
@@ -80,7 +98,7 @@ public abstract class ClathrinCommand extends ContextCommand {
 		}
 		if (pixelSize != null && !(pixelSize > 0 && pixelSize < 1e6))
 			throw new InputException("pixel size must be a positive number of nm, got " + pixelSize);
-		return new ReadOptions(unit, pixelSize, null);
+		return new ReadOptions(unit, pixelSize, category);
 	}
 
 	static int inRange(int value, int min, int max, String what) {

@@ -15,35 +15,16 @@ import io.github.clathrin.pipeline.EvaluationProtocol;
 import io.github.clathrin.pipeline.ModelFile;
 import io.github.clathrin.task.AtomicFiles;
 import io.github.clathrin.task.InputException;
-import io.github.clathrin.voxels.VoxelConfig;
 
 /** Scores encoders by nested, stratified cross-validation on the labelled structures. */
 @Plugin(type = Command.class, label = "Evaluate Clathrin encoders")
-public class EvaluateCommand extends ClathrinCommand {
-
-	@Parameter(label = "Input (folder or table)")
-	private File input;
-
-	@Parameter(label = "Labels file", required = false, persist = false)
-	private File labels;
-
-	@Parameter(label = "ROI column", required = false, persist = false)
-	private String roi_column;
-
-	@Parameter(label = "Pixel size (nm)", required = false, persist = false)
-	private Double pixel_size;
-
-	@Parameter(label = "Units", required = false, persist = false)
-	private String units;
+public class EvaluateCommand extends LearningCommand {
 
 	@Parameter(label = "Encoders (comma-separated)", persist = false)
 	private String encoders = "pca,kmeans,lab";
 
 	@Parameter(label = "Folds", persist = false, min = "2", max = "50")
 	private int folds = 5;
-
-	@Parameter(label = "Seed", persist = false)
-	private long seed = 1;
 
 	@Parameter(label = "JSON results", required = false, persist = false)
 	private File json;
@@ -55,9 +36,8 @@ public class EvaluateCommand extends ClathrinCommand {
 	protected void execute() {
 		List<String> names = parseEncoders(encoders);
 		inRange(folds, 2, 50, "folds");
-		StructureInput.Loaded in = StructureInput.load(input, labels, orNull(roi_column),
-			readOptions(pixel_size, units), progress());
-		result = EvaluationProtocol.run(in.set(), VoxelConfig.DEFAULT, names, folds, seed, progress());
+		StructureInput.Loaded in = loadStructures();
+		result = EvaluationProtocol.run(in.set(), voxelConfig(), names, folds, seed, progress());
 		if (json != null) {
 			try {
 				AtomicFiles.writeString(json.toPath(), ModelFile.toJson(result.toMap()) + "\n");

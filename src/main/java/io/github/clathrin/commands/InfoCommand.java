@@ -24,13 +24,16 @@ public class InfoCommand extends ClathrinCommand {
 	@Parameter(label = "Units", required = false, persist = false, description = "nm, px, um or m when the file does not say")
 	private String units;
 
+	@Parameter(label = "Insight3 category", required = false, persist = false)
+	private Integer category;
+
 	private LocalizationTable table;
 
 	@Override
 	protected void execute() {
 		existingFile(input, "localization file");
 		try {
-			table = LocalizationReaders.read(input.toPath(), readOptions(pixel_size, units), progress());
+			table = LocalizationReaders.read(input.toPath(), readOptions(pixel_size, units, category), progress());
 		}
 		catch (IOException e) {
 			throw StructureInput.unreadable(input, e);

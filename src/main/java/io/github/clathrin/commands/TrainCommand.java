@@ -18,31 +18,13 @@ import io.github.clathrin.voxels.VoxelConfig;
 
 /** Trains an encoder + SVM model on structures and a labels file, and writes the model file. */
 @Plugin(type = Command.class, label = "Train Clathrin model")
-public class TrainCommand extends ClathrinCommand {
-
-	@Parameter(label = "Input (folder or table)")
-	private File input;
-
-	@Parameter(label = "Labels file", required = false, persist = false)
-	private File labels;
-
-	@Parameter(label = "ROI column", required = false, persist = false)
-	private String roi_column;
-
-	@Parameter(label = "Pixel size (nm)", required = false, persist = false)
-	private Double pixel_size;
-
-	@Parameter(label = "Units", required = false, persist = false)
-	private String units;
+public class TrainCommand extends LearningCommand {
 
 	@Parameter(label = "Encoder", persist = false)
 	private String encoder = "pca";
 
 	@Parameter(label = "Model file", persist = false)
 	private File model;
-
-	@Parameter(label = "Seed", persist = false)
-	private long seed = 1;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private Model trained;
@@ -52,9 +34,9 @@ public class TrainCommand extends ClathrinCommand {
 		required(model, "model file (output)");
 		if (!Encoders.names().contains(encoder))
 			throw new InputException("unknown encoder '" + encoder + "': choose one of " + Encoders.names());
-		StructureInput.Loaded in = StructureInput.load(input, labels, orNull(roi_column),
-			readOptions(pixel_size, units), progress());
-		trained = Training.train(in.set(), new Training.Options(VoxelConfig.DEFAULT, encoder, Map.of(), "svm", seed),
+		VoxelConfig voxels = voxelConfig();
+		StructureInput.Loaded in = loadStructures();
+		trained = Training.train(in.set(), new Training.Options(voxels, encoder, Map.of(), "svm", seed),
 			progress());
 		try {
 			ModelFile.write(trained, model.toPath());
@@ -69,8 +51,8 @@ public class TrainCommand extends ClathrinCommand {
 			.append(trained.training().get("perClass")).append('\n');
 		Object outside = trained.training().get("localizationsOutsideBox");
 		if (outside instanceof Number o && o.longValue() > 0) sb.append("note: ").append(o)
-			.append(" localizations fell outside the voxel box (").append(VoxelConfig.DEFAULT.halfX() * 2).append(" x ")
-			.append(VoxelConfig.DEFAULT.halfY() * 2).append(" x ").append(VoxelConfig.DEFAULT.halfZ() * 2)
+			.append(" localizations fell outside the voxel box (").append(voxels.halfX() * 2).append(" x ")
+			.append(voxels.halfY() * 2).append(" x ").append(voxels.halfZ() * 2)
 			.append(" nm) and were not voxelized\n");
 		sb.append("Classifier: ").append(trained.classifier().parameters()).append('\n');
 		sb.append("Model written to ").append(model);

@@ -1,0 +1,37 @@
+package io.github.clathrin.commands;
+
+import java.io.File;
+
+import org.scijava.plugin.Parameter;
+
+/**
+ * A command that reads structures: a folder with one localization file per structure, or one table
+ * with an ROI column, plus an optional labels file and what the files do not say about units.
+ */
+public abstract class StructureCommand extends ClathrinCommand {
+
+	@Parameter(label = "Input (folder or table)", persist = false)
+	protected File input;
+
+	@Parameter(label = "Labels file", required = false, persist = false)
+	protected File labels;
+
+	@Parameter(label = "ROI column", required = false, persist = false,
+		description = "Column naming the structure of each localization when the input is one table (e.g. frame).")
+	protected String roi_column;
+
+	@Parameter(label = "Pixel size (nm)", required = false, persist = false)
+	protected Double pixel_size;
+
+	@Parameter(label = "Units", required = false, persist = false, description = "nm, px, um or m when the file does not say")
+	protected String units;
+
+	@Parameter(label = "Insight3 category", required = false, persist = false,
+		description = "Keep only localizations of this Insight3 category (channel).")
+	protected Integer category;
+
+	protected StructureInput.Loaded loadStructures() {
+		return StructureInput.load(input, labels, orNull(roi_column), readOptions(pixel_size, units, category),
+			progress());
+	}
+}
