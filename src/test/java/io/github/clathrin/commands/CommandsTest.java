@@ -87,6 +87,16 @@ class CommandsTest {
 	 * wraps whatever run() throws in a RuntimeException("Module threw exception"), and the Future wraps
 	 * that in an ExecutionException: callers must look two levels down.
 	 */
+	@Test
+	void sciJavaWrapsWhatRunThrows() {
+		ExecutionException e = assertThrows(ExecutionException.class, () -> run(InfoCommand.class, inputs("input",
+			tmp.resolve("missing.csv").toFile())));
+		// This is what the CLI's CommandRunner has to unwrap to show the user's message.
+		assertEquals(RuntimeException.class, e.getCause().getClass());
+		assertEquals("Module threw exception", e.getCause().getMessage());
+		assertInstanceOf(InputException.class, e.getCause().getCause());
+	}
+
 	private static <T extends Throwable> T failure(Class<T> expected, Class<? extends Command> type,
 		Map<String, Object> inputs)
 	{
@@ -230,6 +240,31 @@ class CommandsTest {
 		File file = SharedData.file("formats/thunderstorm/ThunderSTORM_TS3D.csv").toFile();
 		InputException e = inputError(InfoCommand.class, inputs("input", file, "units", "parsec"));
 		assertContains(e.getMessage(), "unknown units 'parsec'", "nm");
+	}
+
+	@Test
+	void cancellingLateInTrainingStillWritesNoModel() throws IOException {
+		// Cancel only once the SVM grid search has started: loading, voxelizing and encoding are done.
+		List<String> stages = new java.util.concurrent.CopyOnWriteArrayList<>();
+		Progress cancelInGridSearch = new Progress() {
+
+			@Override
+			public void report(String stage, long done, long total) {
+				stages.add(stage);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return stages.stream().anyMatch(s -> s.startsWith("SVM grid search"));
+			}
+		};
+		Path out = tmp.resolve("late.zip");
+		failure(CancelledException.class, TrainCommand.class, inputs("input", structures.toFile(), "labels",
+			labels.toFile(), "encoder", "pca", "model", out.toFile(), "listener", cancelInGridSearch));
+		assertTrue(stages.stream().anyMatch(s -> s.startsWith("Encoding")), stages.toString());
+		assertFalse(stages.stream().anyMatch(s -> s.startsWith("SVM final fit")), "stopped before the final fit: "
+			+ stages);
+		assertFalse(Files.exists(out), "no model file after cancelling");
 	}
 
 	@Test
