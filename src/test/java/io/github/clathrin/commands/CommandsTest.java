@@ -1,0 +1,296 @@
+package io.github.clathrin.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.Command;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import io.github.clathrin.SharedData;
+import io.github.clathrin.datasets.ClathrinSimulator;
+import io.github.clathrin.datasets.SimulatedDataset;
+import io.github.clathrin.datasets.SimulationConfig;
+import io.github.clathrin.pipeline.Classification;
+import io.github.clathrin.pipeline.EvaluationProtocol;
+import io.github.clathrin.pipeline.Model;
+import io.github.clathrin.task.CancelledException;
+import io.github.clathrin.task.InputException;
+import io.github.clathrin.task.Progress;
+
+/**
+ * Runs every command the way Fiji and the CLI do, through a real SciJava {@link CommandService}, on a
+ * small simulated data set: outputs, files written, input errors and cancellation.
+ */
+class CommandsTest {
+
+	private static final int STRUCTURES = 80, LABELLED = 40;
+
+	@TempDir
+	static Path data;
+
+	@TempDir
+	Path tmp;
+
+	private static Context context;
+	private static Path structures, labels, model;
+
+	@BeforeAll
+	static void simulateAndTrain() throws Exception {
+		context = new Context(CommandService.class);
+		new ClathrinSimulator(SimulationConfig.defaults().withCounts(STRUCTURES, LABELLED).withSeed(7)).simulate(
+			Progress.NONE).write(data);
+		structures = data.resolve(SimulatedDataset.STRUCTURES_DIR);
+		labels = data.resolve(SimulatedDataset.LABELS);
+		model = data.resolve("model.zip");
+		run(TrainCommand.class, inputs("input", structures.toFile(), "labels", labels.toFile(), "encoder", "pca",
+			"model", model.toFile(), "seed", 1L));
+	}
+
+	@AfterAll
+	static void dispose() {
+		if (context != null) context.dispose();
+	}
+
+	private static Map<String, Object> inputs(Object... keyValues) {
+		Map<String, Object> m = new HashMap<>();
+		for (int i = 0; i < keyValues.length; i += 2) m.put((String) keyValues[i], keyValues[i + 1]);
+		return m;
+	}
+
+	private static CommandModule run(Class<? extends Command> type, Map<String, Object> inputs) throws Exception {
+		return context.service(CommandService.class).run(type, false, inputs).get();
+	}
+
+	/**
+	 * Runs a command that must fail and returns the exception its run() threw. SciJava 2.99's ModuleRunner
+	 * wraps whatever run() throws in a RuntimeException("Module threw exception"), and the Future wraps
+	 * that in an ExecutionException: callers must look two levels down.
+	 */
+	@Test
+	void sciJavaWrapsWhatRunThrows() {
+		ExecutionException e = assertThrows(ExecutionException.class, () -> run(InfoCommand.class, inputs("input",
+			tmp.resolve("missing.csv").toFile())));
+		// This is what the CLI's CommandRunner has to unwrap to show the user's message.
+		assertEquals(RuntimeException.class, e.getCause().getClass());
+		assertEquals("Module threw exception", e.getCause().getMessage());
+		assertInstanceOf(InputException.class, e.getCause().getCause());
+	}
+
+	private static <T extends Throwable> T failure(Class<T> expected, Class<? extends Command> type,
+		Map<String, Object> inputs)
+	{
+		ExecutionException e = assertThrows(ExecutionException.class, () -> run(type, inputs));
+		Throwable cause = e.getCause();
+		assertNotNull(cause);
+		while (!expected.isInstance(cause) && cause.getCause() != null && cause.getCause() != cause)
+			cause = cause.getCause();
+		return assertInstanceOf(expected, cause, () -> "expected " + expected.getSimpleName() + " in the chain of "
+			+ e);
+	}
+
+	private static InputException inputError(Class<? extends Command> type, Map<String, Object> inputs) {
+		return failure(InputException.class, type, inputs);
+	}
+
+	private static void assertContains(String text, String... parts) {
+		for (String p : parts) assertTrue(text.contains(p), () -> "'" + p + "' not in: " + text);
+	}
+
+	@Test
+	void infoDescribesARealThunderStormFile() throws Exception {
+		File file = SharedData.file("formats/thunderstorm/ThunderSTORM_TS3D.csv").toFile();
+		CommandModule m = run(InfoCommand.class, inputs("input", file));
+		String report = (String) m.getOutput("report");
+		assertContains(report, "ThunderSTORM_TS3D.csv", "11,195", "3D", "x range", "z range");
+		assertEquals(11195, ((InfoCommand) m.getCommand()).getTable().rowCount());
+	}
+
+	@Test
+	void simulateWritesStructuresLabelsAndTruth() throws Exception {
+		Path out = tmp.resolve("sim");
+		CommandModule m = run(SimulateCommand.class, inputs("output", out.toFile(), "structures", 12, "labelled", 5,
+			"seed", 3L));
+		assertContains((String) m.getOutput("report"), "Simulated 12 structures (5 labelled");
+		try (Stream<Path> files = Files.list(out.resolve(SimulatedDataset.STRUCTURES_DIR))) {
+			assertEquals(12, files.count());
+		}
+		List<String> labelLines = Files.readAllLines(out.resolve(SimulatedDataset.LABELS));
+		assertEquals(13, labelLines.size(), "header + one line per structure");
+		long labelled = labelLines.stream().skip(1).filter(l -> !l.endsWith(",")).count();
+		assertEquals(5, labelled, labelLines.toString());
+		assertEquals(13, Files.readAllLines(out.resolve(SimulatedDataset.TRUTH)).size());
+		assertTrue(Files.isRegularFile(out.resolve(SimulatedDataset.ALL)));
+	}
+
+	@Test
+	void trainWritesAModelAndReportsTheLabelledCount() throws Exception {
+		Path out = tmp.resolve("m.zip");
+		CommandModule m = run(TrainCommand.class, inputs("input", structures.toFile(), "labels", labels.toFile(),
+			"encoder", "lab", "model", out.toFile(), "seed", 2L));
+		assertTrue(Files.size(out) > 0);
+		String report = (String) m.getOutput("report");
+		assertContains(report, "Trained lab + svm on " + LABELLED + " labelled of " + STRUCTURES + " structures",
+			"Model written to");
+		Model trained = (Model) m.getOutput("trained");
+		assertEquals(List.of("no", "yes"), trained.classNames());
+	}
+
+	@Test
+	void classifyPredictsEveryStructureAndWritesTheCsv() throws Exception {
+		Path out = tmp.resolve("results.csv");
+		CommandModule m = run(ClassifyCommand.class, inputs("model", model.toFile(), "input", structures.toFile(),
+			"labels", labels.toFile(), "output", out.toFile()));
+		@SuppressWarnings("unchecked")
+		List<Classification.Prediction> predictions = (List<Classification.Prediction>) m.getOutput("predictions");
+		assertEquals(STRUCTURES, predictions.size());
+		assertEquals(LABELLED, predictions.stream().filter(p -> p.knownLabel() != null).count());
+		for (Classification.Prediction p : predictions) {
+			assertTrue(p.predicted().equals("yes") || p.predicted().equals("no"), p.predicted());
+			assertEquals(1.0, p.probabilities()[0] + p.probabilities()[1], 1e-9);
+		}
+		List<String> lines = Files.readAllLines(out);
+		assertEquals(STRUCTURES + 1, lines.size());
+		assertEquals("structure,prediction,probability,label,p_no,p_yes", lines.get(0));
+		assertContains((String) m.getOutput("report"), "Classified " + STRUCTURES + " structures",
+			"Agreement with the " + LABELLED + " known labels");
+	}
+
+	@Test
+	void evaluateGivesTheFourStudyRowsAndWritesJson() throws Exception {
+		Path json = tmp.resolve("eval.json");
+		CommandModule m = run(EvaluateCommand.class, inputs("input", structures.toFile(), "labels", labels.toFile(),
+			"encoders", "pca,kmeans,lab", "folds", 3, "seed", 1L, "json", json.toFile()));
+		EvaluationProtocol.Report result = (EvaluationProtocol.Report) m.getOutput("result");
+		assertEquals(List.of("pca", "kmeans", "lab", "lab+logistic"),
+			result.rows().stream().map(EvaluationProtocol.Row::name).toList());
+		assertEquals(LABELLED, result.labelled());
+		assertEquals(STRUCTURES, result.structures());
+		for (EvaluationProtocol.Row r : result.rows()) {
+			double a = r.evaluation().accuracy();
+			assertTrue(a >= 0 && a <= 1, r.name() + ": " + a);
+		}
+		String report = (String) m.getOutput("report");
+		assertContains(report, "3-fold cross-validation on " + LABELLED + " labelled of " + STRUCTURES, "lab+logistic",
+			"JSON written to");
+		assertContains(Files.readString(json), "\"accuracy\"", "\"lab+logistic\"", "\"seconds\"");
+	}
+
+	@Test
+	void unknownEncoderIsRejectedByTrainAndEvaluate() {
+		InputException train = inputError(TrainCommand.class, inputs("input", structures.toFile(), "labels",
+			labels.toFile(), "encoder", "vae", "model", tmp.resolve("m.zip").toFile()));
+		assertContains(train.getMessage(), "unknown encoder 'vae'", "pca");
+		assertFalse(Files.exists(tmp.resolve("m.zip")));
+		InputException eval = inputError(EvaluateCommand.class, inputs("input", structures.toFile(), "labels",
+			labels.toFile(), "encoders", "pca,vae"));
+		assertContains(eval.getMessage(), "unknown encoder 'vae'");
+	}
+
+	@Test
+	void oneFoldIsRejected() {
+		InputException e = inputError(EvaluateCommand.class, inputs("input", structures.toFile(), "labels",
+			labels.toFile(), "encoders", "pca", "folds", 1));
+		assertContains(e.getMessage(), "folds must be between 2 and 50, got 1");
+	}
+
+	@Test
+	void missingInputFileIsNamed() {
+		File missing = tmp.resolve("nowhere.csv").toFile();
+		InputException info = inputError(InfoCommand.class, inputs("input", missing));
+		assertContains(info.getMessage(), "nowhere.csv", "not found");
+		InputException classify = inputError(ClassifyCommand.class, inputs("model", tmp.resolve("none.zip").toFile(),
+			"input", structures.toFile(), "output", tmp.resolve("r.csv").toFile()));
+		assertContains(classify.getMessage(), "none.zip", "not found");
+		InputException train = inputError(TrainCommand.class, inputs("input", structures.toFile(), "labels", missing,
+			"model", tmp.resolve("m.zip").toFile()));
+		assertContains(train.getMessage(), "nowhere.csv", "labels file not found");
+	}
+
+	@Test
+	void moreLabelledThanStructuresIsRejected() {
+		InputException e = inputError(SimulateCommand.class, inputs("output", tmp.resolve("sim").toFile(),
+			"structures", 10, "labelled", 11));
+		assertContains(e.getMessage(), "labelled", "got 11");
+		assertFalse(Files.exists(tmp.resolve("sim")), "nothing written for rejected input");
+	}
+
+	@Test
+	void unknownUnitsAreRejected() {
+		File file = SharedData.file("formats/thunderstorm/ThunderSTORM_TS3D.csv").toFile();
+		InputException e = inputError(InfoCommand.class, inputs("input", file, "units", "parsec"));
+		assertContains(e.getMessage(), "unknown units 'parsec'", "nm");
+	}
+
+	@Test
+	void cancellingLateInTrainingStillWritesNoModel() throws IOException {
+		// Cancel only once the SVM grid search has started: loading, voxelizing and encoding are done.
+		List<String> stages = new java.util.concurrent.CopyOnWriteArrayList<>();
+		Progress cancelInGridSearch = new Progress() {
+
+			@Override
+			public void report(String stage, long done, long total) {
+				stages.add(stage);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return stages.stream().anyMatch(s -> s.startsWith("SVM grid search"));
+			}
+		};
+		Path out = tmp.resolve("late.zip");
+		failure(CancelledException.class, TrainCommand.class, inputs("input", structures.toFile(), "labels",
+			labels.toFile(), "encoder", "pca", "model", out.toFile(), "listener", cancelInGridSearch));
+		assertTrue(stages.stream().anyMatch(s -> s.startsWith("Encoding")), stages.toString());
+		assertFalse(stages.stream().anyMatch(s -> s.startsWith("SVM final fit")), "stopped before the final fit: "
+			+ stages);
+		assertFalse(Files.exists(out), "no model file after cancelling");
+	}
+
+	@Test
+	void cancellingTrainingStopsWithoutWritingAModel() throws IOException {
+		AtomicInteger reports = new AtomicInteger();
+		Progress cancelAfterFirstReport = new Progress() {
+
+			@Override
+			public void report(String stage, long done, long total) {
+				reports.incrementAndGet();
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return reports.get() > 0;
+			}
+		};
+		Path dir = tmp.resolve("out");
+		Files.createDirectories(dir);
+		Path out = dir.resolve("cancelled.zip");
+		failure(CancelledException.class, TrainCommand.class, inputs("input", structures.toFile(), "labels",
+			labels.toFile(), "encoder", "pca", "model", out.toFile(), "listener", cancelAfterFirstReport));
+		assertTrue(reports.get() >= 1, "the listener was used");
+		assertFalse(Files.exists(out), "no model file after cancelling");
+		try (Stream<Path> left = Files.list(dir)) {
+			assertEquals(List.of(), left.toList(), "no temporary files left behind");
+		}
+	}
+}
