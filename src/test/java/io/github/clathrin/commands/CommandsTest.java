@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -83,30 +82,30 @@ class CommandsTest {
 	}
 
 	/**
-	 * Runs a command that must fail and returns the exception its run() threw. SciJava 2.99's ModuleRunner
-	 * wraps whatever run() throws in a RuntimeException("Module threw exception"), and the Future wraps
-	 * that in an ExecutionException: callers must look two levels down.
+	 * A failed command does not throw out of run() (SciJava would log a stack trace at the user): it
+	 * keeps the exception for its caller and cancels itself with the message.
 	 */
 	@Test
-	void sciJavaWrapsWhatRunThrows() {
-		ExecutionException e = assertThrows(ExecutionException.class, () -> run(InfoCommand.class, inputs("input",
-			tmp.resolve("missing.csv").toFile())));
-		// This is what the CLI's CommandRunner has to unwrap to show the user's message.
-		assertEquals(RuntimeException.class, e.getCause().getClass());
-		assertEquals("Module threw exception", e.getCause().getMessage());
-		assertInstanceOf(InputException.class, e.getCause().getCause());
+	void aFailedCommandKeepsItsFailureAndIsCancelled() throws Exception {
+		CommandModule m = run(InfoCommand.class, inputs("input", tmp.resolve("missing.csv").toFile()));
+		ClathrinCommand c = (ClathrinCommand) m.getCommand();
+		assertInstanceOf(InputException.class, c.getFailure());
+		assertTrue(c.isCanceled());
+		assertContains(c.getCancelReason(), "missing.csv");
 	}
 
 	private static <T extends Throwable> T failure(Class<T> expected, Class<? extends Command> type,
 		Map<String, Object> inputs)
 	{
-		ExecutionException e = assertThrows(ExecutionException.class, () -> run(type, inputs));
-		Throwable cause = e.getCause();
-		assertNotNull(cause);
-		while (!expected.isInstance(cause) && cause.getCause() != null && cause.getCause() != cause)
-			cause = cause.getCause();
-		return assertInstanceOf(expected, cause, () -> "expected " + expected.getSimpleName() + " in the chain of "
-			+ e);
+		RuntimeException failure;
+		try {
+			failure = ((ClathrinCommand) run(type, inputs).getCommand()).getFailure();
+		}
+		catch (Exception e) {
+			throw new AssertionError(type.getSimpleName() + " threw instead of keeping its failure", e);
+		}
+		assertNotNull(failure, type.getSimpleName() + " should have failed");
+		return assertInstanceOf(expected, failure);
 	}
 
 	private static InputException inputError(Class<? extends Command> type, Map<String, Object> inputs) {
