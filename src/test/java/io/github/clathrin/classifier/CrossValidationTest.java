@@ -1,5 +1,6 @@
 package io.github.clathrin.classifier;
 
+import io.github.clathrin.Cancelling;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -111,15 +112,7 @@ class CrossValidationTest {
 	@Test
 	void cancellationStopsCrossValidation() {
 		SyntheticData data = SyntheticData.blobs(60, 3, 2, 3, 1);
-		Progress cancelled = new Progress() {
-			@Override
-			public void report(String stage, long done, long total) {}
-
-			@Override
-			public boolean isCancelled() {
-				return true;
-			}
-		};
+		Progress cancelled = Cancelling.always();
 		assertThrows(CancelledException.class,
 			() -> CrossValidation.run(data.x, data.y, 2, data.classNames(), SvmClassifier::new, 5, 1, cancelled));
 	}

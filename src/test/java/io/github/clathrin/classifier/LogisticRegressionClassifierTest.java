@@ -1,5 +1,6 @@
 package io.github.clathrin.classifier;
 
+import io.github.clathrin.Cancelling;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,15 +49,7 @@ class LogisticRegressionClassifierTest {
 	@Test
 	void cancellationStopsTheFit() {
 		SyntheticData data = SyntheticData.blobs(100, 4, 2, 1, 6);
-		Progress cancelled = new Progress() {
-			@Override
-			public void report(String stage, long done, long total) {}
-
-			@Override
-			public boolean isCancelled() {
-				return true;
-			}
-		};
+		Progress cancelled = Cancelling.always();
 		assertThrows(CancelledException.class,
 			() -> new LogisticRegressionClassifier().fit(data.x, data.y, 2, 1, cancelled));
 	}

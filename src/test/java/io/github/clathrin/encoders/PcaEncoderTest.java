@@ -1,5 +1,6 @@
 package io.github.clathrin.encoders;
 
+import io.github.clathrin.Cancelling;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -86,15 +87,7 @@ class PcaEncoderTest {
 
 	@Test
 	void honoursCancellation() {
-		Progress cancelled = new Progress() {
-			@Override
-			public void report(String stage, long done, long total) {}
-
-			@Override
-			public boolean isCancelled() {
-				return true;
-			}
-		};
+		Progress cancelled = Cancelling.always();
 		assertThrows(CancelledException.class, () -> new PcaEncoder(3, Double.NaN).fit(samples, 1, cancelled));
 	}
 }

@@ -1,5 +1,6 @@
 package io.github.clathrin.localizations;
 
+import io.github.clathrin.Cancelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,18 +175,7 @@ class MalformedInputTest {
 		StringBuilder s = new StringBuilder(TS_TITLES);
 		for (int i = 0; i < 200_000; i++) s.append(i).append(",1.5,2.5,3.5\n");
 		Path f = write("big.csv", s.toString());
-		AtomicInteger reports = new AtomicInteger();
-		Progress cancelAfterFirst = new Progress() {
-			@Override
-			public void report(String stage, long done, long total) {
-				reports.incrementAndGet();
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return reports.get() > 0;
-			}
-		};
+		Progress cancelAfterFirst = Cancelling.after(1);
 		assertThrows(CancelledException.class, () -> LocalizationReaders.read(f, ReadOptions.DEFAULT, cancelAfterFirst));
 		assertEquals(200_000, read(f, ReadOptions.DEFAULT).rowCount()); // spans several 1 MiB chunks
 	}

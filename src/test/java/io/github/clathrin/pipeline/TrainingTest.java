@@ -1,5 +1,6 @@
 package io.github.clathrin.pipeline;
 
+import io.github.clathrin.Cancelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,16 +72,7 @@ class TrainingTest {
 	@Test
 	void cancellationStopsTraining() {
 		StructureSet set = simulated(40, 20, 5);
-		Progress cancelled = new Progress() {
-
-			@Override
-			public void report(String stage, long done, long total) {}
-
-			@Override
-			public boolean isCancelled() {
-				return true;
-			}
-		};
+		Progress cancelled = Cancelling.always();
 		assertThrows(io.github.clathrin.task.CancelledException.class, () -> Training.train(set,
 			Training.Options.defaults("pca", 1), cancelled));
 	}
