@@ -70,7 +70,9 @@ public final class Main implements Callable<Integer> {
 	static final class InputOptions {
 
 		@Option(names = "--input", required = true, paramLabel = "PATH",
-			description = "A folder with one localization file per structure, or one table (with --roi-column).")
+			description = "A folder with one localization file or 3D TIFF stack per structure, one table "
+				+ "(with --roi-column), or ready volumes in a NumPy .npz (X or X_train/X_test, labels y...) "
+				+ "or .npy file of shape (N, z, y, x).")
 		File input;
 
 		@Option(names = "--labels", paramLabel = "FILE",

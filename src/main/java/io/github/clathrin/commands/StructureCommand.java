@@ -5,12 +5,15 @@ import java.io.File;
 import org.scijava.plugin.Parameter;
 
 /**
- * A command that reads structures: a folder with one localization file per structure, or one table
- * with an ROI column, plus an optional labels file and what the files do not say about units.
+ * A command that reads structures: a folder with one localization file (or 3D TIFF stack) per
+ * structure, one table with an ROI column, or a NumPy file of ready volumes, plus an optional labels
+ * file and what the files do not say about units.
  */
 public abstract class StructureCommand extends ClathrinCommand {
 
-	@Parameter(label = "Input (folder or table)", persist = false)
+	@Parameter(label = "Input (folder, table, .npz or .npy)", persist = false,
+		description = "A folder of localization files or 3D TIFF stacks, one table with an ROI column, or ready "
+			+ "volumes in a NumPy .npz/.npy file.")
 	protected File input;
 
 	@Parameter(label = "Labels file", required = false, persist = false)

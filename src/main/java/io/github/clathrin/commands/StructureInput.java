@@ -14,8 +14,8 @@ import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
 
 /**
- * Loads the structures a command works on (a folder of per-structure files, or one table with an ROI
- * column) and applies a labels file, collecting warnings for the report.
+ * Loads the structures a command works on (a folder of per-structure files, one table with an ROI
+ * column, or a NumPy file of ready volumes) and applies a labels file, collecting warnings for the report.
  */
 final class StructureInput {
 

@@ -6,13 +6,16 @@ import java.util.stream.IntStream;
 
 import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.structures.Structure;
+import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Volume;
 import io.github.clathrin.voxels.VoxelConfig;
 import io.github.clathrin.voxels.Voxelizer;
 
 /**
  * Voxelizes structures into encoder samples, in parallel but always in input order,
- * so results never depend on thread scheduling.
+ * so results never depend on thread scheduling. Structures that are ready volumes (TIFF stacks, NumPy
+ * arrays) are used as they are, on the condition that their grid is the configured one.
  */
 public final class Featurizer {
 
@@ -22,6 +25,9 @@ public final class Featurizer {
 	private Featurizer() {}
 
 	public static Samples samples(List<Structure> structures, VoxelConfig config, Progress progress) {
+		// Checked up front and in order, so the first mismatching structure is the one named.
+		for (Structure s : structures)
+			if (s.hasVolume()) checkGrid(s, config);
 		Voxelizer voxelizer = new Voxelizer(config);
 		int n = structures.size();
 		AtomicInteger done = new AtomicInteger();
@@ -29,6 +35,10 @@ public final class Featurizer {
 		List<Sample> samples = IntStream.range(0, n).parallel().mapToObj(i -> {
 			progress.checkCancelled();
 			Structure s = structures.get(i);
+			if (s.hasVolume()) {
+				report(progress, "Voxelizing", done.incrementAndGet(), n);
+				return new Sample(s.volume(), null);
+			}
 			Voxelizer.Voxelized v = voxelizer.voxelize(s.points());
 			outside[i] = v.outside();
 			report(progress, "Voxelizing", done.incrementAndGet(), n);
@@ -41,6 +51,15 @@ public final class Featurizer {
 			if (o > 0) clipped++;
 		}
 		return new Samples(samples, total, clipped);
+	}
+
+	/** A model trained on one grid cannot take volumes of another: refuse rather than resample silently. */
+	private static void checkGrid(Structure s, VoxelConfig config) {
+		Volume v = s.volume();
+		if (v.nx() == config.nx() && v.ny() == config.ny() && v.nz() == config.nz()) return;
+		throw new InputException(s.source() + ": structure '" + s.key() + "' is a " + v.nx() + "x" + v.ny() + "x"
+			+ v.nz() + " volume but the voxel grid is " + config.nx() + "x" + config.ny() + "x" + config.nz()
+			+ " (x, y, z); ready volumes must have the grid size of the model or of --grid");
 	}
 
 	private static void report(Progress progress, String stage, int done, int total) {

@@ -18,14 +18,22 @@ import io.github.clathrin.task.Progress;
  * Cuts localizations into structures: one file per structure in a folder, or one table grouped by an
  * ROI/group column (Insight3 files with one cropped structure per frame use the column "frame").
  *
+ * <p>Structures may also be ready volumes: a NumPy {@code .npz}/{@code .npy} file of (N, z, y, x)
+ * arrays, or 3D TIFF stacks ({@code .tif}, {@code .tiff}) in a folder, one structure per stack.
+ *
  * <p>Keys: in a folder the key is the file name <em>with</em> its extension ("s0001.csv"), which is
  * unambiguous when "a.csv" and "a.bin" sit side by side; {@link Labels} also accepts the name without
- * extension. In a table the key is the group value, written as an integer when it is one ("12").
+ * extension. In a table the key is the group value, written as an integer when it is one ("12"). In a
+ * NumPy file the key is the index in the array ("7"), prefixed by the split ("train/7") for the
+ * ModelNet layout with arrays X_train and X_test.
  */
 public final class StructureLoader {
 
-	/** File name extensions read from a folder; anything else there is ignored (with a warning). */
+	/** Localization file extensions read from a folder; other files there are ignored (with a warning). */
 	public static final List<String> EXTENSIONS = List.of("csv", "txt", "tsv", "bin");
+
+	/** Volume file extensions read from a folder, one 3D TIFF stack per structure. */
+	public static final List<String> VOLUME_EXTENSIONS = ReadyVolumes.TIFF;
 
 	/** The group column of Insight3 files that hold one cropped structure per frame. */
 	public static final String INSIGHT3_FRAME = "frame";
@@ -34,13 +42,19 @@ public final class StructureLoader {
 
 	/**
 	 * A folder gives one structure per file; a file with a group column gives one structure per group;
-	 * a file without one (null or blank) is a single structure.
+	 * a file without one (null or blank) is a single structure. An .npz or .npy file gives one volume
+	 * structure per array entry, a TIFF file one volume structure.
 	 */
 	public static StructureSet fromPath(Path input, String roiColumn, TableSource source, Progress progress)
 		throws IOException
 	{
 		if (Files.isDirectory(input)) return fromFolder(input, source, progress);
 		if (!Files.isRegularFile(input)) throw InputException.inFile(input, "no such file or folder");
+		String ext = extension(input.getFileName().toString());
+		if (ext.equals("npz")) return ReadyVolumes.fromNpz(input, progress);
+		if (ext.equals("npy")) return ReadyVolumes.fromNpy(input, progress);
+		if (ReadyVolumes.isTiff(ext))
+			return new StructureSet(List.of(ReadyVolumes.fromTiff(input, input.getFileName().toString())));
 		LocalizationTable table = read(source, input);
 		if (roiColumn == null || roiColumn.isBlank()) {
 			List<String> warnings = new ArrayList<>(table.warnings());
@@ -55,8 +69,9 @@ public final class StructureLoader {
 	}
 
 	/**
-	 * One structure per file with a known extension, sorted by file name. A file that cannot be read
-	 * stops the load with its name: silently dropping a structure would shift every later result.
+	 * One structure per file with a known extension, sorted by file name: localization files are read
+	 * by {@code source}, TIFF stacks become volume structures. A file that cannot be read stops the load
+	 * with its name: silently dropping a structure would shift every later result.
 	 */
 	public static StructureSet fromFolder(Path dir, TableSource source, Progress progress) throws IOException {
 		List<Path> files = new ArrayList<>();
@@ -65,12 +80,14 @@ public final class StructureLoader {
 			for (Path p : (Iterable<Path>) list.sorted()::iterator) {
 				String name = p.getFileName().toString();
 				if (name.startsWith(".") || !Files.isRegularFile(p)) continue;
-				if (EXTENSIONS.contains(extension(name))) files.add(p);
+				String ext = extension(name);
+				if (EXTENSIONS.contains(ext) || ReadyVolumes.isTiff(ext)) files.add(p);
 				else ignored++;
 			}
 		}
 		if (files.isEmpty())
-			throw InputException.inFile(dir, "no localization files (." + String.join(" .", EXTENSIONS) + ") in this folder");
+			throw InputException.inFile(dir, "no localization files (." + String.join(" .", EXTENSIONS)
+				+ ") or TIFF stacks (." + String.join(" .", VOLUME_EXTENSIONS) + ") in this folder");
 		List<String> warnings = new ArrayList<>();
 		if (ignored > 0) warnings.add(dir + ": ignored " + ignored + " files with other extensions");
 		List<Structure> structures = new ArrayList<>(files.size());
@@ -78,6 +95,12 @@ public final class StructureLoader {
 		for (int i = 0; i < files.size(); i++) {
 			progress.checkCancelled();
 			Path file = files.get(i);
+			String name = file.getFileName().toString();
+			if (ReadyVolumes.isTiff(extension(name))) {
+				structures.add(ReadyVolumes.fromTiff(file, name));
+				progress.report("Reading structures", i + 1, files.size());
+				continue;
+			}
 			LocalizationTable table = read(source, file);
 			for (String w : table.warnings()) warnings.add(file.getFileName() + ": " + w);
 			if (!table.is3D()) flat++;

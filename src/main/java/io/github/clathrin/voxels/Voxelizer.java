@@ -29,7 +29,9 @@ public final class Voxelizer {
 		return config;
 	}
 
+	/** Voxelizes a point cloud structure; a ready volume has nothing to voxelize (see pipeline.Featurizer). */
 	public Voxelized voxelize(Structure s) {
+		if (s.hasVolume()) throw new IllegalArgumentException("structure '" + s.key() + "' is already a volume");
 		return voxelize(s.points());
 	}
 
