@@ -67,7 +67,20 @@ record PlattScaler(double a, double b) {
 			}
 			if (step < 1e-10) break;
 		}
+		if (a >= 0) return uninformative(f);
 		return new PlattScaler(a, b);
+	}
+
+	/**
+	 * When held-out scores do not rank the classes the machine's way (a >= 0), a sigmoid fitted to them
+	 * would flip every prediction. Keep the machine's own decision (f > 0 is positive) with
+	 * probabilities barely away from 0.5: the held-out evidence says it should not be trusted.
+	 */
+	private static PlattScaler uninformative(double[] f) {
+		double sumSq = 0;
+		for (double v : f) sumSq += v * v;
+		double rms = Math.sqrt(sumSq / Math.max(1, f.length));
+		return new PlattScaler(-0.01 / (rms > 0 ? rms : 1), 0);
 	}
 
 	private static double objective(double[] f, double[] t, double a, double b) {

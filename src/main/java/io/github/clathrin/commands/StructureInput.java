@@ -2,7 +2,9 @@ package io.github.clathrin.commands;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.clathrin.localizations.LocalizationReaders;
@@ -29,13 +31,16 @@ final class StructureInput {
 		Path in = input.toPath();
 		StructureSet set;
 		try {
-			set = StructureLoader.fromPath(in, roiColumn, file -> LocalizationReaders.read(file, options, progress));
+			// A folder reports progress per file; a single table per megabyte read.
+			Progress perFile = Files.isDirectory(in) ? Progress.NONE : progress;
+			set = StructureLoader.fromPath(in, roiColumn, file -> LocalizationReaders.read(file, options, perFile),
+				progress);
 		}
 		catch (IOException e) {
 			throw unreadable(input, e);
 		}
 		if (set.size() == 0) throw new InputException(input + ": no structures found");
-		List<String> warnings = new java.util.ArrayList<>();
+		List<String> warnings = new ArrayList<>(set.warnings());
 		if (labels != null) {
 			ClathrinCommand.existingFile(labels, "labels file");
 			Labels.Applied applied;

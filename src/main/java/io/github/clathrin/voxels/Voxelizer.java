@@ -2,7 +2,6 @@ package io.github.clathrin.voxels;
 
 import java.util.Arrays;
 
-import io.github.clathrin.structures.Structure;
 
 /**
  * Turns a point cloud into a {@link Volume} on the grid and box of a {@link VoxelConfig}, counting the
@@ -27,12 +26,6 @@ public final class Voxelizer {
 
 	public VoxelConfig config() {
 		return config;
-	}
-
-	/** Voxelizes a point cloud structure; a ready volume has nothing to voxelize (see pipeline.Featurizer). */
-	public Voxelized voxelize(Structure s) {
-		if (s.hasVolume()) throw new IllegalArgumentException("structure '" + s.key() + "' is already a volume");
-		return voxelize(s.points());
 	}
 
 	/** Voxelizes x,y,z triples in nm (interleaved); an empty array gives an all-zero volume. */
