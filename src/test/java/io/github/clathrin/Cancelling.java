@@ -4,30 +4,38 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.clathrin.task.Progress;
 
-/** Progress listeners that cancel, for tests of real cancellation. */
-public final class Cancelling {
+/** A progress listener that cancels after a number of reports and counts them, for cancellation tests. */
+public final class Cancelling implements Progress {
 
-	private Cancelling() {}
+	private final int after;
+	private final AtomicInteger reports = new AtomicInteger();
+
+	private Cancelling(int after) {
+		this.after = after;
+	}
 
 	/** Cancelled from the start. */
-	public static Progress always() {
+	public static Cancelling always() {
 		return after(0);
 	}
 
 	/** Cancelled once {@code reports} progress reports have arrived. */
-	public static Progress after(int reports) {
-		AtomicInteger seen = new AtomicInteger();
-		return new Progress() {
+	public static Cancelling after(int reports) {
+		return new Cancelling(reports);
+	}
 
-			@Override
-			public void report(String stage, long done, long total) {
-				seen.incrementAndGet();
-			}
+	@Override
+	public void report(String stage, long done, long total) {
+		reports.incrementAndGet();
+	}
 
-			@Override
-			public boolean isCancelled() {
-				return seen.get() >= reports;
-			}
-		};
+	@Override
+	public boolean isCancelled() {
+		return reports.get() >= after;
+	}
+
+	/** How many reports arrived. */
+	public int reports() {
+		return reports.get();
 	}
 }

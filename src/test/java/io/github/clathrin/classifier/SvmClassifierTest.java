@@ -1,5 +1,6 @@
 package io.github.clathrin.classifier;
 
+import io.github.clathrin.Cancelling;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -103,20 +103,9 @@ class SvmClassifierTest {
 	@Test
 	void cancellationStopsTheFit() {
 		SyntheticData data = SyntheticData.blobs(120, 5, 2, 1, 6);
-		AtomicInteger reports = new AtomicInteger();
-		Progress cancelAfterFirstReport = new Progress() {
-			@Override
-			public void report(String stage, long done, long total) {
-				reports.incrementAndGet();
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return reports.get() > 0;
-			}
-		};
+		Cancelling cancelAfterFirstReport = Cancelling.after(1);
 		assertThrows(CancelledException.class, () -> new SvmClassifier().fit(data.x, data.y, 2, 1, cancelAfterFirstReport));
-		assertTrue(reports.get() < SvmGridSearch.grid(5).size(), "stopped early");
+		assertTrue(cancelAfterFirstReport.reports() < SvmGridSearch.grid(5).size(), "stopped early");
 	}
 
 	@Test

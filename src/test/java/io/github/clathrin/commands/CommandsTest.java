@@ -1,5 +1,6 @@
 package io.github.clathrin.commands;
 
+import io.github.clathrin.Cancelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -268,25 +268,13 @@ class CommandsTest {
 
 	@Test
 	void cancellingTrainingStopsWithoutWritingAModel() throws IOException {
-		AtomicInteger reports = new AtomicInteger();
-		Progress cancelAfterFirstReport = new Progress() {
-
-			@Override
-			public void report(String stage, long done, long total) {
-				reports.incrementAndGet();
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return reports.get() > 0;
-			}
-		};
+		Cancelling cancelAfterFirstReport = Cancelling.after(1);
 		Path dir = tmp.resolve("out");
 		Files.createDirectories(dir);
 		Path out = dir.resolve("cancelled.zip");
 		failure(CancelledException.class, TrainCommand.class, inputs("input", structures.toFile(), "labels",
 			labels.toFile(), "encoder", "pca", "model", out.toFile(), "listener", cancelAfterFirstReport));
-		assertTrue(reports.get() >= 1, "the listener was used");
+		assertTrue(cancelAfterFirstReport.reports() >= 1, "the listener was used");
 		assertFalse(Files.exists(out), "no model file after cancelling");
 		try (Stream<Path> left = Files.list(dir)) {
 			assertEquals(List.of(), left.toList(), "no temporary files left behind");
