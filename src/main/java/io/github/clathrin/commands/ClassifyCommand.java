@@ -43,8 +43,11 @@ public class ClassifyCommand extends StructureCommand {
 			throw new InputException(output + ": cannot write results (" + e.getMessage() + ")", e);
 		}
 		Map<String, Integer> counts = new TreeMap<>();
-		int known = 0, agree = 0;
+		int known = 0, agree = 0, clipped = 0;
+		long outside = 0;
 		for (Classification.Prediction p : predictions) {
+			outside += p.outsideBox();
+			if (p.outsideBox() > 0) clipped++;
 			counts.merge(p.predicted(), 1, Integer::sum);
 			if (p.knownLabel() != null) {
 				known++;
@@ -54,6 +57,8 @@ public class ClassifyCommand extends StructureCommand {
 		StringBuilder sb = new StringBuilder();
 		in.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
 		sb.append("Classified ").append(predictions.size()).append(" structures: ").append(counts).append('\n');
+		if (outside > 0) sb.append("note: ").append(outside).append(" localizations in ").append(clipped)
+			.append(" structures fell outside the model's voxel box and were not seen by the model\n");
 		if (known > 0) sb.append("Agreement with the ").append(known).append(" known labels: ").append(agree)
 			.append(" (these may include training structures; use evaluate for an honest accuracy)\n");
 		sb.append("Results written to ").append(output);

@@ -26,9 +26,10 @@ public final class Classification {
 	 * @param probability its probability
 	 * @param probabilities probability of every class, in the model's class order
 	 * @param knownLabel the label a person gave, or null
+	 * @param outsideBox localizations that fell outside the model's voxel box (not seen by the model)
 	 */
 	public record Prediction(String key, String predicted, double probability, double[] probabilities,
-		String knownLabel) {}
+		String knownLabel, long outsideBox) {}
 
 	private Classification() {}
 
@@ -43,7 +44,8 @@ public final class Classification {
 			for (int c = 1; c < p.length; c++)
 				if (p[c] > p[best]) best = c;
 			Structure s = structures.get(i);
-			out.add(new Prediction(s.key(), model.classNames().get(best), p[best], p, s.label()));
+			out.add(new Prediction(s.key(), model.classNames().get(best), p[best], p, s.label(),
+				samples.outside()[i]));
 		}
 		return out;
 	}

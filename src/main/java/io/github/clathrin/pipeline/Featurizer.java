@@ -19,8 +19,22 @@ import io.github.clathrin.voxels.Voxelizer;
  */
 public final class Featurizer {
 
-	/** Samples plus how many localizations fell outside the voxel box. */
-	public record Samples(List<Sample> samples, long pointsOutside, int structuresClipped) {}
+	/** Samples plus, per structure, how many of its localizations fell outside the voxel box. */
+	public record Samples(List<Sample> samples, long[] outside) {
+
+		public long pointsOutside() {
+			long total = 0;
+			for (long o : outside) total += o;
+			return total;
+		}
+
+		public int structuresClipped() {
+			int clipped = 0;
+			for (long o : outside)
+				if (o > 0) clipped++;
+			return clipped;
+		}
+	}
 
 	private Featurizer() {}
 
@@ -44,13 +58,7 @@ public final class Featurizer {
 			report(progress, "Voxelizing", done.incrementAndGet(), n);
 			return new Sample(v.volume(), s.points());
 		}).toList();
-		long total = 0;
-		int clipped = 0;
-		for (long o : outside) {
-			total += o;
-			if (o > 0) clipped++;
-		}
-		return new Samples(samples, total, clipped);
+		return new Samples(samples, outside);
 	}
 
 	/** A model trained on one grid cannot take volumes of another: refuse rather than resample silently. */

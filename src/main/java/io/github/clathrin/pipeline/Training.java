@@ -67,6 +67,7 @@ public final class Training {
 		summary.put("labelled", labelled.indices().length);
 		summary.put("perClass", labelled.counts());
 		summary.put("localizationsOutsideBox", all.pointsOutside());
+		summary.put("structuresPartlyOutsideBox", all.structuresClipped());
 		summary.put("seed", options.seed());
 		return new Model(options.voxels(), encoder, classifier, labelled.classNames(), summary);
 	}

@@ -58,6 +58,11 @@ class ModelFileTest {
 		List<Classification.Prediction> a = Classification.classify(model, data, Progress.NONE);
 		List<Classification.Prediction> b = Classification.classify(back, data, Progress.NONE);
 		assertEquals(data.size(), a.size());
+		// The same structures lose the same localizations to the box in training and in classification.
+		long outside = a.stream().mapToLong(Classification.Prediction::outsideBox).sum();
+		assertEquals(((Number) model.training().get("localizationsOutsideBox")).longValue(), outside);
+		assertEquals(((Number) model.training().get("structuresPartlyOutsideBox")).intValue(),
+			(int) a.stream().filter(x -> x.outsideBox() > 0).count());
 		for (int i = 0; i < a.size(); i++) {
 			assertEquals(a.get(i).predicted(), b.get(i).predicted());
 			assertArrayEquals(a.get(i).probabilities(), b.get(i).probabilities(), 0.0);
