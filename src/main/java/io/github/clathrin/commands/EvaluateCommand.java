@@ -15,6 +15,7 @@ import io.github.clathrin.pipeline.EvaluationProtocol;
 import io.github.clathrin.pipeline.ModelFile;
 import io.github.clathrin.task.AtomicFiles;
 import io.github.clathrin.task.InputException;
+import io.github.clathrin.voxels.VoxelConfig;
 
 /** Scores encoders by nested, stratified cross-validation on the labelled structures. */
 @Plugin(type = Command.class, label = "Evaluate Clathrin encoders")
@@ -36,8 +37,9 @@ public class EvaluateCommand extends LearningCommand {
 	protected void execute() {
 		List<String> names = parseEncoders(encoders);
 		inRange(folds, 2, 50, "folds");
+		VoxelConfig voxels = voxelConfig(); // check every input before the long read
 		StructureInput.Loaded in = loadStructures();
-		result = EvaluationProtocol.run(in.set(), voxelConfig(), names, folds, seed, progress());
+		result = EvaluationProtocol.run(in.set(), voxels, names, folds, seed, progress());
 		if (json != null) {
 			try {
 				AtomicFiles.writeString(json.toPath(), ModelFile.toJson(result.toMap()) + "\n");
