@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.github.clathrin.commands.ClassifyCommand;
+import io.github.clathrin.commands.ClathrinCommand;
 import io.github.clathrin.commands.EvaluateCommand;
 import io.github.clathrin.commands.InfoCommand;
 import io.github.clathrin.commands.SimulateCommand;
@@ -63,6 +64,14 @@ public final class Main implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		new CommandLine(this).usage(System.out);
+		return 0;
+	}
+
+	/** Runs one command as Fiji would and prints its report; exit code 0 (failures throw). */
+	static int report(Class<? extends ClathrinCommand> type, Map<String, Object> inputs) throws Exception {
+		try (CommandRunner r = new CommandRunner()) {
+			System.out.println(r.run(type, inputs).getReport());
+		}
 		return 0;
 	}
 
@@ -145,22 +154,23 @@ public final class Main implements Callable<Integer> {
 		@CommandLine.Parameters(paramLabel = "FILE")
 		File file;
 
-		@Option(names = "--pixel-size", paramLabel = "NM")
+		@Option(names = "--pixel-size", paramLabel = "NM", description = "Camera pixel size in nm (files in pixels).")
 		Double pixelSize;
 
-		@Option(names = "--units", paramLabel = "U")
+		@Option(names = "--units", paramLabel = "U", description = "Units of x/y/z when the file does not say: nm, px, um, m.")
 		String units;
+
+		@Option(names = "--category", paramLabel = "C", description = "Insight3 .bin: keep only this category.")
+		Integer category;
 
 		@Override
 		public Integer call() throws Exception {
-			try (CommandRunner r = new CommandRunner()) {
-				Map<String, Object> in = new LinkedHashMap<>();
-				in.put("input", file);
-				in.put("pixel_size", pixelSize);
-				in.put("units", units);
-				System.out.println(r.run(InfoCommand.class, in).getReport());
-			}
-			return 0;
+			Map<String, Object> in = new LinkedHashMap<>();
+			in.put("input", file);
+			in.put("pixel_size", pixelSize);
+			in.put("units", units);
+			in.put("category", category);
+			return report(InfoCommand.class, in);
 		}
 	}
 
@@ -181,11 +191,8 @@ public final class Main implements Callable<Integer> {
 
 		@Override
 		public Integer call() throws Exception {
-			try (CommandRunner r = new CommandRunner()) {
-				System.out.println(r.run(SimulateCommand.class, Map.of("output", out, "structures", structures,
-					"labelled", labelled, "seed", seed)).getReport());
-			}
-			return 0;
+			return report(SimulateCommand.class, Map.of("output", out, "structures", structures, "labelled", labelled,
+				"seed", seed));
 		}
 	}
 
@@ -215,10 +222,7 @@ public final class Main implements Callable<Integer> {
 			in.put("folds", folds);
 			learning.addTo(in);
 			in.put("json", json);
-			try (CommandRunner r = new CommandRunner()) {
-				System.out.println(r.run(EvaluateCommand.class, in).getReport());
-			}
-			return 0;
+			return report(EvaluateCommand.class, in);
 		}
 	}
 
@@ -244,10 +248,7 @@ public final class Main implements Callable<Integer> {
 			in.put("encoder", encoder);
 			in.put("model", out);
 			learning.addTo(in);
-			try (CommandRunner r = new CommandRunner()) {
-				System.out.println(r.run(TrainCommand.class, in).getReport());
-			}
-			return 0;
+			return report(TrainCommand.class, in);
 		}
 	}
 
@@ -268,10 +269,7 @@ public final class Main implements Callable<Integer> {
 			Map<String, Object> in = input.inputs();
 			in.put("model", model);
 			in.put("output", out);
-			try (CommandRunner r = new CommandRunner()) {
-				System.out.println(r.run(ClassifyCommand.class, in).getReport());
-			}
-			return 0;
+			return report(ClassifyCommand.class, in);
 		}
 	}
 
