@@ -1,0 +1,252 @@
+package io.github.clathrin.ui;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.imageio.ImageIO;
+
+import io.github.clathrin.pipeline.Classification.Prediction;
+import io.github.clathrin.structures.Structure;
+import io.github.clathrin.structures.StructureSet;
+import io.github.clathrin.task.AtomicFiles;
+import io.github.clathrin.task.Progress;
+
+/**
+ * A grid of rendered structures with their predictions, in a chosen order, with a legend strip on top;
+ * written as PNG. Tiles render in parallel on a bounded pool and are placed in order, so the same
+ * inputs always give the same image.
+ */
+public final class Gallery {
+
+	/** Orders of the tiles. */
+	public enum Sort {
+		/** Most confident prediction first. */
+		PROBABILITY,
+		/** Least certain first: smallest margin between the two most probable classes (closest to 0.5). */
+		UNCERTAINTY,
+		/** Grouped by predicted class in the model's order, most confident first within a class. */
+		CLASS,
+		/** By structure key, numbers inside keys compared as numbers. */
+		NAME;
+
+		@Override
+		public String toString() {
+			return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
+		}
+
+		public static Sort parse(String s) {
+			return valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));
+		}
+	}
+
+	/** One tile: a structure and its prediction (null when it has none). */
+	public record Entry(Structure structure, Prediction prediction) {
+
+		public Overlay overlay() {
+			return prediction == null ? null : Overlay.of(prediction);
+		}
+
+		/** Difference between the two largest class probabilities; 1 for structures without prediction. */
+		public double margin() {
+			if (prediction == null) return 1;
+			double first = 0, second = 0;
+			for (double p : prediction.probabilities()) {
+				if (p > first) {
+					second = first;
+					first = p;
+				}
+				else if (p > second) second = p;
+			}
+			return first - second;
+		}
+	}
+
+	public static final int DEFAULT_TILE = 160;
+
+	/** Structures rendered at once: bounds the memory of pending tiles for galleries of thousands. */
+	private static final int BATCH = 64;
+
+	private final List<Entry> entries;
+	private final StructureRenderer renderer;
+	private final View view;
+
+	/** A gallery of the given entries in the given order. */
+	public Gallery(List<Entry> entries, StructureRenderer renderer, View view) {
+		this.entries = List.copyOf(entries);
+		this.renderer = renderer;
+		this.view = view;
+	}
+
+	/**
+	 * A gallery of every structure of the set with its prediction (matched by key), in set order, coloured
+	 * by the given class names (the model's).
+	 */
+	public static Gallery of(StructureSet set, List<Prediction> predictions, List<String> classNames) {
+		Map<String, Prediction> byKey = new HashMap<>();
+		if (predictions != null) for (Prediction p : predictions) byKey.put(p.key(), p);
+		List<Entry> list = new ArrayList<>(set.size());
+		for (Structure s : set) list.add(new Entry(s, byKey.get(s.key())));
+		return new Gallery(list, new StructureRenderer(new Legend(classNames)), View.DEFAULT);
+	}
+
+	public List<Entry> entries() {
+		return entries;
+	}
+
+	public StructureRenderer renderer() {
+		return renderer;
+	}
+
+	public View view() {
+		return view;
+	}
+
+	public Gallery withView(View newView) {
+		return new Gallery(entries, renderer, newView);
+	}
+
+	/** The same gallery in another order. */
+	public Gallery sortedBy(Sort sort) {
+		return new Gallery(sorted(entries, sort, renderer.legend().classNames()), renderer, view);
+	}
+
+	/** The entries in the given order; ties fall back to the key, so the order is total and stable. */
+	public static List<Entry> sorted(List<Entry> entries, Sort sort, List<String> classNames) {
+		Comparator<Entry> byKey = (a, b) -> compareNatural(a.structure().key(), b.structure().key());
+		Comparator<Entry> predictedFirst = Comparator.comparing(e -> e.prediction() == null);
+		Comparator<Entry> confident = Comparator.comparingDouble(
+			(Entry e) -> e.prediction() == null ? 0 : e.prediction().probability()).reversed();
+		Comparator<Entry> order = switch (sort) {
+			case PROBABILITY -> predictedFirst.thenComparing(confident);
+			case UNCERTAINTY -> predictedFirst.thenComparingDouble(Entry::margin);
+			case CLASS -> predictedFirst.thenComparingInt((Entry e) -> classIndex(e, classNames)).thenComparing(confident);
+			case NAME -> (a, b) -> 0;
+		};
+		List<Entry> out = new ArrayList<>(entries);
+		out.sort(order.thenComparing(byKey));
+		return out;
+	}
+
+	private static int classIndex(Entry e, List<String> classNames) {
+		if (e.prediction() == null) return Integer.MAX_VALUE;
+		int i = classNames.indexOf(e.prediction().predicted());
+		return i < 0 ? classNames.size() : i;
+	}
+
+	/** Compares keys so that "s2" comes before "s10". */
+	static int compareNatural(String a, String b) {
+		int i = 0, j = 0;
+		while (i < a.length() && j < b.length()) {
+			char ca = a.charAt(i), cb = b.charAt(j);
+			if (Character.isDigit(ca) && Character.isDigit(cb)) {
+				int si = i, sj = j;
+				while (i < a.length() && Character.isDigit(a.charAt(i))) i++;
+				while (j < b.length() && Character.isDigit(b.charAt(j))) j++;
+				String na = a.substring(si, i).replaceFirst("^0+(?=.)", ""), nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
+				int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+				if (c != 0) return c;
+			}
+			else {
+				if (ca != cb) return Character.compare(ca, cb);
+				i++;
+				j++;
+			}
+		}
+		int c = Integer.compare(a.length() - i, b.length() - j);
+		return c != 0 ? c : a.compareTo(b);
+	}
+
+	/** Columns for a roughly 4:3 sheet. */
+	public static int defaultColumns(int n) {
+		return Math.max(1, Math.min(n, (int) Math.ceil(Math.sqrt(n * 4.0 / 3.0))));
+	}
+
+	public static int rows(int n, int columns) {
+		return Math.max(1, (n + columns - 1) / columns);
+	}
+
+	/** Renders one tile (the structure with its overlay and key caption). */
+	public BufferedImage renderTile(Entry e, int tile) {
+		return renderer.render(e.structure(), view, tile, tile, e.overlay(), e.structure().key());
+	}
+
+	/**
+	 * Renders the whole sheet: a legend strip of {@link Legend#STRIP_HEIGHT} pixels, then
+	 * {@code rows x columns} tiles of {@code tile} pixels.
+	 */
+	public BufferedImage render(int columns, int tile, Progress progress) {
+		if (columns < 1 || tile < 16) throw new IllegalArgumentException("need at least 1 column and 16 px tiles");
+		int n = entries.size(), rows = rows(n, columns);
+		long pixels = (long) columns * tile * ((long) rows * tile + Legend.STRIP_HEIGHT);
+		if (pixels > Integer.MAX_VALUE / 2)
+			throw new IllegalArgumentException("gallery of " + n + " structures is too large for one image at "
+				+ tile + " px tiles; use smaller tiles");
+		BufferedImage sheet = new BufferedImage(columns * tile, rows * tile + Legend.STRIP_HEIGHT,
+			BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = sheet.createGraphics();
+		try {
+			g.setColor(Legend.BACKGROUND);
+			g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
+			renderer.legend().paintStrip(g, sheet.getWidth(), n + " structures");
+			int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+			ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+				Thread t = new Thread(r, "gallery-tile");
+				t.setDaemon(true);
+				return t;
+			});
+			try {
+				for (int start = 0; start < n; start += BATCH) {
+					progress.checkCancelled();
+					int end = Math.min(n, start + BATCH);
+					List<Future<BufferedImage>> tiles = new ArrayList<>(end - start);
+					for (int i = start; i < end; i++) {
+						Entry e = entries.get(i);
+						tiles.add(pool.submit(() -> renderTile(e, tile)));
+					}
+					for (int i = start; i < end; i++) {
+						BufferedImage t = tiles.get(i - start).get();
+						g.drawImage(t, (i % columns) * tile, Legend.STRIP_HEIGHT + (i / columns) * tile, null);
+					}
+					progress.report("Rendering gallery", end, n);
+				}
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while rendering the gallery", e);
+			}
+			catch (ExecutionException e) {
+				throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+			}
+			finally {
+				pool.shutdownNow();
+			}
+		}
+		finally {
+			g.dispose();
+		}
+		return sheet;
+	}
+
+	/** Renders with {@link #defaultColumns} and writes a PNG atomically (never a half-written file). */
+	public void writePng(Path file, int tile, Progress progress) throws IOException {
+		writePng(file, defaultColumns(entries.size()), tile, progress);
+	}
+
+	public void writePng(Path file, int columns, int tile, Progress progress) throws IOException {
+		BufferedImage img = render(columns, tile, progress);
+		AtomicFiles.write(file, out -> {
+			if (!ImageIO.write(img, "png", out)) throw new IOException("no PNG writer available");
+		});
+	}
+}

@@ -1,0 +1,304 @@
+package io.github.clathrin.ui;
+
+import java.awt.AlphaComposite;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+
+import io.github.clathrin.structures.Structure;
+import io.github.clathrin.voxels.Volume;
+import io.github.clathrin.voxels.VoxelConfig;
+
+/**
+ * Draws one structure in 3D without OpenGL: a point cloud as depth-shaded splats (nearer is brighter
+ * and larger, painted back to front), a ready volume as a maximum-intensity projection along the view
+ * direction; with an nm scale bar, an axes glyph and, optionally, the prediction overlay. Uses only
+ * {@link BufferedImage} and {@link Graphics2D}, so it works headless; the output depends only on the
+ * inputs.
+ */
+public final class StructureRenderer {
+
+	/** Round scale bar lengths in nm; the longest that fits a third of the width is used. */
+	private static final int[] BAR_LENGTHS_NM = { 10, 20, 50, 100, 200, 500, 1000, 2000, 5000 };
+
+	private final Legend legend;
+	private final double[] voxelNm;
+
+	/**
+	 * A renderer with the given legend; ready volumes are taken to have the voxel size of the study's
+	 * default box ({@link VoxelConfig#DEFAULT}), which only matters for the scale bar and aspect.
+	 */
+	public StructureRenderer(Legend legend) {
+		this(legend, VoxelConfig.DEFAULT);
+	}
+
+	/** A renderer that draws ready volumes with the voxel size of the given configuration. */
+	public StructureRenderer(Legend legend, VoxelConfig voxels) {
+		this.legend = legend;
+		this.voxelNm = new double[] { 2 * voxels.halfX() / voxels.nx(), 2 * voxels.halfY() / voxels.ny(),
+			2 * voxels.halfZ() / voxels.nz() };
+	}
+
+	public Legend legend() {
+		return legend;
+	}
+
+	/** Renders into a new RGB image of the given size. */
+	public BufferedImage render(Structure s, View view, int width, int height, Overlay overlay) {
+		return render(s, view, width, height, overlay, null);
+	}
+
+	/** Renders into a new RGB image, with a caption (usually the structure key) at the bottom. */
+	public BufferedImage render(Structure s, View view, int width, int height, Overlay overlay, String caption) {
+		if (width < 1 || height < 1) throw new IllegalArgumentException("image size must be positive");
+		BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = img.createGraphics();
+		try {
+			paint(g, s, view, width, height, overlay, caption);
+		}
+		finally {
+			g.dispose();
+		}
+		return img;
+	}
+
+	/** Paints into {@code g} in the rectangle (0, 0, width, height); used by the windows too. */
+	public void paint(Graphics2D g, Structure s, View view, int width, int height, Overlay overlay, String caption) {
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+		g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+		g.setColor(Legend.BACKGROUND);
+		g.fillRect(0, 0, width, height);
+		int small = Math.min(width, height);
+		Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(9, Math.min(14, small / 14)));
+		g.setFont(font);
+
+		double[] r = view.rotation();
+		double pxPerNm;
+		if (s.hasVolume()) pxPerNm = paintVolume(g, s.volume(), r, view.zoom(), width, height);
+		else pxPerNm = paintPoints(g, s.points(), r, view.zoom(), width, height);
+
+		int frame = overlay == null ? 0 : frameWidth(width, height);
+		int bottom = height - 3 - frame;
+		if (caption != null && !caption.isEmpty()) {
+			g.setColor(new Color(0xD0D0D0));
+			FontMetrics fm = g.getFontMetrics();
+			g.drawString(fit(caption, fm, width - 12 - 2 * frame), 5 + frame, bottom - fm.getDescent());
+			bottom -= fm.getHeight();
+		}
+		if (pxPerNm > 0) paintScaleBar(g, pxPerNm, width, bottom);
+		paintAxes(g, r, width, bottom, small);
+		if (overlay != null) paintOverlay(g, overlay, width, height);
+	}
+
+	// ---- point clouds
+
+	/** Paints the splats and returns the scale in pixels per nm, or 0 when there is nothing to paint. */
+	private static double paintPoints(Graphics2D g, double[] p, double[] r, double zoom, int width, int height) {
+		int n = p.length / 3;
+		if (n == 0) {
+			noData(g, "no localizations", width, height);
+			return 0;
+		}
+		// Centre on the median, robust to stray background localizations.
+		double[] centre = new double[3];
+		for (int a = 0; a < 3; a++) centre[a] = median(p, a);
+		double[] sx = new double[n], sy = new double[n], depth = new double[n], dist = new double[n];
+		for (int i = 0; i < n; i++) {
+			double x = p[3 * i] - centre[0], y = p[3 * i + 1] - centre[1], z = p[3 * i + 2] - centre[2];
+			sx[i] = r[0] * x + r[1] * y + r[2] * z;
+			sy[i] = r[3] * x + r[4] * y + r[5] * z;
+			depth[i] = r[6] * x + r[7] * y + r[8] * z;
+			dist[i] = Math.sqrt(x * x + y * y + z * z);
+		}
+		// Fit the 95th percentile radius (not the farthest point) so a few outliers do not shrink the view.
+		double radius = Math.max(quantile(dist.clone(), 0.95), 20);
+		double pxPerNm = zoom * 0.45 * Math.min(width, height) / radius;
+		double cx = width / 2.0, cy = height / 2.0;
+
+		Integer[] order = new Integer[n];
+		for (int i = 0; i < n; i++) order[i] = i;
+		Arrays.sort(order, (a, b) -> a.intValue() == b.intValue() ? 0
+			: depth[a] != depth[b] ? Double.compare(depth[a], depth[b]) : Integer.compare(a, b));
+		double dLo = quantile(depth.clone(), 0.02), dHi = quantile(depth.clone(), 0.98);
+		double span = Math.max(dHi - dLo, 1e-9);
+		// Splats about 4 nm in radius (below a typical localization precision), smaller in dense clouds so
+		// that the shape, not a white blob, shows; never below about a pixel.
+		double base = Math.max(0.7, Math.min(4, 4 * pxPerNm)) * Math.sqrt(Math.min(1, 1000.0 / n) * 0.6 + 0.4);
+		g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.6f));
+		Ellipse2D.Double dot = new Ellipse2D.Double();
+		for (int k = 0; k < n; k++) {
+			int i = order[k];
+			double t = Math.max(0, Math.min(1, (depth[i] - dLo) / span)); // 0 far, 1 near
+			double rad = base * (0.55 + 0.9 * t);
+			g.setColor(depthColour(t));
+			dot.setFrame(cx + sx[i] * pxPerNm - rad, cy - sy[i] * pxPerNm - rad, 2 * rad, 2 * rad);
+			g.fill(dot);
+		}
+		g.setComposite(AlphaComposite.SrcOver);
+		return pxPerNm;
+	}
+
+	/** Far points dim blue-grey, near points warm white: depth reads even in grey-scale prints. */
+	private static Color depthColour(double t) {
+		// From dark slate blue (far) to warm white (near).
+		int red = (int) Math.round(70 + 185 * t), green = (int) Math.round(80 + 168 * t),
+			blue = (int) Math.round(120 + 105 * t);
+		return new Color(clamp(red), clamp(green), clamp(blue));
+	}
+
+	// ---- ready volumes
+
+	/**
+	 * Maximum-intensity projection: every non-empty voxel is projected along the view direction and each
+	 * pixel keeps the largest value that lands on it.
+	 */
+	private double paintVolume(Graphics2D g, Volume v, double[] r, double zoom, int width, int height) {
+		int nx = v.nx(), ny = v.ny(), nz = v.nz();
+		float[] data = v.data();
+		float max = 0;
+		for (float f : data) max = Math.max(max, f);
+		if (!(max > 0)) {
+			noData(g, "empty volume", width, height);
+			return 0;
+		}
+		double hx = nx * voxelNm[0] / 2, hy = ny * voxelNm[1] / 2, hz = nz * voxelNm[2] / 2;
+		double radius = Math.sqrt(hx * hx + hy * hy + hz * hz) * 0.75;
+		double pxPerNm = zoom * 0.45 * Math.min(width, height) / radius;
+		double cx = width / 2.0, cy = height / 2.0;
+		// Half the projected voxel footprint, so neighbouring voxels leave no gaps.
+		double foot = 0.5 * pxPerNm * Math.cbrt(voxelNm[0] * voxelNm[1] * voxelNm[2]) * 1.2;
+		int half = (int) Math.ceil(Math.max(0.5, foot));
+		float[] mip = new float[width * height];
+		for (int z = 0; z < nz; z++)
+			for (int y = 0; y < ny; y++)
+				for (int x = 0; x < nx; x++) {
+					float f = data[x + nx * (y + ny * z)];
+					if (!(f > 0)) continue;
+					double px = (x + 0.5) * voxelNm[0] - hx, py = (y + 0.5) * voxelNm[1] - hy,
+						pz = (z + 0.5) * voxelNm[2] - hz;
+					int u = (int) Math.round(cx + (r[0] * px + r[1] * py + r[2] * pz) * pxPerNm);
+					int w = (int) Math.round(cy - (r[3] * px + r[4] * py + r[5] * pz) * pxPerNm);
+					for (int j = Math.max(0, w - half); j < Math.min(height, w + half); j++)
+						for (int i = Math.max(0, u - half); i < Math.min(width, u + half); i++)
+							if (f > mip[i + width * j]) mip[i + width * j] = f;
+				}
+		BufferedImage layer = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+		int[] argb = new int[width * height];
+		for (int i = 0; i < argb.length; i++) {
+			if (mip[i] <= 0) continue;
+			double t = mip[i] / max;
+			Color c = depthColour(0.35 + 0.65 * t);
+			argb[i] = 0xFF000000 | (c.getRed() << 16) | (c.getGreen() << 8) | c.getBlue();
+		}
+		layer.setRGB(0, 0, width, height, argb, 0, width);
+		g.drawImage(layer, 0, 0, null);
+		return pxPerNm;
+	}
+
+	// ---- decorations
+
+	private static void paintScaleBar(Graphics2D g, double pxPerNm, int width, int bottom) {
+		int nm = BAR_LENGTHS_NM[0];
+		for (int len : BAR_LENGTHS_NM)
+			if (len * pxPerNm <= width / 3.0) nm = len;
+		int len = (int) Math.round(nm * pxPerNm);
+		FontMetrics fm = g.getFontMetrics();
+		int x = 8, y = bottom - 4;
+		g.setColor(Color.WHITE);
+		g.setStroke(new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+		g.drawLine(x, y, x + len, y);
+		g.setStroke(new BasicStroke(1f));
+		String label = nm + " nm";
+		g.drawString(label, x + Math.max(0, (len - fm.stringWidth(label)) / 2), y - 5);
+	}
+
+	/** A small glyph showing where x, y and z point in this view. */
+	private static void paintAxes(Graphics2D g, double[] r, int width, int bottom, int small) {
+		double len = Math.max(10, small * 0.07);
+		int ox = width - (int) (len + 12), oy = bottom - (int) (len + 6);
+		String[] names = { "x", "y", "z" };
+		Color[] colours = { new Color(0xE0E0E0), new Color(0xB0B0B0), new Color(0x808080) };
+		FontMetrics fm = g.getFontMetrics();
+		g.setStroke(new BasicStroke(1.5f));
+		for (int a = 0; a < 3; a++) {
+			double dx = r[a] * len, dy = -r[3 + a] * len;
+			g.setColor(colours[a]);
+			g.drawLine(ox, oy, (int) Math.round(ox + dx), (int) Math.round(oy + dy));
+			double norm = Math.hypot(dx, dy);
+			if (norm < 2) continue; // pointing at the viewer: the letter would sit on the origin
+			int lx = (int) Math.round(ox + dx * (1 + 5 / norm)) - fm.stringWidth(names[a]) / 2;
+			int ly = (int) Math.round(oy + dy * (1 + 5 / norm)) + fm.getAscent() / 3;
+			g.drawString(names[a], lx, ly);
+		}
+		g.setStroke(new BasicStroke(1f));
+	}
+
+	/** A frame in the class colour and a badge at the top left with the prediction and known label. */
+	private void paintOverlay(Graphics2D g, Overlay o, int width, int height) {
+		Color c = legend.colour(o.predicted());
+		int frame = frameWidth(width, height);
+		g.setColor(c);
+		g.setStroke(new BasicStroke(frame));
+		g.drawRect(frame / 2, frame / 2, width - frame, height - frame);
+		g.setStroke(new BasicStroke(1f));
+
+		Font old = g.getFont();
+		g.setFont(old.deriveFont(Font.BOLD));
+		FontMetrics fm = g.getFontMetrics();
+		String text = fit(o.text(), fm, width - 2 * frame - 8);
+		int bw = fm.stringWidth(text) + 8, bh = fm.getHeight() + 2;
+		g.fillRect(0, 0, bw + frame, bh + frame);
+		g.setColor(Legend.textOn(c));
+		g.drawString(text, frame + 4, frame + 1 + fm.getAscent());
+		if (o.disagrees()) {
+			// A disagreement with the known label is what a reviewer looks for: mark it at the top right.
+			g.setColor(legend.colour(o.knownLabel()));
+			int m = Math.max(8, bh - 2);
+			g.fillRect(width - m - frame, frame, m, m);
+		}
+		g.setFont(old);
+	}
+
+	private static int frameWidth(int width, int height) {
+		return Math.max(2, Math.min(width, height) / 60);
+	}
+
+	private static void noData(Graphics2D g, String text, int width, int height) {
+		g.setColor(Color.GRAY);
+		FontMetrics fm = g.getFontMetrics();
+		g.drawString(text, (width - fm.stringWidth(text)) / 2, height / 2);
+	}
+
+	/** The text, shortened with an ellipsis to fit the given width. */
+	static String fit(String text, FontMetrics fm, int width) {
+		if (fm.stringWidth(text) <= width) return text;
+		for (int end = text.length() - 1; end > 0; end--) {
+			String s = text.substring(0, end) + "\u2026";
+			if (fm.stringWidth(s) <= width) return s;
+		}
+		return "";
+	}
+
+	private static int clamp(int v) {
+		return Math.max(0, Math.min(255, v));
+	}
+
+	private static double median(double[] p, int axis) {
+		double[] v = new double[p.length / 3];
+		for (int i = 0; i < v.length; i++) v[i] = p[3 * i + axis];
+		return quantile(v, 0.5);
+	}
+
+	/** Quantile by sorting (the array is sorted in place). */
+	private static double quantile(double[] v, double q) {
+		Arrays.sort(v);
+		return v[(int) Math.min(v.length - 1, Math.round(q * (v.length - 1)))];
+	}
+}

@@ -1,0 +1,35 @@
+package io.github.clathrin.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.clathrin.task.Progress;
+
+/** Writes the gallery and single-view screenshots under target/screenshots for people to look at. */
+class ScreenshotsTest {
+
+	static final Path DIR = Path.of("target", "screenshots");
+
+	@Test
+	void galleryAndView() throws IOException {
+		Screenshots s = Screenshots.get();
+		Gallery g = Gallery.of(s.set, s.predictions, s.model.classNames()).sortedBy(Gallery.Sort.CLASS);
+		Path gallery = DIR.resolve("gallery.png");
+		g.writePng(gallery, 6, Gallery.DEFAULT_TILE, Progress.NONE);
+		assertTrue(Files.size(gallery) > 1000);
+
+		Gallery.Entry first = g.entries().get(0);
+		Path view = DIR.resolve("view.png");
+		Files.createDirectories(DIR);
+		ImageIO.write(g.renderer().render(first.structure(), View.DEFAULT, 480, 480, first.overlay(),
+			first.structure().key()), "png", view.toFile());
+		assertTrue(Files.size(view) > 1000);
+	}
+}
