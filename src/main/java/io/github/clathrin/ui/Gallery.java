@@ -97,7 +97,20 @@ public final class Gallery {
 		if (predictions != null) for (Prediction p : predictions) byKey.put(p.key(), p);
 		List<Entry> list = new ArrayList<>(set.size());
 		for (Structure s : set) list.add(new Entry(s, byKey.get(s.key())));
-		return new Gallery(list, new StructureRenderer(new Legend(classNames)), View.DEFAULT);
+		return new Gallery(list, new StructureRenderer(new Legend(classNames)).withFieldRadius(commonRadius(list)),
+			View.DEFAULT);
+	}
+
+	/**
+	 * One scale for all tiles, so that a small vesicle looks small next to a wide lattice: the 80th
+	 * percentile of the structures' own fit radii (the largest few may overflow their tile a little).
+	 * NaN (each tile fitted on its own) when no structure is a point cloud.
+	 */
+	static double commonRadius(List<Entry> entries) {
+		double[] r = entries.stream().mapToDouble(e -> StructureRenderer.fitRadius(e.structure()))
+			.filter(v -> !Double.isNaN(v)).sorted().toArray();
+		if (r.length == 0) return Double.NaN;
+		return r[(int) Math.round(0.8 * (r.length - 1))];
 	}
 
 	public List<Entry> entries() {

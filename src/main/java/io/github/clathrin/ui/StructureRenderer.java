@@ -29,6 +29,7 @@ public final class StructureRenderer {
 
 	private final Legend legend;
 	private final double[] voxelNm;
+	private final double fieldRadiusNm;
 
 	/**
 	 * A renderer with the given legend; ready volumes are taken to have the voxel size of the study's
@@ -40,9 +41,42 @@ public final class StructureRenderer {
 
 	/** A renderer that draws ready volumes with the voxel size of the given configuration. */
 	public StructureRenderer(Legend legend, VoxelConfig voxels) {
+		this(legend, new double[] { 2 * voxels.halfX() / voxels.nx(), 2 * voxels.halfY() / voxels.ny(),
+			2 * voxels.halfZ() / voxels.nz() }, Double.NaN);
+	}
+
+	private StructureRenderer(Legend legend, double[] voxelNm, double fieldRadiusNm) {
 		this.legend = legend;
-		this.voxelNm = new double[] { 2 * voxels.halfX() / voxels.nx(), 2 * voxels.halfY() / voxels.ny(),
-			2 * voxels.halfZ() / voxels.nz() };
+		this.voxelNm = voxelNm;
+		this.fieldRadiusNm = fieldRadiusNm;
+	}
+
+	/**
+	 * The same renderer with one scale for every point cloud: at zoom 1 a sphere of this radius (nm)
+	 * fills the image, so sizes compare across a gallery. NaN fits each structure on its own.
+	 */
+	public StructureRenderer withFieldRadius(double nm) {
+		if (!Double.isNaN(nm) && !(nm > 0)) throw new IllegalArgumentException("field radius must be positive nm");
+		return new StructureRenderer(legend, voxelNm, nm);
+	}
+
+	/**
+	 * The radius (nm) around the median that holds 95% of the localizations: what a point cloud is fitted
+	 * to, robust to stray background localizations. NaN for a ready volume or an empty cloud.
+	 */
+	public static double fitRadius(Structure s) {
+		double[] p = s.points();
+		int n = p.length / 3;
+		if (n == 0) return Double.NaN;
+		double mx = median(p, 0), my = median(p, 1), mz = median(p, 2);
+		double[] dist = new double[n];
+		for (int i = 0; i < n; i++)
+			dist[i] = Math.sqrt(sq(p[3 * i] - mx) + sq(p[3 * i + 1] - my) + sq(p[3 * i + 2] - mz));
+		return Math.max(quantile(dist, 0.95), 20);
+	}
+
+	private static double sq(double v) {
+		return v * v;
 	}
 
 	public Legend legend() {
@@ -82,7 +116,7 @@ public final class StructureRenderer {
 		double[] r = view.rotation();
 		double pxPerNm;
 		if (s.hasVolume()) pxPerNm = paintVolume(g, s.volume(), r, view.zoom(), width, height);
-		else pxPerNm = paintPoints(g, s.points(), r, view.zoom(), width, height);
+		else pxPerNm = paintPoints(g, s.points(), r, view.zoom(), width, height, fieldRadiusNm);
 
 		int frame = overlay == null ? 0 : frameWidth(width, height);
 		int bottom = height - 3 - frame;
@@ -100,7 +134,9 @@ public final class StructureRenderer {
 	// ---- point clouds
 
 	/** Paints the splats and returns the scale in pixels per nm, or 0 when there is nothing to paint. */
-	private static double paintPoints(Graphics2D g, double[] p, double[] r, double zoom, int width, int height) {
+	private static double paintPoints(Graphics2D g, double[] p, double[] r, double zoom, int width, int height,
+		double fieldRadiusNm)
+	{
 		int n = p.length / 3;
 		if (n == 0) {
 			noData(g, "no localizations", width, height);
@@ -118,7 +154,7 @@ public final class StructureRenderer {
 			dist[i] = Math.sqrt(x * x + y * y + z * z);
 		}
 		// Fit the 95th percentile radius (not the farthest point) so a few outliers do not shrink the view.
-		double radius = Math.max(quantile(dist.clone(), 0.95), 20);
+		double radius = Double.isNaN(fieldRadiusNm) ? Math.max(quantile(dist.clone(), 0.95), 20) : fieldRadiusNm;
 		double pxPerNm = zoom * 0.45 * Math.min(width, height) / radius;
 		double cx = width / 2.0, cy = height / 2.0;
 
