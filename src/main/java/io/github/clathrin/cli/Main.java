@@ -1,6 +1,7 @@
 package io.github.clathrin.cli;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import io.github.clathrin.commands.SimulateCommand;
 import io.github.clathrin.commands.TrainCommand;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.InputException;
+import io.github.clathrin.ui.Gallery;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -264,12 +266,49 @@ public final class Main implements Callable<Integer> {
 		@Option(names = "--out", required = true, paramLabel = "RESULTS.csv")
 		File out;
 
+		@Option(names = "--render", paramLabel = "FILE.png",
+			description = "Also draw every structure with its prediction into one gallery PNG.")
+		File render;
+
+		@Option(names = "--render-sort", defaultValue = "class", paramLabel = "ORDER",
+			description = "Gallery order: class, probability, uncertainty or name (default class).")
+		String renderSort;
+
 		@Override
 		public Integer call() throws Exception {
 			Map<String, Object> in = input.inputs();
 			in.put("model", model);
 			in.put("output", out);
-			return report(ClassifyCommand.class, in);
+			if (render == null) return report(ClassifyCommand.class, in);
+			Gallery.Sort order = parseSort(renderSort);
+			try (CommandRunner r = new CommandRunner()) {
+				ClassifyCommand c = r.run(ClassifyCommand.class, in);
+				System.out.println(c.getReport());
+				// The gallery is drawn here, not in the command, so that the core stays free of AWT.
+				Gallery gallery = Gallery.of(c.getStructures(), c.getPredictions(), c.getClassNames()).sortedBy(order);
+				ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
+				try {
+					gallery.writePng(render.toPath(), Gallery.DEFAULT_TILE, progress);
+				}
+				catch (IOException e) {
+					throw new InputException(render + ": cannot write the gallery (" + e.getMessage() + ")", e);
+				}
+				finally {
+					progress.finish();
+				}
+				System.out.println("Gallery written to " + render);
+			}
+			return 0;
+		}
+
+		private static Gallery.Sort parseSort(String s) {
+			try {
+				return Gallery.Sort.parse(s);
+			}
+			catch (IllegalArgumentException e) {
+				throw new IllegalArgumentException("--render-sort must be class, probability, uncertainty or name, got '"
+					+ s + "'");
+			}
 		}
 	}
 

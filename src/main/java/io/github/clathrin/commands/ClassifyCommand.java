@@ -14,6 +14,7 @@ import org.scijava.plugin.Plugin;
 import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.pipeline.Model;
 import io.github.clathrin.pipeline.ModelFile;
+import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.InputException;
 
 /** Applies a model file to structures and writes one result row per structure. */
@@ -29,13 +30,20 @@ public class ClassifyCommand extends StructureCommand {
 	@Parameter(type = ItemIO.OUTPUT)
 	private List<Classification.Prediction> predictions;
 
+	/** Not a SciJava output: what was classified, for callers that draw the structures (the CLI's --render). */
+	private StructureSet structures;
+
+	private List<String> classNames;
+
 	@Override
 	protected void execute() {
 		existingFile(model, "model file");
 		required(output, "results file (output)");
 		Model m = ModelFile.read(model.toPath());
 		StructureInput.Loaded in = loadStructures();
-		predictions = Classification.classify(m, in.set(), progress());
+		structures = in.set();
+		classNames = m.classNames();
+		predictions = Classification.classify(m, structures, progress());
 		try {
 			Classification.writeCsv(output.toPath(), predictions, m.classNames());
 		}
@@ -67,5 +75,15 @@ public class ClassifyCommand extends StructureCommand {
 
 	public List<Classification.Prediction> getPredictions() {
 		return predictions;
+	}
+
+	/** The structures that were classified, in the order of {@link #getPredictions()}. */
+	public StructureSet getStructures() {
+		return structures;
+	}
+
+	/** The model's class names, in the order of each prediction's probabilities. */
+	public List<String> getClassNames() {
+		return classNames;
 	}
 }
