@@ -211,7 +211,7 @@ public final class Gallery {
 		try {
 			g.setColor(Legend.BACKGROUND);
 			g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
-			renderer.legend().paintStrip(g, sheet.getWidth(), n + " structures");
+			renderer.legend().paintStrip(g, sheet.getWidth(), n + " structures; corner square: known label differs");
 			int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 			ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
 				Thread t = new Thread(r, "gallery-tile");

@@ -75,7 +75,7 @@ public final class GalleryWindow extends JFrame {
 			@Override
 			protected void paintComponent(Graphics g) {
 				gallery().renderer().legend().paintStrip((Graphics2D) g, getWidth(),
-					"Click a tile to open it in 3D");
+					"Click a tile to open it in 3D; corner square: known label differs");
 			}
 		};
 		legend.setPreferredSize(new Dimension(100, Legend.STRIP_HEIGHT));
