@@ -205,13 +205,30 @@ public final class StructureRenderer {
 			return 0;
 		}
 		double hx = nx * voxelNm[0] / 2, hy = ny * voxelNm[1] / 2, hz = nz * voxelNm[2] / 2;
-		double radius = Math.sqrt(hx * hx + hy * hy + hz * hz) * 0.75;
+		// Fit the non-empty voxels as point clouds are fitted (95% radius), or use the common field.
+		double radius = fieldRadiusNm;
+		if (Double.isNaN(radius)) {
+			double[] dist = new double[data.length];
+			int m = 0;
+			for (int i = 0; i < data.length; i++) {
+				if (!(data[i] > 0)) continue;
+				int x = i % nx, y = (i / nx) % ny, z = i / (nx * ny);
+				dist[m++] = Math.sqrt(sq((x + 0.5) * voxelNm[0] - hx) + sq((y + 0.5) * voxelNm[1] - hy)
+					+ sq((z + 0.5) * voxelNm[2] - hz));
+			}
+			radius = Math.max(quantile(Arrays.copyOf(dist, m), 0.95), 20);
+		}
 		double pxPerNm = zoom * 0.45 * Math.min(width, height) / radius;
 		double cx = width / 2.0, cy = height / 2.0;
 		// Half the projected voxel footprint, so neighbouring voxels leave no gaps.
 		double foot = 0.5 * pxPerNm * Math.cbrt(voxelNm[0] * voxelNm[1] * voxelNm[2]) * 1.2;
 		int half = (int) Math.ceil(Math.max(0.5, foot));
 		float[] mip = new float[width * height];
+		// Depth of the voxel that gave each pixel its maximum (nearest among equals): binary volumes,
+		// whose projection is flat, still show their shape.
+		double[] near = new double[width * height];
+		Arrays.fill(near, Double.NEGATIVE_INFINITY);
+		double dLo = Double.POSITIVE_INFINITY, dHi = Double.NEGATIVE_INFINITY;
 		for (int z = 0; z < nz; z++)
 			for (int y = 0; y < ny; y++)
 				for (int x = 0; x < nx; x++) {
@@ -221,16 +238,25 @@ public final class StructureRenderer {
 						pz = (z + 0.5) * voxelNm[2] - hz;
 					int u = (int) Math.round(cx + (r[0] * px + r[1] * py + r[2] * pz) * pxPerNm);
 					int w = (int) Math.round(cy - (r[3] * px + r[4] * py + r[5] * pz) * pxPerNm);
+					double d = r[6] * px + r[7] * py + r[8] * pz;
+					dLo = Math.min(dLo, d);
+					dHi = Math.max(dHi, d);
 					for (int j = Math.max(0, w - half); j < Math.min(height, w + half); j++)
-						for (int i = Math.max(0, u - half); i < Math.min(width, u + half); i++)
-							if (f > mip[i + width * j]) mip[i + width * j] = f;
+						for (int i = Math.max(0, u - half); i < Math.min(width, u + half); i++) {
+							int k = i + width * j;
+							if (f > mip[k] || (f == mip[k] && d > near[k])) {
+								mip[k] = f;
+								near[k] = d;
+							}
+						}
 				}
+		double span = Math.max(dHi - dLo, 1e-9);
 		BufferedImage layer = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
 		int[] argb = new int[width * height];
 		for (int i = 0; i < argb.length; i++) {
 			if (mip[i] <= 0) continue;
-			double t = mip[i] / max;
-			Color c = depthColour(0.35 + 0.65 * t);
+			double t = (mip[i] / max) * (0.35 + 0.65 * (near[i] - dLo) / span);
+			Color c = depthColour(t);
 			argb[i] = 0xFF000000 | (c.getRed() << 16) | (c.getGreen() << 8) | c.getBlue();
 		}
 		layer.setRGB(0, 0, width, height, argb, 0, width);

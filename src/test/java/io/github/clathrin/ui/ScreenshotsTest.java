@@ -10,7 +10,10 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.clathrin.structures.Structure;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Volume;
+import io.github.clathrin.voxels.Voxelizer;
 
 /** Writes the gallery and single-view screenshots under target/screenshots for people to look at. */
 class ScreenshotsTest {
@@ -36,5 +39,11 @@ class ScreenshotsTest {
 		ImageIO.write(g.renderer().render(first.structure(), View.DEFAULT, 480, 480, first.overlay(),
 			first.structure().key()), "png", view.toFile());
 		assertTrue(Files.size(view) > 1000);
+
+		// The same structure as the model sees it: a voxelized volume, drawn as a maximum projection.
+		Volume v = new Voxelizer(s.model.voxels()).voxelize(first.structure().points()).volume();
+		Structure asVolume = Structure.ofVolume(first.structure().key(), "voxelized", v, null);
+		ImageIO.write(new StructureRenderer(g.renderer().legend(), s.model.voxels()).render(asVolume, View.DEFAULT,
+			480, 480, first.overlay(), asVolume.key() + " (voxels)"), "png", DIR.resolve("view-volume.png").toFile());
 	}
 }
