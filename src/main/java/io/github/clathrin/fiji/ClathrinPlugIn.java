@@ -24,8 +24,10 @@ import io.github.clathrin.task.CancelledException;
  * <p>
  * Failures: in the GUI an {@code IJ.error} dialog. When a macro runs the plugin (or ImageJ runs in
  * batch mode without a window) nothing may block, so the message goes to the log as
- * {@code Clathrin Classifier: error: ...}, and a calling macro is aborted with {@link Macro#abort()}:
- * the next macro line would otherwise work on a model or results file that was never written.
+ * {@code Clathrin Classifier: error: ...}, and a calling macro is aborted: the next macro line would
+ * otherwise work on a model or results file that was never written. {@link Macro#abort()} alone is
+ * not enough: it only throws in ImageJ's own macro threads (names ending in "Macro$"), not in
+ * {@code -batch} runs, so {@link Interpreter#abort()} stops the running interpreter first.
  */
 abstract class ClathrinPlugIn implements PlugIn {
 
@@ -101,9 +103,14 @@ abstract class ClathrinPlugIn implements PlugIn {
 	static void fail(String message) {
 		if (unattended()) {
 			IJ.log(TITLE + ": error: " + message);
-			if (fromMacro()) Macro.abort();
+			if (fromMacro()) abortMacro();
 		}
 		else IJ.error(TITLE, message);
+	}
+
+	static void abortMacro() {
+		Interpreter.abort();
+		Macro.abort();
 	}
 
 	/**
@@ -124,7 +131,7 @@ abstract class ClathrinPlugIn implements PlugIn {
 			if (failure instanceof CancelledException) {
 				IJ.showStatus(TITLE + ": cancelled");
 				if (unattended()) IJ.log(TITLE + ": cancelled");
-				if (fromMacro()) Macro.abort();
+				if (fromMacro()) abortMacro();
 			}
 			else fail(failure.getMessage() != null ? failure.getMessage() : failure.toString());
 			return null;
