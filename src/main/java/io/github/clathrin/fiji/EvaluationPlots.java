@@ -14,7 +14,7 @@ import io.github.clathrin.pipeline.EvaluationProtocol;
 /** Draws what Evaluate shows besides its table: confusion-matrix heat maps and per-class accuracies. */
 final class EvaluationPlots {
 
-	private static final int CELL = 56, MARGIN = 90, GAP = 30, TITLE = 28;
+	private static final int CELL = 56, MARGIN = 90, TOP = 48, GAP = 30, TITLE = 28;
 
 	// Colour-blind-safe sequential ramp (viridis, 5 stops), from 0 to 1 of a row.
 	private static final int[][] VIRIDIS = { { 68, 1, 84 }, { 59, 82, 139 }, { 33, 145, 140 }, { 94, 201, 98 },
@@ -29,7 +29,7 @@ final class EvaluationPlots {
 	static ImagePlus confusion(EvaluationProtocol.Report report) {
 		List<String> names = report.classNames();
 		int n = names.size(), panel = MARGIN + n * CELL, rows = report.rows().size();
-		int width = GAP + rows * (panel + GAP), height = TITLE + MARGIN + n * CELL + 40;
+		int width = GAP + rows * (panel + GAP), height = TITLE + TOP + n * CELL + 40;
 		ColorProcessor ip = new ColorProcessor(width, height);
 		ip.setColor(Color.WHITE);
 		ip.fill();
@@ -37,7 +37,7 @@ final class EvaluationPlots {
 		for (int r = 0; r < rows; r++) {
 			EvaluationProtocol.Row row = report.rows().get(r);
 			int[][] m = row.evaluation().confusion();
-			int x0 = GAP + r * (panel + GAP), y0 = TITLE + MARGIN;
+			int x0 = GAP + r * (panel + GAP), y0 = TITLE + TOP;
 			ip.setColor(Color.BLACK);
 			ip.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
 			ip.drawString(String.format(java.util.Locale.ROOT, "%s (accuracy %.3f)", row.name(),
@@ -77,7 +77,10 @@ final class EvaluationPlots {
 		List<String> names = report.classNames();
 		double[] x = new double[names.size()];
 		for (int i = 0; i < x.length; i++) x[i] = i + 1;
-		Plot plot = new Plot("Clathrin Per-Class Accuracy", "class", "accuracy");
+		StringBuilder classes = new StringBuilder("class (");
+		for (int i = 0; i < names.size(); i++) classes.append(i + 1).append(" = ").append(names.get(i))
+			.append(i + 1 < names.size() ? ", " : ")");
+		Plot plot = new Plot("Clathrin Per-Class Accuracy", classes.toString(), "accuracy on the class");
 		plot.setLimits(0.5, names.size() + 0.5, 0, 1.05);
 		Color[] colours = { new Color(0, 114, 178), new Color(230, 159, 0), new Color(0, 158, 115),
 			new Color(204, 121, 167), new Color(86, 180, 233), new Color(213, 94, 0) }; // Okabe-Ito
@@ -85,17 +88,14 @@ final class EvaluationPlots {
 		for (int r = 0; r < report.rows().size(); r++) {
 			EvaluationProtocol.Row row = report.rows().get(r);
 			Evaluation e = row.evaluation();
-			plot.setColor(colours[r % colours.length]);
+			plot.setColor(colours[r % colours.length], colours[r % colours.length]);
 			plot.setLineWidth(2);
 			plot.add("connected circle", x, e.perClassAccuracy());
 			legend.append(String.format(java.util.Locale.ROOT, "%s (%.3f)\n", row.name(), e.accuracy()));
 		}
 		plot.setColor(Color.BLACK);
-		plot.addLegend(legend.toString().trim());
-		StringBuilder classes = new StringBuilder("classes: ");
-		for (int i = 0; i < names.size(); i++) classes.append(i + 1).append(" = ").append(names.get(i))
-			.append(i + 1 < names.size() ? ", " : "");
-		plot.addLabel(0.02, 0.08, classes.toString());
+		plot.addLegend(legend.toString().trim(), "bottom-right");
+		plot.setXMinorTicks(false);
 		return plot;
 	}
 
