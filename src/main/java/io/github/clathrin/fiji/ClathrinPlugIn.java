@@ -145,7 +145,6 @@ abstract class ClathrinPlugIn implements PlugIn {
 			// Commands keep their own failures; only errors such as OutOfMemoryError arrive here.
 			Throwable cause = e.getCause() != null ? e.getCause() : e;
 			fail(cause.toString());
-			IJ.log(TITLE + ": " + cause);
 			return null;
 		}
 		finally {

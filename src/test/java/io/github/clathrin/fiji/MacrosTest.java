@@ -90,4 +90,16 @@ class MacrosTest {
 			+ ": model file not found"), r.output());
 		assertFalse(r.output().contains("still running"), r.output());
 	}
+
+	@Test
+	void openLocalizationsShowsAnNmCalibratedHyperstack(@TempDir Path work) throws Exception {
+		Path macro = work.resolve("open.ijm");
+		Files.writeString(macro, "run(\"Open Localizations...\", \"input=[" + SIMULATED.resolve("all-structures.csv")
+			+ "] show_volumes roi_column=roi\");\n"
+			+ "getDimensions(w, h, c, s, f); getVoxelSize(vw, vh, vd, unit);\n"
+			+ "print(\"DIMS \" + w + \" \" + h + \" \" + c + \" \" + s + \" \" + f + \" \" + unit + \" \" + d2s(vw, 3) + \" \" + d2s(vd, 3));\n");
+		RealImageJ.Result r = RealImageJ.batchMacro(home, macro, "");
+		assertTrue(r.output().contains("DIMS 30 30 1 30 16 nm 13.333 46.667"), r.output());
+		assertTrue(r.output().contains("ThunderSTORM"), r.output()); // the info report went to the log
+	}
 }
