@@ -261,7 +261,9 @@ public final class Main implements Callable<Integer> {
 		@Mixin
 		InputOptions input;
 
-		@Option(names = "--out", required = true, paramLabel = "RESULTS.csv")
+		@Option(names = "--out", required = true, paramLabel = "RESULTS.csv",
+			description = "Results CSV; for a folder of whole tables with --roi-column, an output folder that gets "
+				+ "one <name>-results.csv per table (a table that fails is reported and the others carry on).")
 		File out;
 
 		@Override
