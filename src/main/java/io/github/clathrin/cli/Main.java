@@ -263,7 +263,9 @@ public final class Main implements Callable<Integer> {
 		@Mixin
 		InputOptions input;
 
-		@Option(names = "--out", required = true, paramLabel = "RESULTS.csv")
+		@Option(names = "--out", required = true, paramLabel = "RESULTS.csv",
+			description = "Results CSV; for a folder of whole tables with --roi-column, an output folder that gets "
+				+ "one <name>-results.csv per table (a table that fails is reported and the others carry on).")
 		File out;
 
 		@Option(names = "--render", paramLabel = "FILE.png",
@@ -284,6 +286,9 @@ public final class Main implements Callable<Integer> {
 			try (CommandRunner r = new CommandRunner()) {
 				ClassifyCommand c = r.run(ClassifyCommand.class, in);
 				System.out.println(c.getReport());
+				if (c.getStructures() == null)
+					throw new InputException("--render draws one set of structures; it does not apply to a folder of "
+						+ "tables (--roi-column with a folder input)");
 				// The gallery is drawn here, not in the command, so that the core stays free of AWT.
 				Gallery gallery = Gallery.of(c.getStructures(), c.getPredictions(), c.getClassNames()).sortedBy(order);
 				ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);

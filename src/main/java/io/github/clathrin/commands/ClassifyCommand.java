@@ -24,8 +24,11 @@ public class ClassifyCommand extends StructureCommand {
 	@Parameter(label = "Model file")
 	private File model;
 
-	@Parameter(label = "Results CSV", persist = false)
+	@Parameter(label = "Results CSV (a folder for a folder of tables)", persist = false)
 	private File output;
+
+	@Parameter(label = "Skip tables whose results exist", required = false, persist = false)
+	private boolean skip_existing;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private List<Classification.Prediction> predictions;
@@ -35,11 +38,18 @@ public class ClassifyCommand extends StructureCommand {
 
 	private List<String> classNames;
 
+	private ClassifyTables.Outcome batch;
+
 	@Override
 	protected void execute() {
 		existingFile(model, "model file");
 		required(output, "results file (output)");
 		Model m = ModelFile.read(model.toPath());
+		existing(input, "input");
+		if (input.isDirectory() && orNull(roi_column) != null) {
+			classifyTables(m);
+			return;
+		}
 		StructureInput.Loaded in = loadStructures();
 		structures = in.set();
 		classNames = m.classNames();
@@ -71,6 +81,24 @@ public class ClassifyCommand extends StructureCommand {
 			.append(" (these may include training structures; use evaluate for an honest accuracy)\n");
 		sb.append("Results written to ").append(output);
 		report = sb.toString();
+	}
+
+	/** A folder of whole tables with an ROI column: one results CSV per table, into the output folder. */
+	private void classifyTables(Model m) {
+		if (output.exists() && !output.isDirectory())
+			throw new InputException(output + ": a folder of tables needs an output folder, not a file");
+		StringBuilder log = new StringBuilder();
+		ClassifyTables.Outcome outcome = ClassifyTables.run(m, input.toPath(), roi_column,
+			readOptions(pixel_size, units, category), output.toPath(), skip_existing,
+			line -> log.append(line).append('\n'), progress());
+		batch = outcome;
+		if (labels != null) log.append("warning: the labels file is not applied to a folder of tables\n");
+		report = log + outcome.summary() + "\nResults written to " + output;
+	}
+
+	/** The outcome of a folder of tables, or null when the input was one structure set. */
+	public ClassifyTables.Outcome getBatch() {
+		return batch;
 	}
 
 	public List<Classification.Prediction> getPredictions() {

@@ -1,0 +1,132 @@
+package io.github.clathrin.commands;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import io.github.clathrin.localizations.LocalizationReaders;
+import io.github.clathrin.localizations.LocalizationTable;
+import io.github.clathrin.localizations.ReadOptions;
+import io.github.clathrin.pipeline.Classification;
+import io.github.clathrin.pipeline.Model;
+import io.github.clathrin.structures.StructureLoader;
+import io.github.clathrin.structures.StructureSet;
+import io.github.clathrin.task.CancelledException;
+import io.github.clathrin.task.InputException;
+import io.github.clathrin.task.Progress;
+
+/**
+ * Classifies a folder of whole localization tables, each split into structures by an ROI column, and
+ * writes one results CSV per table ({@code name.csv} to {@code name-results.csv}) into an output
+ * folder. Labkit-style batch: finished outputs can be skipped, a file that fails is logged and the
+ * loop carries on, and cancellation stops between files (a half-written result never exists, as
+ * results are written atomically).
+ */
+public final class ClassifyTables {
+
+	/** What happened to the files of one batch. */
+	public record Outcome(List<Path> written, List<Path> skipped, List<String> failed) {
+
+		public String summary() {
+			return String.format(Locale.ROOT, "%d tables classified, %d skipped (results exist), %d failed",
+				written.size(), skipped.size(), failed.size());
+		}
+	}
+
+	private ClassifyTables() {}
+
+	/** The table files of a folder, sorted by name (the extensions a folder load accepts). */
+	public static List<Path> tables(Path folder) throws IOException {
+		List<Path> files = new ArrayList<>();
+		try (Stream<Path> list = Files.list(folder)) {
+			for (Path p : (Iterable<Path>) list.sorted()::iterator) {
+				String name = p.getFileName().toString();
+				int dot = name.lastIndexOf('.');
+				if (name.startsWith(".") || dot < 0 || !Files.isRegularFile(p)) continue;
+				if (StructureLoader.EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) files.add(p);
+			}
+		}
+		return files;
+	}
+
+	/** {@code name.csv} in the input folder becomes {@code name-results.csv} in the output folder. */
+	public static Path resultFile(Path table, Path outputFolder) {
+		String name = table.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		return outputFolder.resolve((dot > 0 ? name.substring(0, dot) : name) + "-results.csv");
+	}
+
+	/**
+	 * Classifies every table of {@code inputFolder}.
+	 *
+	 * @param log receives one line per skipped or failed file (the Fiji log, stderr)
+	 * @throws CancelledException when the user stops; files finished before stay written
+	 */
+	public static Outcome run(Model model, Path inputFolder, String roiColumn, ReadOptions options,
+		Path outputFolder, boolean skipExisting, Consumer<String> log, Progress progress)
+	{
+		if (roiColumn == null || roiColumn.isBlank())
+			throw new InputException("a folder of whole tables needs the ROI column that names each structure");
+		List<Path> tables;
+		try {
+			tables = tables(inputFolder);
+			Files.createDirectories(outputFolder);
+		}
+		catch (IOException e) {
+			throw new InputException(inputFolder + ": cannot list or create folders (" + e.getMessage() + ")", e);
+		}
+		if (tables.isEmpty()) throw new InputException(inputFolder + ": no localization tables (."
+			+ String.join(" .", StructureLoader.EXTENSIONS) + ") in this folder");
+		List<Path> written = new ArrayList<>(), skipped = new ArrayList<>();
+		List<String> failed = new ArrayList<>();
+		for (int i = 0; i < tables.size(); i++) {
+			progress.checkCancelled();
+			Path table = tables.get(i), out = resultFile(table, outputFolder);
+			progress.report("Classifying " + table.getFileName() + " (" + (i + 1) + "/" + tables.size() + ")", i,
+				tables.size());
+			if (skipExisting && Files.exists(out)) {
+				skipped.add(out);
+				log.accept("skipped " + table.getFileName() + ": " + out.getFileName() + " exists");
+				continue;
+			}
+			try {
+				LocalizationTable t = LocalizationReaders.read(table, options, Progress.NONE);
+				StructureSet set = StructureLoader.fromTable(t, roiColumn.trim());
+				if (set.size() == 0) throw new InputException(table + ": no structures found");
+				List<Classification.Prediction> predictions = Classification.classify(model, set, cancelOnly(progress));
+				Classification.writeCsv(out, predictions, model.classNames());
+				written.add(out);
+			}
+			catch (CancelledException e) {
+				throw e;
+			}
+			catch (IOException | RuntimeException e) {
+				// One bad table must not cost the user the rest of the folder.
+				String why = e.getMessage() != null ? e.getMessage() : e.toString();
+				failed.add(table.getFileName() + ": " + why);
+				log.accept("failed " + table.getFileName() + ": " + why);
+			}
+		}
+		progress.report("Classified " + tables.size() + " tables", tables.size(), tables.size());
+		return new Outcome(written, skipped, failed);
+	}
+
+	// Inside one table only cancellation matters: the per-file bar would jump back and forth otherwise.
+	private static Progress cancelOnly(Progress outer) {
+		return new Progress() {
+
+			@Override
+			public void report(String stage, long done, long total) {}
+
+			@Override
+			public boolean isCancelled() {
+				return outer.isCancelled();
+			}
+		};
+	}
+}

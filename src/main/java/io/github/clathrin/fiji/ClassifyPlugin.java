@@ -1,0 +1,50 @@
+package io.github.clathrin.fiji;
+
+import ij.gui.GenericDialog;
+
+import io.github.clathrin.commands.ClassifyCommand;
+
+/**
+ * Plugins &gt; Clathrin &gt; Classify: applies a model to a folder of per-structure files, one table
+ * with an ROI column, or (with an ROI column) a folder of such tables; shows "Clathrin Results".
+ */
+public class ClassifyPlugin extends ClathrinPlugIn {
+
+	@Override
+	public void run(String arg) {
+		GenericDialog gd = new GenericDialog("Classify Clathrin Structures");
+		gd.addFileField("Model (.zip)", remembered("model", ""));
+		gd.addDirectoryField("Input", remembered("input", ""));
+		gd.addMessage("A folder of per-structure files, one table with an ROI column,\n"
+			+ "or a folder of tables with an ROI column (one results file per table).");
+		gd.addFileField("Labels (optional)", remembered("labels", ""));
+		gd.addStringField("ROI_column", remembered("roi_column", ""), 12);
+		gd.addNumericField("Pixel_size (nm; 0 = from file)", remembered("pixel_size", 0), 2);
+		gd.addChoice("Units", UNITS, remembered("units", UNITS[0]));
+		gd.addFileField("Output (results .csv, or folder)", remembered("classify_output", ""));
+		gd.addCheckbox("Skip_existing results (folder of tables)", remembered("skip_existing", false));
+		gd.showDialog();
+		if (gd.wasCanceled()) return;
+		String model = gd.getNextString(), input = gd.getNextString(), labels = gd.getNextString(),
+			roi = gd.getNextString();
+		double pixel = gd.getNextNumber();
+		String units = gd.getNextChoice(), output = gd.getNextString();
+		boolean skip = gd.getNextBoolean();
+		if (!numbersValid(gd)) return;
+		remember("model", model);
+		remember("input", input);
+		remember("labels", labels);
+		remember("roi_column", roi);
+		remember("pixel_size", pixel);
+		remember("units", units);
+		remember("classify_output", output);
+		remember("skip_existing", skip);
+
+		ClassifyCommand done = run(ClassifyCommand.class, inputs("model", file(model), "input", file(input), "labels",
+			file(labels), "roi_column", roi, "pixel_size", positiveOrNull(pixel), "units", unitsOrNull(units),
+			"output", file(output), "skip_existing", skip));
+		if (done == null) return;
+		showReport(done.getReport());
+		if (done.getPredictions() != null) ResultsTables.predictions(done.getPredictions()).show(ResultsTables.RESULTS);
+	}
+}

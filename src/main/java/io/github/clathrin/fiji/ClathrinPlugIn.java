@@ -1,0 +1,159 @@
+package io.github.clathrin.fiji;
+
+import ij.IJ;
+import ij.Macro;
+import ij.Prefs;
+import ij.gui.GenericDialog;
+import ij.macro.Interpreter;
+import ij.plugin.PlugIn;
+
+import java.io.File;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import io.github.clathrin.commands.ClathrinCommand;
+import io.github.clathrin.task.CancelledException;
+
+/**
+ * What every Plugins &gt; Clathrin entry shares: dialog values remembered between uses, running a
+ * SciJava command with progress on the status bar, and showing failures the ImageJ way.
+ * <p>
+ * Failures: in the GUI an {@code IJ.error} dialog. When a macro runs the plugin (or ImageJ runs in
+ * batch mode without a window) nothing may block, so the message goes to the log as
+ * {@code Clathrin Classifier: error: ...}, and a calling macro is aborted: the next macro line would
+ * otherwise work on a model or results file that was never written. {@link Macro#abort()} alone is
+ * not enough: it only throws in ImageJ's own macro threads (names ending in "Macro$"), not in
+ * {@code -batch} runs, so {@link Interpreter#abort()} stops the running interpreter first.
+ */
+abstract class ClathrinPlugIn implements PlugIn {
+
+	static final String TITLE = "Clathrin Classifier";
+
+	/** Whether a macro supplies the dialog values (the dialog is then never shown). */
+	static boolean fromMacro() {
+		return Macro.getOptions() != null;
+	}
+
+	/** No one can click an error dialog away: a macro, batch mode, or ImageJ without a window. */
+	static boolean unattended() {
+		return fromMacro() || Interpreter.isBatchMode() || IJ.getInstance() == null;
+	}
+
+	/**
+	 * The value this dialog field had last time (shared by all Clathrin dialogs, so the input folder
+	 * carries over from Train to Classify), or {@code fallback}. A macro always starts from the
+	 * defaults, so that a recorded macro means the same on every machine.
+	 */
+	static String remembered(String key, String fallback) {
+		return fromMacro() ? fallback : Prefs.get(prefKey(key), fallback);
+	}
+
+	static double remembered(String key, double fallback) {
+		return fromMacro() ? fallback : Prefs.get(prefKey(key), fallback);
+	}
+
+	static boolean remembered(String key, boolean fallback) {
+		return fromMacro() ? fallback : Prefs.get(prefKey(key), fallback);
+	}
+
+	static void remember(String key, Object value) {
+		Prefs.set(prefKey(key), String.valueOf(value));
+	}
+
+	private static String prefKey(String key) {
+		return "clathrin." + key;
+	}
+
+	/** Command inputs from key, value pairs; a null value means "not given". */
+	static Map<String, Object> inputs(Object... keyValues) {
+		Map<String, Object> m = new HashMap<>();
+		for (int i = 0; i < keyValues.length; i += 2) m.put((String) keyValues[i], keyValues[i + 1]);
+		return m;
+	}
+
+	/** A path from a text field: null when empty. */
+	static File file(String text) {
+		return text == null || text.isBlank() ? null : new File(text.trim());
+	}
+
+	/** Null when the optional number field was left at 0 (or blank). */
+	static Double positiveOrNull(double v) {
+		return Double.isNaN(v) || v <= 0 ? null : v;
+	}
+
+	/** The units choice: "from file" means the command decides from the file. */
+	static final String[] UNITS = { "from file", "nm", "px", "um", "m" };
+
+	static String unitsOrNull(String choice) {
+		return choice == null || choice.equals(UNITS[0]) ? null : choice;
+	}
+
+	/** Checks the numbers a dialog returned; false (after showing why) if one was not a number. */
+	static boolean numbersValid(GenericDialog gd) {
+		if (!gd.invalidNumber()) return true;
+		fail(gd.getErrorMessage() != null ? gd.getErrorMessage() : "a number field holds no number");
+		return false;
+	}
+
+	/** Shows an error where the user will see it, without blocking an unattended run. */
+	static void fail(String message) {
+		if (unattended()) {
+			IJ.log(TITLE + ": error: " + message);
+			if (fromMacro()) abortMacro();
+		}
+		else IJ.error(TITLE, message);
+	}
+
+	static void abortMacro() {
+		Interpreter.abort();
+		Macro.abort();
+	}
+
+	/**
+	 * Runs a command through SciJava's CommandService, exactly as the CLI does, and returns it with its
+	 * outputs; null after showing the failure (bad input, cancelled, or a crash).
+	 */
+	static <C extends ClathrinCommand> C run(Class<C> type, Map<String, Object> inputs) {
+		StatusBarProgress progress = new StatusBarProgress();
+		Map<String, Object> all = new HashMap<>(inputs);
+		all.put("listener", progress);
+		try {
+			CommandService commands = SciJavaContext.get().service(CommandService.class);
+			CommandModule module = commands.run(type, false, all).get();
+			@SuppressWarnings("unchecked")
+			C command = (C) module.getCommand();
+			RuntimeException failure = command.getFailure();
+			if (failure == null) return command;
+			if (failure instanceof CancelledException) {
+				IJ.showStatus(TITLE + ": cancelled");
+				if (unattended()) IJ.log(TITLE + ": cancelled");
+				if (fromMacro()) abortMacro();
+			}
+			else fail(failure.getMessage() != null ? failure.getMessage() : failure.toString());
+			return null;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			fail("interrupted");
+			return null;
+		}
+		catch (ExecutionException e) {
+			// Commands keep their own failures; only errors such as OutOfMemoryError arrive here.
+			Throwable cause = e.getCause() != null ? e.getCause() : e;
+			fail(cause.toString());
+			return null;
+		}
+		finally {
+			progress.finish();
+		}
+	}
+
+	/** Shows a command's text report: in the log (the one text window that exists in batch mode). */
+	static void showReport(String report) {
+		if (report != null) IJ.log(report);
+	}
+}

@@ -1,0 +1,79 @@
+package io.github.clathrin.fiji;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.GenericDialog;
+
+import java.awt.GraphicsEnvironment;
+import java.io.File;
+
+import io.github.clathrin.commands.EvaluateCommand;
+
+/**
+ * Plugins &gt; Clathrin &gt; Evaluate...: cross-validates encoders + SVM; shows "Clathrin Evaluation",
+ * a confusion heat map and a per-class accuracy plot, saved as PNG beside the JSON output if given.
+ */
+public class EvaluatePlugin extends ClathrinPlugIn {
+
+	@Override
+	public void run(String arg) {
+		GenericDialog gd = new GenericDialog("Evaluate Clathrin Encoders");
+		gd.addDirectoryField("Input", remembered("input", ""));
+		gd.addFileField("Labels", remembered("labels", ""));
+		gd.addStringField("ROI_column", remembered("roi_column", ""), 12);
+		gd.addNumericField("Pixel_size (nm; 0 = from file)", remembered("pixel_size", 0), 2);
+		gd.addChoice("Units", UNITS, remembered("units", UNITS[0]));
+		gd.addStringField("Encoders (comma-separated)", remembered("encoders", "pca,kmeans,lab"), 16);
+		gd.addNumericField("Folds", remembered("folds", 5), 0);
+		gd.addNumericField("Grid (voxels per axis)", remembered("grid", 30), 0);
+		gd.addStringField("Box half-size x,y,z (nm)", remembered("box", "200,200,700"), 12);
+		gd.addNumericField("Seed", remembered("seed", 1), 0);
+		gd.addFileField("Output (JSON, optional)", remembered("evaluate_output", ""));
+		gd.showDialog();
+		if (gd.wasCanceled()) return;
+		String input = gd.getNextString(), labels = gd.getNextString(), roi = gd.getNextString();
+		double pixel = gd.getNextNumber();
+		String units = gd.getNextChoice(), encoders = gd.getNextString();
+		double folds = gd.getNextNumber(), grid = gd.getNextNumber();
+		String box = gd.getNextString();
+		double seed = gd.getNextNumber();
+		String output = gd.getNextString();
+		if (!numbersValid(gd)) return;
+		remember("input", input);
+		remember("labels", labels);
+		remember("roi_column", roi);
+		remember("pixel_size", pixel);
+		remember("units", units);
+		remember("encoders", encoders);
+		remember("folds", (int) folds);
+		remember("grid", (int) grid);
+		remember("box", box);
+		remember("seed", (long) seed);
+		remember("evaluate_output", output);
+
+		File json = file(output);
+		EvaluateCommand done = run(EvaluateCommand.class, inputs("input", file(input), "labels", file(labels),
+			"roi_column", roi, "pixel_size", positiveOrNull(pixel), "units", unitsOrNull(units), "encoders", encoders,
+			"folds", (int) folds, "grid", (int) grid, "box", box, "seed", (long) seed, "json", json));
+		if (done == null) return;
+		showReport(done.getReport());
+		ResultsTables.evaluation(done.getResult()).show(ResultsTables.EVALUATION);
+		ImagePlus confusion = EvaluationPlots.confusion(done.getResult());
+		ImagePlus perClass = EvaluationPlots.perClass(done.getResult()).getImagePlus();
+		if (json != null) {
+			String base = withoutExtension(json.getPath());
+			IJ.saveAs(confusion, "PNG", base + "-confusion.png");
+			IJ.saveAs(perClass, "PNG", base + "-per-class.png");
+			IJ.log("Plots written to " + base + "-confusion.png and " + base + "-per-class.png");
+		}
+		if (!GraphicsEnvironment.isHeadless()) {
+			confusion.show();
+			perClass.show();
+		}
+	}
+
+	static String withoutExtension(String path) {
+		int dot = path.lastIndexOf('.'), slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+		return dot > slash ? path.substring(0, dot) : path;
+	}
+}

@@ -1,0 +1,114 @@
+package io.github.clathrin.fiji;
+
+import ij.ImagePlus;
+import ij.gui.Plot;
+import ij.process.ColorProcessor;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.util.List;
+
+import io.github.clathrin.classifier.Evaluation;
+import io.github.clathrin.pipeline.EvaluationProtocol;
+
+/** Draws what Evaluate shows besides its table: confusion-matrix heat maps and per-class accuracies. */
+final class EvaluationPlots {
+
+	private static final int CELL = 56, MARGIN = 90, TOP = 48, GAP = 30, TITLE = 28;
+
+	// Colour-blind-safe sequential ramp (viridis, 5 stops), from 0 to 1 of a row.
+	private static final int[][] VIRIDIS = { { 68, 1, 84 }, { 59, 82, 139 }, { 33, 145, 140 }, { 94, 201, 98 },
+		{ 253, 231, 37 } };
+
+	private EvaluationPlots() {}
+
+	/**
+	 * One heat map per evaluated row, side by side: true class down, predicted class across, each cell
+	 * coloured by the fraction of its true class and labelled with its count.
+	 */
+	static ImagePlus confusion(EvaluationProtocol.Report report) {
+		List<String> names = report.classNames();
+		int n = names.size(), panel = MARGIN + n * CELL, rows = report.rows().size();
+		int width = GAP + rows * (panel + GAP), height = TITLE + TOP + n * CELL + 40;
+		ColorProcessor ip = new ColorProcessor(width, height);
+		ip.setColor(Color.WHITE);
+		ip.fill();
+		ip.setAntialiasedText(true);
+		for (int r = 0; r < rows; r++) {
+			EvaluationProtocol.Row row = report.rows().get(r);
+			int[][] m = row.evaluation().confusion();
+			int x0 = GAP + r * (panel + GAP), y0 = TITLE + TOP;
+			ip.setColor(Color.BLACK);
+			ip.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+			ip.drawString(String.format(java.util.Locale.ROOT, "%s (accuracy %.3f)", row.name(),
+				row.evaluation().accuracy()), x0, TITLE - 6);
+			ip.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+			ip.drawString("predicted \u2192", x0 + MARGIN, TITLE + 16);
+			ip.drawString("true \u2193", x0, TITLE + 16);
+			for (int c = 0; c < n; c++) {
+				ip.drawString(shorten(names.get(c)), x0 + MARGIN + c * CELL + 4, y0 - 8);
+				ip.drawString(shorten(names.get(c)), x0 + 4, y0 + c * CELL + CELL / 2 + 6);
+			}
+			for (int t = 0; t < n; t++) {
+				int total = 0;
+				for (int p = 0; p < n; p++) total += m[t][p];
+				for (int p = 0; p < n; p++) {
+					double f = total == 0 ? 0 : (double) m[t][p] / total;
+					Color col = ramp(f);
+					ip.setColor(col);
+					ip.fillRect(x0 + MARGIN + p * CELL, y0 + t * CELL, CELL - 2, CELL - 2);
+					ip.setColor(f > 0.6 ? Color.BLACK : Color.WHITE);
+					ip.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+					String s = Integer.toString(m[t][p]);
+					ip.drawString(s, x0 + MARGIN + p * CELL + (CELL - ip.getStringWidth(s)) / 2,
+						y0 + t * CELL + CELL / 2 + 8);
+				}
+			}
+		}
+		ip.setColor(Color.DARK_GRAY);
+		ip.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+		ip.drawString("colour: fraction of the true class (row); number: structures; " + report.folds()
+			+ "-fold cross-validation", GAP, height - 12);
+		return new ImagePlus("Clathrin Confusion", ip);
+	}
+
+	/** Accuracy on each class, one line per evaluated row, with overall accuracy in the legend. */
+	static Plot perClass(EvaluationProtocol.Report report) {
+		List<String> names = report.classNames();
+		double[] x = new double[names.size()];
+		for (int i = 0; i < x.length; i++) x[i] = i + 1;
+		StringBuilder classes = new StringBuilder("class (");
+		for (int i = 0; i < names.size(); i++) classes.append(i + 1).append(" = ").append(names.get(i))
+			.append(i + 1 < names.size() ? ", " : ")");
+		Plot plot = new Plot("Clathrin Per-Class Accuracy", classes.toString(), "accuracy on the class");
+		plot.setLimits(0.5, names.size() + 0.5, 0, 1.05);
+		Color[] colours = { new Color(0, 114, 178), new Color(230, 159, 0), new Color(0, 158, 115),
+			new Color(204, 121, 167), new Color(86, 180, 233), new Color(213, 94, 0) }; // Okabe-Ito
+		StringBuilder legend = new StringBuilder();
+		for (int r = 0; r < report.rows().size(); r++) {
+			EvaluationProtocol.Row row = report.rows().get(r);
+			Evaluation e = row.evaluation();
+			plot.setColor(colours[r % colours.length], colours[r % colours.length]);
+			plot.setLineWidth(2);
+			plot.add("connected circle", x, e.perClassAccuracy());
+			legend.append(String.format(java.util.Locale.ROOT, "%s (%.3f)\n", row.name(), e.accuracy()));
+		}
+		plot.setColor(Color.BLACK);
+		plot.addLegend(legend.toString().trim(), "bottom-right");
+		plot.setXMinorTicks(false);
+		return plot;
+	}
+
+	private static Color ramp(double f) {
+		double pos = Math.max(0, Math.min(1, f)) * (VIRIDIS.length - 1);
+		int i = Math.min((int) pos, VIRIDIS.length - 2);
+		double t = pos - i;
+		int[] a = VIRIDIS[i], b = VIRIDIS[i + 1];
+		return new Color((int) Math.round(a[0] + t * (b[0] - a[0])), (int) Math.round(a[1] + t * (b[1] - a[1])),
+			(int) Math.round(a[2] + t * (b[2] - a[2])));
+	}
+
+	private static String shorten(String s) {
+		return s.length() <= 8 ? s : s.substring(0, 7) + "\u2026";
+	}
+}

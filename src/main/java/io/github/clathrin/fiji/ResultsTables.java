@@ -1,0 +1,49 @@
+package io.github.clathrin.fiji;
+
+import ij.measure.ResultsTable;
+
+import java.util.List;
+
+import io.github.clathrin.classifier.Evaluation;
+import io.github.clathrin.pipeline.Classification;
+import io.github.clathrin.pipeline.EvaluationProtocol;
+
+/** Builds the ResultsTables that Classify and Evaluate show. */
+final class ResultsTables {
+
+	static final String RESULTS = "Clathrin Results";
+
+	static final String EVALUATION = "Clathrin Evaluation";
+
+	private ResultsTables() {}
+
+	/** One row per structure: structure, prediction, probability, known label (empty if none). */
+	static ResultsTable predictions(List<Classification.Prediction> predictions) {
+		ResultsTable rt = new ResultsTable();
+		rt.setPrecision(4);
+		for (Classification.Prediction p : predictions) {
+			rt.incrementCounter();
+			rt.addValue("structure", p.key());
+			rt.addValue("prediction", p.predicted());
+			rt.addValue("probability", p.probability());
+			rt.addValue("label", p.knownLabel() == null ? "" : p.knownLabel());
+		}
+		return rt;
+	}
+
+	/** One row per evaluated encoder: accuracy, accuracy on each class, seconds. */
+	static ResultsTable evaluation(EvaluationProtocol.Report report) {
+		ResultsTable rt = new ResultsTable();
+		rt.setPrecision(3);
+		for (EvaluationProtocol.Row r : report.rows()) {
+			Evaluation e = r.evaluation();
+			rt.incrementCounter();
+			rt.addValue("encoder", r.name());
+			rt.addValue("accuracy", e.accuracy());
+			double[] perClass = e.perClassAccuracy();
+			for (int c = 0; c < perClass.length; c++) rt.addValue("accuracy " + report.classNames().get(c), perClass[c]);
+			rt.addValue("seconds", r.seconds());
+		}
+		return rt;
+	}
+}

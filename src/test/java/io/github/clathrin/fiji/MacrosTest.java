@@ -1,0 +1,105 @@
+package io.github.clathrin.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.clathrin.cli.Main;
+
+/**
+ * The shipped macros run in real ImageJ 1.x batch mode ({@code ij.ImageJ -batch}) and write exactly
+ * the CSV the command line writes for the same model and input.
+ */
+class MacrosTest {
+
+	static final Path SIMULATED = Path.of("test-data", "simulated").toAbsolutePath();
+
+	@TempDir
+	static Path shared;
+
+	static Path home, model;
+
+	@BeforeAll
+	static void trainOnce() throws Exception {
+		home = RealImageJ.pluginsHome(shared.resolve("ij"));
+		model = shared.resolve("model.zip");
+		assertEquals(0, Main.run("train", "--input", SIMULATED.resolve("structures").toString(), "--labels",
+			SIMULATED.resolve("labels.csv").toString(), "--encoder", "pca", "--out", model.toString()));
+	}
+
+	@Test
+	void trainAndClassifyMatchesTheCli(@TempDir Path work) throws Exception {
+		RealImageJ.Result r = RealImageJ.batchMacro(home, Path.of("docs/macros/train-and-classify.ijm"),
+			work.toString());
+		Path results = work.resolve("results.csv");
+		assertTrue(Files.exists(results), r.output());
+		assertTrue(r.output().contains("train-and-classify: done"), r.output());
+		Path cli = work.resolve("cli.csv");
+		assertEquals(0, Main.run("classify", "--model", work.resolve("model.zip").toString(), "--input",
+			work.resolve("simulated/structures").toString(), "--labels", work.resolve("simulated/labels.csv").toString(),
+			"--out", cli.toString()));
+		assertArrayEquals(Files.readAllBytes(cli), Files.readAllBytes(results));
+	}
+
+	@Test
+	void batchClassifyOfAStructureFolderMatchesTheCli(@TempDir Path work) throws Exception {
+		Path out = work.resolve("macro.csv"), cli = work.resolve("cli.csv");
+		Path input = SIMULATED.resolve("structures");
+		RealImageJ.Result r = RealImageJ.batchMacro(home, Path.of("docs/macros/batch-classify.ijm"),
+			"model=" + model + " input=" + input + " output=" + out);
+		assertTrue(Files.exists(out), r.output());
+		assertEquals(0, Main.run("classify", "--model", model.toString(), "--input", input.toString(), "--out",
+			cli.toString()));
+		assertArrayEquals(Files.readAllBytes(cli), Files.readAllBytes(out));
+	}
+
+	@Test
+	void batchClassifyOfAFolderOfTablesWritesOneCsvPerTable(@TempDir Path work) throws Exception {
+		Path tables = Files.createDirectories(work.resolve("tables")), out = work.resolve("out");
+		Files.copy(SIMULATED.resolve("all-structures.csv"), tables.resolve("a.csv"));
+		Files.copy(SIMULATED.resolve("all-structures.csv"), tables.resolve("b.csv"));
+		Files.writeString(tables.resolve("broken.csv"), "this is,not\na localization,table\n");
+		RealImageJ.Result r = RealImageJ.batchMacro(home, Path.of("docs/macros/batch-classify.ijm"),
+			"model=" + model + " input=" + tables + " output=" + out + " roi_column=roi");
+		assertTrue(r.output().contains("failed broken.csv"), r.output());
+		assertTrue(r.output().contains("batch-classify: done"), r.output()); // a bad file does not stop the macro
+		assertFalse(Files.exists(out.resolve("broken-results.csv")));
+		for (String name : new String[] { "a", "b" }) {
+			Path cli = work.resolve(name + "-cli.csv");
+			assertEquals(0, Main.run("classify", "--model", model.toString(), "--input",
+				tables.resolve(name + ".csv").toString(), "--roi-column", "roi", "--out", cli.toString()));
+			assertArrayEquals(Files.readAllBytes(cli), Files.readAllBytes(out.resolve(name + "-results.csv")), name);
+		}
+	}
+
+	@Test
+	void aFailingStepLogsAndStopsTheMacro(@TempDir Path work) throws Exception {
+		Path macro = work.resolve("bad.ijm");
+		Files.writeString(macro, "run(\"Classify\", \"model=[" + work.resolve("missing.zip") + "] input=[" + work
+			+ "] output=[" + work.resolve("x.csv") + "]\");\nprint(\"still running\");\n");
+		RealImageJ.Result r = RealImageJ.batchMacro(home, macro, "");
+		assertTrue(r.output().contains("Clathrin Classifier: error: " + work.resolve("missing.zip")
+			+ ": model file not found"), r.output());
+		assertFalse(r.output().contains("still running"), r.output());
+	}
+
+	@Test
+	void openLocalizationsShowsAnNmCalibratedHyperstack(@TempDir Path work) throws Exception {
+		Path macro = work.resolve("open.ijm");
+		Files.writeString(macro, "run(\"Open Localizations...\", \"input=[" + SIMULATED.resolve("all-structures.csv")
+			+ "] show_volumes roi_column=roi\");\n"
+			+ "getDimensions(w, h, c, s, f); getVoxelSize(vw, vh, vd, unit);\n"
+			+ "print(\"DIMS \" + w + \" \" + h + \" \" + c + \" \" + s + \" \" + f + \" \" + unit + \" \" + d2s(vw, 3) + \" \" + d2s(vd, 3));\n");
+		RealImageJ.Result r = RealImageJ.batchMacro(home, macro, "");
+		assertTrue(r.output().contains("DIMS 30 30 1 30 16 nm 13.333 46.667"), r.output());
+		assertTrue(r.output().contains("ThunderSTORM"), r.output()); // the info report went to the log
+	}
+}
