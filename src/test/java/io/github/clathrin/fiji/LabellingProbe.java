@@ -14,7 +14,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.imageio.ImageIO;
+import javax.swing.JButton;
 import javax.swing.SwingUtilities;
+
+import ij.IJ;
+import ij.ImageJ;
 
 import io.github.clathrin.datasets.ClathrinSimulator;
 import io.github.clathrin.datasets.SimulatedDataset;
@@ -34,7 +38,8 @@ import io.github.clathrin.ui.LabellingWindow;
  * Run in a child JVM on a display (see {@link LabellingWindowTest}): opens the real labelling window on
  * a small simulated data set, types Y, N, U, S as a user would (java.awt.Robot; key events dispatched
  * into the window only if it never gets the focus), checks the labels file after each key, saves a
- * screenshot, then reopens the window, checks that it resumes, and tries Ctrl+Z and a number key. Prints
+ * screenshot, then reopens the window through the real "Label Structures..." command (IJ.run with
+ * macro options), checks that it resumes, tries Ctrl+Z and a number key, and presses Retrain. Prints
  * {@code OK ...} lines; exits non-zero with a message on the first mismatch.
  */
 public final class LabellingProbe {
@@ -77,7 +82,12 @@ public final class LabellingProbe {
 		capture(w, screenshot);
 		SwingUtilities.invokeAndWait(w::dispose);
 
-		LabellingWindow again = open(set, labels, predictions);
+		// Reopen through the menu command, as a user would: real ImageJ, our plugins.config, the dialog
+		// filled by macro options.
+		new ImageJ(ImageJ.NO_SHOW);
+		IJ.run("Label Structures...", "input=[" + dir.resolve("data").resolve(SimulatedDataset.STRUCTURES_DIR)
+			+ "] labels=[" + labels + "] order=file");
+		LabellingWindow again = find();
 		focus(again);
 		expect(again, map(keys.get(0), "yes"), keys.get(1), labels);
 		System.out.println("OK resumed at " + keys.get(1));
@@ -87,6 +97,11 @@ public final class LabellingProbe {
 		expect(again, map(keys.get(0), "yes"), keys.get(1), labels);
 		type(robot, again, KeyEvent.VK_2); // the second class by number
 		expect(again, map(keys.get(0), "yes", keys.get(1), "no"), keys.get(2), labels);
+		type(robot, again, KeyEvent.VK_Y);
+		type(robot, again, KeyEvent.VK_N);
+		expect(again, map(keys.get(0), "yes", keys.get(1), "no", keys.get(2), "yes", keys.get(3), "no"), keys.get(4),
+			labels);
+		retrain(again);
 		SwingUtilities.invokeAndWait(again::dispose);
 		System.exit(0);
 	}
@@ -105,6 +120,62 @@ public final class LabellingProbe {
 			ref.set(w);
 		});
 		return ref.get();
+	}
+
+	/** The labelling window the plugin opened (it opens it later, on the event thread). */
+	private static LabellingWindow find() throws Exception {
+		long deadline = System.currentTimeMillis() + 30_000;
+		while (System.currentTimeMillis() < deadline) {
+			AtomicReference<LabellingWindow> found = new AtomicReference<>();
+			SwingUtilities.invokeAndWait(() -> {
+				for (Window w : Window.getWindows())
+					if (w instanceof LabellingWindow l && l.isShowing()) found.set(l);
+			});
+			if (found.get() != null) return found.get();
+			Thread.sleep(100);
+		}
+		System.out.println("FAIL the plugin opened no labelling window; log: " + IJ.getLog());
+		System.exit(3);
+		return null;
+	}
+
+	/**
+	 * Presses Retrain and checks that predictions appear for every structure, and that the event thread
+	 * stays responsive while training runs.
+	 */
+	private static void retrain(LabellingWindow w) throws Exception {
+		SwingUtilities.invokeAndWait(() -> {
+			for (java.awt.Component c : components(w.getContentPane()))
+				if (c instanceof JButton b && b.getText().equals("Retrain")) b.doClick();
+		});
+		long worst = 0, deadline = System.currentTimeMillis() + 120_000;
+		while (true) {
+			long t0 = System.nanoTime();
+			AtomicReference<Boolean> running = new AtomicReference<>();
+			SwingUtilities.invokeAndWait(() -> running.set(w.isRetraining()));
+			worst = Math.max(worst, (System.nanoTime() - t0) / 1_000_000);
+			if (!running.get()) break;
+			if (System.currentTimeMillis() > deadline) {
+				System.out.println("FAIL retrain did not finish in 2 minutes");
+				System.exit(4);
+			}
+			Thread.sleep(20);
+		}
+		for (String key : w.session().structures().keys())
+			if (w.session().prediction(key).isEmpty()) {
+				System.out.println("FAIL no prediction after retrain for " + key);
+				System.exit(5);
+			}
+		System.out.println("OK retrained; slowest event-thread round trip " + worst + " ms");
+	}
+
+	private static List<java.awt.Component> components(java.awt.Container c) {
+		List<java.awt.Component> all = new java.util.ArrayList<>();
+		for (java.awt.Component child : c.getComponents()) {
+			all.add(child);
+			if (child instanceof java.awt.Container k) all.addAll(components(k));
+		}
+		return all;
 	}
 
 	/** Waits for the window to get the keyboard focus; false if it never does (no window manager). */
