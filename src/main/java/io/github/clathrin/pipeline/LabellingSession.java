@@ -70,6 +70,8 @@ public final class LabellingSession {
 	private final List<String> classNames;
 	private final Path labelsFile;
 	private final long seed;
+	/** Name of the key column, kept from an existing file (e.g. "roi"). */
+	private final String keyHeader;
 	/** Row key in the labels file for each structure key (the file may name "7.0" for ROI 7). */
 	private final Map<String, String> rowKeys = new HashMap<>();
 	/** The labels file's rows, in file order; our labels are appended. */
@@ -100,6 +102,7 @@ public final class LabellingSession {
 		this.order = order;
 		for (int i = 0; i < set.size(); i++) indexOf.put(set.get(i).key(), i);
 		this.rows = new LinkedHashMap<>(Files.exists(labelsFile) ? Labels.read(labelsFile).asMap() : Map.of());
+		this.keyHeader = Files.exists(labelsFile) ? keyHeader(labelsFile) : Labels.KEY_HEADER;
 		// Which file row names which structure, with the matching rules of Labels.apply: apply the
 		// identity map (each row labelled with its own key) and read the row key back as the "label".
 		Map<String, String> identity = new LinkedHashMap<>();
@@ -126,6 +129,17 @@ public final class LabellingSession {
 			if (label != null) out.add(label);
 		}
 		return out;
+	}
+
+	/** The first field of the header line, unquoted; "structure" when there is none. */
+	private static String keyHeader(Path file) throws IOException {
+		try (var lines = Files.lines(file)) {
+			String first = lines.findFirst().orElse("").replace("\uFEFF", "");
+			String field = first.split("[,;\t]", 2)[0].trim();
+			if (field.length() >= 2 && field.startsWith("\"") && field.endsWith("\""))
+				field = field.substring(1, field.length() - 1).replace("\"\"", "\"");
+			return field.isEmpty() ? Labels.KEY_HEADER : field;
+		}
 	}
 
 	/** "yes", "no" when the labels so far are yes/no (or there are none); else the sorted labels. */
@@ -297,7 +311,7 @@ public final class LabellingSession {
 
 	/** Writes first, then adopts: when the write fails, memory still matches the file. */
 	private void save(LinkedHashMap<String, String> updated) throws IOException {
-		Labels.write(labelsFile, updated);
+		Labels.write(labelsFile, keyHeader, updated);
 		rows.clear();
 		rows.putAll(updated);
 	}

@@ -125,13 +125,14 @@ class LabellingSessionTest {
 	void undoRestoresAnExistingRowAndOtherRowsAreKept(@TempDir Path tmp) throws IOException {
 		Path file = tmp.resolve("labels.csv");
 		// A row for other data, an empty label, and rows out of set order: all kept in place.
-		Files.writeString(file, "structure,label\nother.csv,yes\ns1,\ns0,no\n");
+		Files.writeString(file, "roi,label\nother.csv,yes\ns1,\ns0,no\n");
 		LabellingSession s = new LabellingSession(set(3), null, file);
 		assertEquals("s1", s.next().get().key());
 		s.label("s1", "yes");
 		assertEquals(map("other.csv", "yes", "s1", "yes", "s0", "no"), read(file));
 		s.undo();
 		assertEquals(map("other.csv", "yes", "s1", null, "s0", "no"), read(file));
+		assertTrue(Files.readString(file).startsWith("roi,label\n"), "the key column keeps its name");
 		assertEquals(Map.of("yes", 0, "no", 1), s.counts(), "rows of other data are not counted");
 	}
 
