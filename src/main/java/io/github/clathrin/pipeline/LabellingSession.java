@@ -133,13 +133,13 @@ public final class LabellingSession {
 
 	/** The first field of the header line, unquoted; "structure" when there is none. */
 	private static String keyHeader(Path file) throws IOException {
-		try (var lines = Files.lines(file)) {
-			String first = lines.findFirst().orElse("").replace("\uFEFF", "");
-			String field = first.split("[,;\t]", 2)[0].trim();
-			if (field.length() >= 2 && field.startsWith("\"") && field.endsWith("\""))
-				field = field.substring(1, field.length() - 1).replace("\"\"", "\"");
-			return field.isEmpty() ? Labels.KEY_HEADER : field;
-		}
+		// Decoded leniently, as Labels.read does, so a stray non-UTF-8 byte cannot fail here.
+		String text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+		String first = text.lines().findFirst().orElse("").replace("\uFEFF", "");
+		String field = first.split("[,;\t]", 2)[0].trim();
+		if (field.length() >= 2 && field.startsWith("\"") && field.endsWith("\""))
+			field = field.substring(1, field.length() - 1).replace("\"\"", "\"");
+		return field.isEmpty() ? Labels.KEY_HEADER : field;
 	}
 
 	/** "yes", "no" when the labels so far are yes/no (or there are none); else the sorted labels. */
