@@ -26,7 +26,8 @@ public class ClassifyPlugin extends ClathrinPlugIn {
 		gd.addNumericField("Pixel_size (nm; 0 = from file)", remembered("pixel_size", 0), 2);
 		gd.addChoice("Units", UNITS, remembered("units", UNITS[0]));
 		gd.addFileField("Output (results .csv, or folder)", remembered("classify_output", ""));
-		gd.addFileField("Render (optional gallery .png/.tif)", remembered("classify_render", ""));
+		// Not remembered, so that a later Classify does not silently overwrite an old gallery.
+		gd.addFileField("Render (optional gallery .png/.tif)", "");
 		gd.addCheckbox("Skip_existing results (folder of tables)", remembered("skip_existing", false));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
@@ -45,7 +46,6 @@ public class ClassifyPlugin extends ClathrinPlugIn {
 		remember("pixel_size", pixel);
 		remember("units", units);
 		remember("classify_output", output);
-		remember("classify_render", render);
 		remember("skip_existing", skip);
 
 		ClassifyCommand done = run(ClassifyCommand.class, inputs("model", file(model), "input", file(input), "labels",

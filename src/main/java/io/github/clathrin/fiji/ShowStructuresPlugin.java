@@ -46,7 +46,8 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 		gd.addFileField("Model (.zip)", remembered("show_model", ""));
 		gd.addFileField("Results (.csv from Classify)", remembered("show_results", ""));
 		gd.addChoice("Sort", SORTS, remembered("show_sort", SORTS[0]));
-		gd.addFileField("Gallery (optional .png/.tif: write, no window)", remembered("show_gallery", ""));
+		// Not remembered: a path left over from one batch run would silently stop the window from opening.
+		gd.addFileField("Gallery (optional .png/.tif: write, no window)", "");
 		gd.addChoice("Viewer", VIEWERS, remembered("show_viewer", BUILT_IN));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
@@ -70,7 +71,6 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 		remember("show_model", model);
 		remember("show_results", results);
 		remember("show_sort", sort);
-		remember("show_gallery", gallery);
 		remember("show_viewer", viewer);
 
 		boolean use3dViewer = VIEWER_3D.equals(viewer);
