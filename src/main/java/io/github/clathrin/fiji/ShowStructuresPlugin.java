@@ -39,6 +39,7 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 	public void run(String arg) {
 		GenericDialog gd = new GenericDialog("Show Structures in 3D");
 		gd.addDirectoryField("Input", remembered("input", ""));
+		gd.addFileField("Labels (optional: shown beside the prediction)", remembered("labels", ""));
 		gd.addStringField("ROI_column", remembered("roi_column", ""), 12);
 		gd.addNumericField("Pixel_size (nm; 0 = from file)", remembered("pixel_size", 0), 2);
 		gd.addChoice("Units", UNITS, remembered("units", UNITS[0]));
@@ -51,7 +52,7 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 		gd.addChoice("Viewer", VIEWERS, remembered("show_viewer", BUILT_IN));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
-		String input = gd.getNextString(), roi = gd.getNextString();
+		String input = gd.getNextString(), labels = gd.getNextString(), roi = gd.getNextString();
 		double pixel = gd.getNextNumber();
 		String units = gd.getNextChoice(), model = gd.getNextString(), results = gd.getNextString(),
 			sort = gd.getNextChoice(), gallery = gd.getNextString(), viewer = gd.getNextChoice();
@@ -65,6 +66,7 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 			return;
 		}
 		remember("input", input);
+		remember("labels", labels);
 		remember("roi_column", roi);
 		remember("pixel_size", pixel);
 		remember("units", units);
@@ -77,7 +79,7 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 		if (use3dViewer && !threeDViewerInstalled())
 			say("Fiji's 3D Viewer (" + UNIVERSE_CLASS + ") is not installed: the built-in viewer is used");
 
-		ShowStructuresCommand done = run(ShowStructuresCommand.class, inputs("input", file(input), "roi_column", roi,
+		ShowStructuresCommand done = run(ShowStructuresCommand.class, inputs("input", file(input), "labels", file(labels), "roi_column", roi,
 			"pixel_size", positiveOrNull(pixel), "units", unitsOrNull(units), "model", file(model), "results",
 			file(results)));
 		if (done == null) return;

@@ -47,8 +47,9 @@ class ShowStructuresTest {
 		Path fromModel = work.resolve("model-gallery.png"), fromResults = work.resolve("results-gallery.png"),
 			rendered = work.resolve("classify-gallery.tif"), results = work.resolve("results.csv");
 		Path macro = work.resolve("show.ijm");
-		Files.writeString(macro, "run(\"Show Structures in 3D...\", \"input=[" + STRUCTURES + "] model=[" + model
-			+ "] sort=uncertainty gallery=[" + fromModel + "] viewer=[3D Viewer]\");\n"
+		Path labels = MacrosTest.SIMULATED.resolve("labels.csv");
+		Files.writeString(macro, "run(\"Show Structures in 3D...\", \"input=[" + STRUCTURES + "] labels=[" + labels
+			+ "] model=[" + model + "] sort=uncertainty gallery=[" + fromModel + "] viewer=[3D Viewer]\");\n"
 			+ "run(\"Classify\", \"model=[" + model + "] input=[" + STRUCTURES + "] output=[" + results + "] render=["
 			+ rendered + "]\");\n"
 			+ "run(\"Show Structures in 3D...\", \"input=[" + STRUCTURES + "] results=[" + results
@@ -66,9 +67,10 @@ class ShowStructuresTest {
 		BufferedImage shown = ImageIO.read(fromModel.toFile());
 		assertEquals(width, shown.getWidth());
 		assertEquals(height, shown.getHeight());
-		// The same picture as the CLI's gallery of the model's predictions: the overlays are the model's.
+		// The same picture as the CLI's gallery of the model's predictions and the known labels.
 		Path cli = work.resolve("cli.png");
-		assertEquals(0, Main.run("classify", "--model", model.toString(), "--input", STRUCTURES.toString(), "--out",
+		assertEquals(0, Main.run("classify", "--model", model.toString(), "--input", STRUCTURES.toString(), "--labels",
+			labels.toString(), "--out",
 			work.resolve("cli.csv").toString(), "--render", cli.toString(), "--render-sort", "uncertainty"));
 		assertArrayEquals(rgb(ImageIO.read(cli.toFile())), rgb(shown));
 
