@@ -16,6 +16,9 @@ if (output == "") output = getDirectory("Output folder") + "results.csv";
 
 options = "model=[" + model + "] input=[" + input + "] output=[" + output + "]";
 if (roi != "") options = options + " roi_column=" + roi + " skip_existing";
+// To also draw every classified structure into one gallery image (PNG or TIFF, no window; not for a
+// folder of tables), add a render path:
+// options = options + " render=[" + output + "-gallery.png]";
 run("Classify", options);
 print("batch-classify: done, results in " + output);
 

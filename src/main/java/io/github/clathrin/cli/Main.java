@@ -268,8 +268,9 @@ public final class Main implements Callable<Integer> {
 				+ "one <name>-results.csv per table (a table that fails is reported and the others carry on).")
 		File out;
 
-		@Option(names = "--render", paramLabel = "FILE.png",
-			description = "Also draw every structure with its prediction into one gallery PNG.")
+		@Option(names = "--render", paramLabel = "FILE.png|FILE.tif",
+			description = "Also draw every structure with its prediction into one gallery image (PNG or TIFF, by "
+				+ "extension).")
 		File render;
 
 		@Option(names = "--render-sort", defaultValue = "class", paramLabel = "ORDER",
@@ -283,6 +284,7 @@ public final class Main implements Callable<Integer> {
 			in.put("output", out);
 			if (render == null) return report(ClassifyCommand.class, in);
 			Gallery.Sort order = parseSort(renderSort);
+			Gallery.ImageFormat.of(render.toPath()); // a wrong extension is an error before any work
 			try (CommandRunner r = new CommandRunner()) {
 				ClassifyCommand c = r.run(ClassifyCommand.class, in);
 				System.out.println(c.getReport());
@@ -293,7 +295,7 @@ public final class Main implements Callable<Integer> {
 				Gallery gallery = Gallery.of(c.getStructures(), c.getPredictions(), c.getClassNames()).sortedBy(order);
 				ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
 				try {
-					gallery.writePng(render.toPath(), Gallery.DEFAULT_TILE, progress);
+					gallery.write(render.toPath(), Gallery.DEFAULT_TILE, progress);
 				}
 				catch (IOException e) {
 					throw new InputException(render + ": cannot write the gallery (" + e.getMessage() + ")", e);

@@ -2,11 +2,15 @@ package io.github.clathrin.fiji;
 
 import ij.gui.GenericDialog;
 
+import java.io.File;
+
 import io.github.clathrin.commands.ClassifyCommand;
+import io.github.clathrin.ui.Gallery;
 
 /**
  * Plugins &gt; Clathrin &gt; Classify: applies a model to a folder of per-structure files, one table
- * with an ROI column, or (with an ROI column) a folder of such tables; shows "Clathrin Results".
+ * with an ROI column, or (with an ROI column) a folder of such tables; shows "Clathrin Results", and with
+ * {@code render=[gallery.png]} also writes the gallery image, without a window (for macros and batch).
  */
 public class ClassifyPlugin extends ClathrinPlugIn {
 
@@ -22,15 +26,19 @@ public class ClassifyPlugin extends ClathrinPlugIn {
 		gd.addNumericField("Pixel_size (nm; 0 = from file)", remembered("pixel_size", 0), 2);
 		gd.addChoice("Units", UNITS, remembered("units", UNITS[0]));
 		gd.addFileField("Output (results .csv, or folder)", remembered("classify_output", ""));
+		// Not remembered, so that a later Classify does not silently overwrite an old gallery.
+		gd.addFileField("Render (optional gallery .png/.tif)", "");
 		gd.addCheckbox("Skip_existing results (folder of tables)", remembered("skip_existing", false));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		String model = gd.getNextString(), input = gd.getNextString(), labels = gd.getNextString(),
 			roi = gd.getNextString();
 		double pixel = gd.getNextNumber();
-		String units = gd.getNextChoice(), output = gd.getNextString();
+		String units = gd.getNextChoice(), output = gd.getNextString(), render = gd.getNextString();
 		boolean skip = gd.getNextBoolean();
 		if (!numbersValid(gd)) return;
+		File renderFile = file(render);
+		if (renderFile != null && !ShowStructuresPlugin.galleryPathValid(renderFile)) return;
 		remember("model", model);
 		remember("input", input);
 		remember("labels", labels);
@@ -46,5 +54,12 @@ public class ClassifyPlugin extends ClathrinPlugIn {
 		if (done == null) return;
 		showReport(done.getReport());
 		if (done.getPredictions() != null) ResultsTables.predictions(done.getPredictions()).show(ResultsTables.RESULTS);
+		if (renderFile == null) return;
+		// Drawn here, not in the command, so that the core stays free of AWT (as the CLI's --render).
+		if (done.getStructures() == null) fail("render draws one set of structures; it does not apply to a folder "
+			+ "of tables (input folder with an ROI column)");
+		else ShowStructuresPlugin.writeGallery(
+			Gallery.of(done.getStructures(), done.getPredictions(), done.getClassNames()).sortedBy(Gallery.Sort.CLASS),
+			renderFile);
 	}
 }

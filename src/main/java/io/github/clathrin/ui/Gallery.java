@@ -14,7 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 import io.github.clathrin.pipeline.Classification.Prediction;
 import io.github.clathrin.structures.Structure;
@@ -24,7 +28,7 @@ import io.github.clathrin.task.Progress;
 
 /**
  * A grid of rendered structures with their predictions, in a chosen order, with a legend strip on top;
- * written as PNG. Tiles render in parallel on a bounded pool and are placed in order, so the same
+ * written as PNG or TIFF. Tiles render in parallel on a bounded pool and are placed in order, so the same
  * inputs always give the same image.
  */
 public final class Gallery {
@@ -251,15 +255,53 @@ public final class Gallery {
 		return sheet;
 	}
 
-	/** Renders with {@link #defaultColumns} and writes a PNG atomically (never a half-written file). */
-	public void writePng(Path file, int tile, Progress progress) throws IOException {
-		writePng(file, defaultColumns(entries.size()), tile, progress);
+	/** Image file types a gallery is written as, chosen by the file name's extension. */
+	public enum ImageFormat {
+		PNG("png"), TIFF("tiff");
+
+		private final String imageIoName;
+
+		ImageFormat(String imageIoName) {
+			this.imageIoName = imageIoName;
+		}
+
+		/** PNG for ".png", TIFF for ".tif"/".tiff" (any case); otherwise an explanation. */
+		public static ImageFormat of(Path file) {
+			String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+			if (name.endsWith(".png")) return PNG;
+			if (name.endsWith(".tif") || name.endsWith(".tiff")) return TIFF;
+			throw new IllegalArgumentException(file + ": a gallery is written as .png, .tif or .tiff");
+		}
 	}
 
-	public void writePng(Path file, int columns, int tile, Progress progress) throws IOException {
+	/** Renders with {@link #defaultColumns} and writes PNG or TIFF by extension, atomically. */
+	public void write(Path file, int tile, Progress progress) throws IOException {
+		write(file, defaultColumns(entries.size()), tile, progress);
+	}
+
+	/**
+	 * Writes the sheet as PNG or TIFF (chosen by {@link ImageFormat#of}) atomically, never a half-written
+	 * file. TIFF is uncompressed RGB, which every reader (ImageJ's own included) opens.
+	 */
+	public void write(Path file, int columns, int tile, Progress progress) throws IOException {
+		ImageFormat format = ImageFormat.of(file);
 		BufferedImage img = render(columns, tile, progress);
-		AtomicFiles.write(file, out -> {
-			if (!ImageIO.write(img, "png", out)) throw new IOException("no PNG writer available");
-		});
+		AtomicFiles.write(file, out -> writeImage(img, format, out));
+	}
+
+	static void writeImage(BufferedImage img, ImageFormat format, java.io.OutputStream out) throws IOException {
+		java.util.Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.imageIoName);
+		if (!writers.hasNext()) throw new IOException("no " + format + " writer available in this Java");
+		ImageWriter writer = writers.next();
+		try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+			writer.setOutput(ios);
+			// The default TIFF parameters copy compression from (absent) metadata: uncompressed RGB strips,
+			// which ImageJ's TiffDecoder reads; LZW or Deflate from Java it may not.
+			ImageWriteParam param = writer.getDefaultWriteParam();
+			writer.write(null, new IIOImage(img, null, null), param);
+		}
+		finally {
+			writer.dispose();
+		}
 	}
 }

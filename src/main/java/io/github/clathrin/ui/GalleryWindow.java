@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import javax.swing.JButton;
 import javax.swing.JComboBox;
@@ -36,7 +37,8 @@ import io.github.clathrin.task.Progress;
 
 /**
  * The gallery in a window: a scrollable grid of tiles that can be re-sorted, a click on a tile opens
- * its {@link StructureViewer}, and "Export PNG..." writes the sheet. Tiles render in a background
+ * its {@link StructureViewer} (or whatever {@link #setOpenAction} says), and "Export PNG/TIFF..." writes the
+ * sheet. Tiles render in a background
  * {@link SwingWorker} and appear as they finish, so the window never freezes.
  */
 public final class GalleryWindow extends JFrame {
@@ -50,6 +52,7 @@ public final class GalleryWindow extends JFrame {
 	private final TileGrid grid = new TileGrid();
 	private final JLabel status = new JLabel(" ");
 	private final JComboBox<Gallery.Sort> sort = new JComboBox<>(Gallery.Sort.values());
+	private transient Consumer<Gallery.Entry> openAction = this::openBuiltIn;
 
 	public GalleryWindow(String title, Gallery gallery, Gallery.Sort initialSort, int tile) {
 		super(title);
@@ -63,8 +66,8 @@ public final class GalleryWindow extends JFrame {
 		sort.setSelectedItem(initialSort);
 		sort.addActionListener(e -> resort((Gallery.Sort) sort.getSelectedItem()));
 		bar.add(sort);
-		JButton export = new JButton("Export PNG...");
-		export.addActionListener(e -> exportPng());
+		JButton export = new JButton("Export PNG/TIFF...");
+		export.addActionListener(e -> export());
 		bar.add(export);
 		bar.add(status);
 
@@ -94,10 +97,27 @@ public final class GalleryWindow extends JFrame {
 
 	/** Creates and shows the window; call on the event thread. */
 	public static GalleryWindow open(String title, Gallery gallery) {
-		GalleryWindow w = new GalleryWindow(title, gallery, Gallery.Sort.CLASS, Gallery.DEFAULT_TILE);
+		return open(title, gallery, Gallery.Sort.CLASS);
+	}
+
+	/** Creates and shows the window in the given order; call on the event thread. */
+	public static GalleryWindow open(String title, Gallery gallery, Gallery.Sort order) {
+		GalleryWindow w = new GalleryWindow(title, gallery, order, Gallery.DEFAULT_TILE);
 		w.setLocationByPlatform(true);
 		w.setVisible(true);
 		return w;
+	}
+
+	/**
+	 * What a click on a tile does; the built-in {@link StructureViewer} unless a caller (the Fiji plugin,
+	 * for Fiji's 3D Viewer) says otherwise. Called on the event thread.
+	 */
+	public void setOpenAction(Consumer<Gallery.Entry> action) {
+		openAction = action != null ? action : this::openBuiltIn;
+	}
+
+	private void openBuiltIn(Gallery.Entry entry) {
+		StructureViewer.open(entry.structure(), entry.overlay(), gallery.renderer(), gallery.view());
 	}
 
 	Gallery gallery() {
@@ -156,14 +176,32 @@ public final class GalleryWindow extends JFrame {
 		}.execute();
 	}
 
-	private void exportPng() {
+	private void export() {
 		JFileChooser chooser = new JFileChooser();
-		chooser.setFileFilter(new FileNameExtensionFilter("PNG image", "png"));
+		FileNameExtensionFilter png = new FileNameExtensionFilter("PNG image (.png)", "png"),
+			tiff = new FileNameExtensionFilter("TIFF image (.tif, .tiff)", "tif", "tiff");
+		chooser.addChoosableFileFilter(png);
+		chooser.addChoosableFileFilter(tiff);
+		chooser.setFileFilter(png);
 		chooser.setSelectedFile(new File("gallery.png"));
 		if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) return;
-		File chosen = chooser.getSelectedFile();
-		File file = chosen.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? chosen
-			: new File(chosen.getPath() + ".png");
+		File file = withExtension(chooser.getSelectedFile(), chooser.getFileFilter() == tiff ? ".tif" : ".png");
+		exportTo(file);
+	}
+
+	/** The chosen file as typed when it names PNG or TIFF already; otherwise with the chosen type's extension. */
+	static File withExtension(File chosen, String extension) {
+		try {
+			Gallery.ImageFormat.of(chosen.toPath());
+			return chosen;
+		}
+		catch (IllegalArgumentException e) {
+			return new File(chosen.getPath() + extension);
+		}
+	}
+
+	/** Writes the sheet in the current order and column count, in the background. */
+	void exportTo(File file) {
 		Gallery toWrite = gallery;
 		int columns = grid.columns();
 		status.setText("Writing " + file.getName() + "...");
@@ -171,7 +209,7 @@ public final class GalleryWindow extends JFrame {
 
 			@Override
 			protected Void doInBackground() throws Exception {
-				toWrite.writePng(file.toPath(), columns, tile, Progress.NONE);
+				toWrite.write(file.toPath(), columns, tile, Progress.NONE);
 				return null;
 			}
 
@@ -185,7 +223,7 @@ public final class GalleryWindow extends JFrame {
 					Throwable cause = e.getCause() != null ? e.getCause() : e;
 					status.setText("Export failed");
 					JOptionPane.showMessageDialog(GalleryWindow.this, "Could not write " + file + ":\n"
-						+ cause.getMessage(), "Export PNG", JOptionPane.ERROR_MESSAGE);
+						+ cause.getMessage(), "Export gallery", JOptionPane.ERROR_MESSAGE);
 				}
 			}
 		}.execute();
@@ -204,8 +242,7 @@ public final class GalleryWindow extends JFrame {
 				public void mouseClicked(MouseEvent e) {
 					int i = (e.getY() / tile) * columns() + e.getX() / tile;
 					if (e.getX() >= columns() * tile || i < 0 || i >= gallery.entries().size()) return;
-					Gallery.Entry entry = gallery.entries().get(i);
-					StructureViewer.open(entry.structure(), entry.overlay(), gallery.renderer(), gallery.view());
+					openAction.accept(gallery.entries().get(i));
 				}
 			});
 		}

@@ -50,6 +50,34 @@ class ClassifyRenderTest {
 	}
 
 	@Test
+	void tiffGalleryByExtension() throws IOException {
+		new ClathrinSimulator(SimulationConfig.defaults().withCounts(12, 8).withSeed(5)).simulate(Progress.NONE)
+			.write(tmp);
+		String structures = tmp.resolve(SimulatedDataset.STRUCTURES_DIR).toString(),
+			labels = tmp.resolve(SimulatedDataset.LABELS).toString();
+		Path model = tmp.resolve("model.zip"), tif = tmp.resolve("g.tif");
+		assertEquals(0, MainTest.cli("train", "--input", structures, "--labels", labels, "--encoder", "lab", "--out",
+			model.toString()).exit());
+		MainTest.Result c = MainTest.cli("classify", "--model", model.toString(), "--input", structures, "--out",
+			tmp.resolve("r.csv").toString(), "--render", tif.toString());
+		assertEquals(0, c.exit(), c.toString());
+		ij.ImagePlus imp = ij.IJ.openImage(tif.toString());
+		assertTrue(imp != null, "ImageJ cannot open " + tif);
+		int columns = Gallery.defaultColumns(12);
+		assertEquals(columns * Gallery.DEFAULT_TILE, imp.getWidth());
+		assertEquals(Gallery.rows(12, columns) * Gallery.DEFAULT_TILE + Legend.STRIP_HEIGHT, imp.getHeight());
+	}
+
+	@Test
+	void unknownImageTypeIsAnErrorBeforeAnyWork() {
+		MainTest.Result c = MainTest.cli("classify", "--model", tmp.resolve("none.zip").toString(), "--input",
+			tmp.toString(), "--out", tmp.resolve("r.csv").toString(), "--render", tmp.resolve("g.jpg").toString());
+		assertEquals(2, c.exit(), c.toString());
+		assertTrue(c.errorLines().get(0).contains(".png, .tif or .tiff"), c.toString());
+		assertFalse(Files.exists(tmp.resolve("r.csv")));
+	}
+
+	@Test
 	void unknownOrderIsAOneLineErrorBeforeAnyWork() {
 		Path png = tmp.resolve("g.png");
 		MainTest.Result c = MainTest.cli("classify", "--model", tmp.resolve("none.zip").toString(), "--input",

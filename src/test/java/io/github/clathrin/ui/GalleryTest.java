@@ -82,7 +82,7 @@ class GalleryTest {
 	void pngHasOneTilePerCellAndTheLegend() throws IOException {
 		Gallery g = gallery(0.9, 0.2, 0.55, 0.99, 0.45, 0.7, 0.3);
 		Path png = tmp.resolve("sub/g.png");
-		g.writePng(png, 3, 64, Progress.NONE);
+		g.write(png, 3, 64, Progress.NONE);
 		BufferedImage img = ImageIO.read(png.toFile());
 		assertEquals(3 * 64, img.getWidth());
 		assertEquals(3 * 64 + Legend.STRIP_HEIGHT, img.getHeight()); // 7 tiles in 3 columns: 3 rows
@@ -91,6 +91,31 @@ class GalleryTest {
 		}
 		assertEquals(4, Gallery.defaultColumns(10));
 		assertEquals(3, Gallery.rows(7, 3));
+	}
+
+	@Test
+	void tiffIsChosenByExtensionAndImageJReadsIt() throws IOException {
+		Gallery g = gallery(0.9, 0.2, 0.55, 0.99, 0.45);
+		Path tif = tmp.resolve("g.TIF"), png = tmp.resolve("g.png");
+		g.write(tif, 2, 48, Progress.NONE);
+		g.write(png, 2, 48, Progress.NONE);
+		ij.ImagePlus imp = ij.IJ.openImage(tif.toString());
+		assertTrue(imp != null, "ImageJ cannot open the TIFF");
+		assertEquals(2 * 48, imp.getWidth());
+		assertEquals(3 * 48 + Legend.STRIP_HEIGHT, imp.getHeight());
+		assertEquals(ij.ImagePlus.COLOR_RGB, imp.getType());
+		// Same pixels as the PNG: the format changes, the picture does not.
+		BufferedImage fromPng = ImageIO.read(png.toFile());
+		int[] expected = fromPng.getRGB(0, 0, fromPng.getWidth(), fromPng.getHeight(), null, 0, fromPng.getWidth());
+		int[] actual = (int[]) imp.getProcessor().getPixels();
+		for (int i = 0; i < expected.length; i++) expected[i] &= 0xffffff;
+		for (int i = 0; i < actual.length; i++) actual[i] &= 0xffffff;
+		assertArrayEquals(expected, actual);
+		assertEquals(Gallery.ImageFormat.TIFF, Gallery.ImageFormat.of(Path.of("a.tiff")));
+		IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+			() -> g.write(tmp.resolve("g.jpg"), 2, 48, Progress.NONE));
+		assertTrue(e.getMessage().contains(".png, .tif or .tiff"), e.getMessage());
+		assertTrue(!Files.exists(tmp.resolve("g.jpg")));
 	}
 
 	@Test

@@ -25,13 +25,13 @@ class ScreenshotsTest {
 		Screenshots s = Screenshots.get();
 		Gallery g = Gallery.of(s.set, s.predictions, s.model.classNames()).sortedBy(Gallery.Sort.CLASS);
 		Path gallery = DIR.resolve("gallery.png");
-		g.writePng(gallery, 6, Gallery.DEFAULT_TILE, Progress.NONE);
+		g.write(gallery, 6, Gallery.DEFAULT_TILE, Progress.NONE);
 		assertTrue(Files.size(gallery) > 1000);
 
 		// A smaller sheet for docs/images (kept under 300 KB): 18 structures, both classes.
 		Gallery small = new Gallery(Gallery.sorted(g.entries().subList(3, 21), Gallery.Sort.CLASS,
 			s.model.classNames()), g.renderer(), g.view());
-		small.writePng(DIR.resolve("gallery-small.png"), 6, 150, Progress.NONE);
+		small.write(DIR.resolve("gallery-small.png"), 6, 150, Progress.NONE);
 
 		Gallery.Entry first = g.entries().get(0);
 		Path view = DIR.resolve("view.png");
