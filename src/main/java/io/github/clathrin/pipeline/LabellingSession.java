@@ -72,6 +72,9 @@ public final class LabellingSession {
 	private final long seed;
 	/** Name of the key column, kept from an existing file (e.g. "roi"). */
 	private final String keyHeader;
+	/** A copy of the user's file as it was, kept before the first rewrite drops its other columns; or null. */
+	private Path backup;
+	private boolean richFile;
 	/** Row key in the labels file for each structure key (the file may name "7.0" for ROI 7). */
 	private final Map<String, String> rowKeys = new HashMap<>();
 	/** The labels file's rows, in file order; our labels are appended. */
@@ -103,6 +106,7 @@ public final class LabellingSession {
 		for (int i = 0; i < set.size(); i++) indexOf.put(set.get(i).key(), i);
 		this.rows = new LinkedHashMap<>(Files.exists(labelsFile) ? Labels.read(labelsFile).asMap() : Map.of());
 		this.keyHeader = Files.exists(labelsFile) ? keyHeader(labelsFile) : Labels.KEY_HEADER;
+		this.richFile = Files.exists(labelsFile) && headerFields(labelsFile) > 2;
 		// Which file row names which structure, with the matching rules of Labels.apply: apply the
 		// identity map (each row labelled with its own key) and read the row key back as the "label".
 		Map<String, String> identity = new LinkedHashMap<>();
@@ -129,6 +133,31 @@ public final class LabellingSession {
 			if (label != null) out.add(label);
 		}
 		return out;
+	}
+
+	/**
+	 * The labels file is rewritten with its key and label columns only. When the user's file holds more
+	 * (notes, scores), a copy of it as it was is kept once beside it, never overwritten, so nothing the
+	 * user wrote is lost.
+	 */
+	private static Path keepOriginal(Path file) throws IOException {
+		String name = file.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		String stem = dot > 0 ? name.substring(0, dot) : name, ext = dot > 0 ? name.substring(dot) : "";
+		Path copy = file.resolveSibling(stem + ".before-labelling" + ext);
+		if (!Files.exists(copy)) Files.copy(file, copy);
+		return copy;
+	}
+
+	/** Where the user's original labels file was copied before its extra columns were dropped, or null. */
+	public Path backup() {
+		return backup;
+	}
+
+	private static int headerFields(Path file) throws IOException {
+		String text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+		String first = text.lines().findFirst().orElse("");
+		return first.split("[,;\t]", -1).length;
 	}
 
 	/** The first field of the header line, unquoted; "structure" when there is none. */
@@ -311,6 +340,7 @@ public final class LabellingSession {
 
 	/** Writes first, then adopts: when the write fails, memory still matches the file. */
 	private void save(LinkedHashMap<String, String> updated) throws IOException {
+		if (richFile && backup == null) backup = keepOriginal(labelsFile);
 		Labels.write(labelsFile, keyHeader, updated);
 		rows.clear();
 		rows.putAll(updated);

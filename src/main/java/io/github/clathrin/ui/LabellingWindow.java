@@ -218,7 +218,8 @@ public final class LabellingWindow extends JFrame {
 		if (current == null) return;
 		try {
 			session.label(current.key(), className);
-			status.setText("Labelled " + current.key() + " as " + className + ", saved to " + session.labelsFile());
+			status.setText("Labelled " + current.key() + " as " + className + ", saved to " + session.labelsFile()
+				+ (session.backup() == null ? "" : " (its other columns are kept in " + session.backup().getFileName() + ")"));
 		}
 		catch (IOException | RuntimeException e) {
 			error("Could not save the label of " + current.key() + " to " + session.labelsFile() + ":\n" + e.getMessage());

@@ -1,5 +1,6 @@
 package io.github.clathrin.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -189,5 +190,31 @@ class LabellingSessionTest {
 		for (Structure st : stripped)
 			if (s.label(st.key()) == null)
 				assertTrue(best <= LabellingSession.margin(s.prediction(st.key()).get()) + 1e-12);
+	}
+
+	@Test
+	void extraColumnsOfTheUsersFileSurviveInAKeptCopy(@TempDir Path tmp) throws IOException {
+		Path labels = tmp.resolve("labels.csv");
+		String original = "structure,label,notes\ns0,yes,clear cup\ns1,,ask Anna\n";
+		Files.writeString(labels, original);
+		LabellingSession s = new LabellingSession(set(3), null, labels);
+		assertNull(s.backup(), "nothing is copied before the first write");
+		s.label("s1", "no");
+		Path copy = tmp.resolve("labels.before-labelling.csv");
+		assertEquals(copy, s.backup());
+		assertEquals(original, Files.readString(copy));
+		assertEquals(map("s0", "yes", "s1", "no"), read(labels));
+		s.label("s2", "yes");
+		assertEquals(original, Files.readString(copy), "the kept copy is never overwritten");
+	}
+
+	@Test
+	void aPlainLabelsFileNeedsNoCopy(@TempDir Path tmp) throws IOException {
+		Path labels = tmp.resolve("labels.csv");
+		Files.writeString(labels, "structure,label\ns0,yes\n");
+		LabellingSession s = new LabellingSession(set(2), null, labels);
+		s.label("s1", "no");
+		assertNull(s.backup());
+		assertFalse(Files.exists(tmp.resolve("labels.before-labelling.csv")));
 	}
 }
