@@ -72,11 +72,9 @@ final class EvaluationPlots {
 		return new ImagePlus("Clathrin Confusion", ip);
 	}
 
-	/** Accuracy on each class, one line per evaluated row, with overall accuracy in the legend. */
+	/** Accuracy on each class as grouped bars, one colour per evaluated row, overall accuracy in the legend. */
 	static Plot perClass(EvaluationProtocol.Report report) {
 		List<String> names = report.classNames();
-		double[] x = new double[names.size()];
-		for (int i = 0; i < x.length; i++) x[i] = i + 1;
 		StringBuilder classes = new StringBuilder("class (");
 		for (int i = 0; i < names.size(); i++) classes.append(i + 1).append(" = ").append(names.get(i))
 			.append(i + 1 < names.size() ? ", " : ")");
@@ -84,13 +82,26 @@ final class EvaluationPlots {
 		plot.setLimits(0.5, names.size() + 0.5, 0, 1.05);
 		Color[] colours = { new Color(0, 114, 178), new Color(230, 159, 0), new Color(0, 158, 115),
 			new Color(204, 121, 167), new Color(86, 180, 233), new Color(213, 94, 0) }; // Okabe-Ito
+		int rows = report.rows().size();
+		double width = 0.8 / rows;
 		StringBuilder legend = new StringBuilder();
-		for (int r = 0; r < report.rows().size(); r++) {
+		for (int r = 0; r < rows; r++) {
 			EvaluationProtocol.Row row = report.rows().get(r);
 			Evaluation e = row.evaluation();
-			plot.setColor(colours[r % colours.length], colours[r % colours.length]);
-			plot.setLineWidth(2);
-			plot.add("connected circle", x, e.perClassAccuracy());
+			Color c = colours[r % colours.length];
+			plot.setColor(c, c);
+			// All bars of a row as one filled outline (one dataset, so one legend entry); "filled" fills to zero.
+			double[] acc = e.perClassAccuracy(), xs = new double[4 * acc.length], ys = new double[4 * acc.length];
+			for (int i = 0; i < acc.length; i++) {
+				double left = i + 1 - 0.4 + r * width, right = left + width * 0.9, h = Double.isNaN(acc[i]) ? 0 : acc[i];
+				xs[4 * i] = left;
+				xs[4 * i + 1] = left;
+				xs[4 * i + 2] = right;
+				xs[4 * i + 3] = right;
+				ys[4 * i + 1] = h;
+				ys[4 * i + 2] = h;
+			}
+			plot.add("filled", xs, ys);
 			legend.append(String.format(java.util.Locale.ROOT, "%s (%.3f)\n", row.name(), e.accuracy()));
 		}
 		plot.setColor(Color.BLACK);
