@@ -24,7 +24,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The {@code clathrin} command line: the same SciJava commands the Fiji menus run. */
-@Command(name = "clathrin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "clathrin", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+	versionProvider = Main.Version.class,
 	description = "Classifies clathrin structures in 3D single-molecule localization data.",
 	subcommands = { Main.Demo.class, Main.Info.class, Main.Simulate.class, Main.Evaluate.class, Main.Train.class,
 		Main.Classify.class, BenchCommand.class })
@@ -77,6 +78,26 @@ public final class Main implements Callable<Integer> {
 		return 0;
 	}
 
+	/** What the user states about files that do not say it themselves: units, pixel size, Insight3 category. */
+	static final class ReadingOptions {
+
+		@Option(names = "--pixel-size", paramLabel = "NM", description = "Camera pixel size in nm (files in pixels).")
+		Double pixelSize;
+
+		@Option(names = "--units", paramLabel = "U", description = "Units of x/y/z when the file does not say: nm, px, um, m.")
+		String units;
+
+		@Option(names = "--category", paramLabel = "C", description = "Insight3 .bin: keep only this category.")
+		Integer category;
+
+		Map<String, Object> addTo(Map<String, Object> m) {
+			m.put("pixel_size", pixelSize);
+			m.put("units", units);
+			m.put("category", category);
+			return m;
+		}
+	}
+
 	/** Input options shared by the commands that read structures. */
 	static final class InputOptions {
 
@@ -94,24 +115,15 @@ public final class Main implements Callable<Integer> {
 			description = "Column holding the structure (ROI/group) number when the input is one table.")
 		String roiColumn;
 
-		@Option(names = "--pixel-size", paramLabel = "NM", description = "Camera pixel size in nm (files in pixels).")
-		Double pixelSize;
-
-		@Option(names = "--units", paramLabel = "U", description = "Units of x/y/z when the file does not say: nm, px, um, m.")
-		String units;
-
-		@Option(names = "--category", paramLabel = "C", description = "Insight3 .bin: keep only this category.")
-		Integer category;
+		@Mixin
+		ReadingOptions reading;
 
 		Map<String, Object> inputs() {
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("input", input);
 			m.put("labels", labels);
 			m.put("roi_column", roiColumn);
-			m.put("pixel_size", pixelSize);
-			m.put("units", units);
-			m.put("category", category);
-			return m;
+			return reading.addTo(m);
 		}
 	}
 
@@ -156,23 +168,14 @@ public final class Main implements Callable<Integer> {
 		@CommandLine.Parameters(paramLabel = "FILE")
 		File file;
 
-		@Option(names = "--pixel-size", paramLabel = "NM", description = "Camera pixel size in nm (files in pixels).")
-		Double pixelSize;
-
-		@Option(names = "--units", paramLabel = "U", description = "Units of x/y/z when the file does not say: nm, px, um, m.")
-		String units;
-
-		@Option(names = "--category", paramLabel = "C", description = "Insight3 .bin: keep only this category.")
-		Integer category;
+		@Mixin
+		ReadingOptions reading;
 
 		@Override
 		public Integer call() throws Exception {
 			Map<String, Object> in = new LinkedHashMap<>();
 			in.put("input", file);
-			in.put("pixel_size", pixelSize);
-			in.put("units", units);
-			in.put("category", category);
-			return report(InfoCommand.class, in);
+			return report(InfoCommand.class, reading.addTo(in));
 		}
 	}
 
