@@ -21,36 +21,28 @@ public class ClassifyPlugin extends ClathrinPlugIn {
 		gd.addDirectoryField("Input", remembered("input", ""));
 		gd.addMessage("A folder of per-structure files, one table with an ROI column,\n"
 			+ "or a folder of tables with an ROI column (one results file per table).");
-		gd.addFileField("Labels (optional)", remembered("labels", ""));
-		gd.addStringField("ROI_column", remembered("roi_column", ""), 12);
-		gd.addNumericField("Pixel_size (nm; 0 = from file)", remembered("pixel_size", 0), 2);
-		gd.addChoice("Units", UNITS, remembered("units", UNITS[0]));
+		StructureFields.add(gd, "Labels (optional)");
 		gd.addFileField("Output (results .csv, or folder)", remembered("classify_output", ""));
 		// Not remembered, so that a later Classify does not silently overwrite an old gallery.
 		gd.addFileField("Render (optional gallery .png/.tif)", "");
 		gd.addCheckbox("Skip_existing results (folder of tables)", remembered("skip_existing", false));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
-		String model = gd.getNextString(), input = gd.getNextString(), labels = gd.getNextString(),
-			roi = gd.getNextString();
-		double pixel = gd.getNextNumber();
-		String units = gd.getNextChoice(), output = gd.getNextString(), render = gd.getNextString();
+		String model = gd.getNextString(), input = gd.getNextString();
+		StructureFields fields = StructureFields.read(gd);
+		String output = gd.getNextString(), render = gd.getNextString();
 		boolean skip = gd.getNextBoolean();
 		if (!numbersValid(gd)) return;
 		File renderFile = file(render);
 		if (renderFile != null && !ShowStructuresPlugin.galleryPathValid(renderFile)) return;
 		remember("model", model);
 		remember("input", input);
-		remember("labels", labels);
-		remember("roi_column", roi);
-		remember("pixel_size", pixel);
-		remember("units", units);
+		fields.remember();
 		remember("classify_output", output);
 		remember("skip_existing", skip);
 
-		ClassifyCommand done = run(ClassifyCommand.class, inputs("model", file(model), "input", file(input), "labels",
-			file(labels), "roi_column", roi, "pixel_size", positiveOrNull(pixel), "units", unitsOrNull(units),
-			"output", file(output), "skip_existing", skip));
+		ClassifyCommand done = run(ClassifyCommand.class, fields.addTo(inputs("model", file(model), "input",
+			file(input), "output", file(output), "skip_existing", skip)));
 		if (done == null) return;
 		showReport(done.getReport());
 		if (done.getPredictions() != null) ResultsTables.predictions(done.getPredictions()).show(ResultsTables.RESULTS);

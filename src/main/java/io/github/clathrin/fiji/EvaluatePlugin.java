@@ -19,10 +19,7 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 	public void run(String arg) {
 		GenericDialog gd = new GenericDialog("Evaluate Clathrin Encoders");
 		gd.addDirectoryField("Input", remembered("input", ""));
-		gd.addFileField("Labels", remembered("labels", ""));
-		gd.addStringField("ROI_column", remembered("roi_column", ""), 12);
-		gd.addNumericField("Pixel_size (nm; 0 = from file)", remembered("pixel_size", 0), 2);
-		gd.addChoice("Units", UNITS, remembered("units", UNITS[0]));
+		StructureFields.add(gd, "Labels");
 		gd.addStringField("Encoders (comma-separated)", remembered("encoders", "pca,kmeans,lab"), 16);
 		gd.addNumericField("Folds", remembered("folds", 5), 0);
 		gd.addNumericField("Grid (voxels per axis)", remembered("grid", 30), 0);
@@ -31,19 +28,16 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		gd.addFileField("Output (JSON, optional)", remembered("evaluate_output", ""));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
-		String input = gd.getNextString(), labels = gd.getNextString(), roi = gd.getNextString();
-		double pixel = gd.getNextNumber();
-		String units = gd.getNextChoice(), encoders = gd.getNextString();
+		String input = gd.getNextString();
+		StructureFields fields = StructureFields.read(gd);
+		String encoders = gd.getNextString();
 		double folds = gd.getNextNumber(), grid = gd.getNextNumber();
 		String box = gd.getNextString();
 		double seed = gd.getNextNumber();
 		String output = gd.getNextString();
 		if (!numbersValid(gd)) return;
 		remember("input", input);
-		remember("labels", labels);
-		remember("roi_column", roi);
-		remember("pixel_size", pixel);
-		remember("units", units);
+		fields.remember();
 		remember("encoders", encoders);
 		remember("folds", (int) folds);
 		remember("grid", (int) grid);
@@ -52,9 +46,9 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		remember("evaluate_output", output);
 
 		File json = file(output);
-		EvaluateCommand done = run(EvaluateCommand.class, inputs("input", file(input), "labels", file(labels),
-			"roi_column", roi, "pixel_size", positiveOrNull(pixel), "units", unitsOrNull(units), "encoders", encoders,
-			"folds", (int) folds, "grid", (int) grid, "box", box, "seed", (long) seed, "json", json));
+		EvaluateCommand done = run(EvaluateCommand.class, fields.addTo(inputs("input", file(input),
+			"encoders", encoders, "folds", (int) folds, "grid", (int) grid, "box", box, "seed", (long) seed, "json",
+			json)));
 		if (done == null) return;
 		showReport(done.getReport());
 		ResultsTables.evaluation(done.getResult()).show(ResultsTables.EVALUATION);

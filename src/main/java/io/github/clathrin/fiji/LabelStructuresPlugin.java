@@ -37,26 +37,21 @@ public class LabelStructuresPlugin extends ClathrinPlugIn {
 	public void run(String arg) {
 		GenericDialog gd = new GenericDialog("Label Clathrin Structures");
 		gd.addDirectoryField("Input", remembered("input", ""));
-		gd.addFileField("Labels (.csv; read and written, created if absent)", remembered("labels", ""));
-		gd.addStringField("ROI_column", remembered("roi_column", ""), 12);
-		gd.addNumericField("Pixel_size (nm; 0 = from file)", remembered("pixel_size", 0), 2);
-		gd.addChoice("Units", UNITS, remembered("units", UNITS[0]));
+		StructureFields.add(gd, "Labels (.csv; read and written, created if absent)");
 		gd.addFileField("Model (.zip, optional: first predictions)", remembered("label_model", ""));
 		gd.addStringField("Classes (comma-separated; empty = yes,no or the labels file's)",
 			remembered("classes", ""), 16);
 		gd.addChoice("Order", ORDERS, remembered("order", ORDERS[0]));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
-		String input = gd.getNextString(), labels = gd.getNextString(), roi = gd.getNextString();
-		double pixel = gd.getNextNumber();
-		String units = gd.getNextChoice(), model = gd.getNextString(), classes = gd.getNextString(),
-			order = gd.getNextChoice();
+		String input = gd.getNextString();
+		StructureFields fields = StructureFields.read(gd);
+		String model = gd.getNextString(), classes = gd.getNextString(), order = gd.getNextChoice();
+		String labels = fields.labels(), roi = fields.roiColumn(), units = fields.units();
+		double pixel = fields.pixelSize();
 		if (!numbersValid(gd)) return;
 		remember("input", input);
-		remember("labels", labels);
-		remember("roi_column", roi);
-		remember("pixel_size", pixel);
-		remember("units", units);
+		fields.remember();
 		remember("label_model", model);
 		remember("classes", classes);
 		remember("order", order);

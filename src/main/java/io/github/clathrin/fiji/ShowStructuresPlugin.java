@@ -39,10 +39,7 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 	public void run(String arg) {
 		GenericDialog gd = new GenericDialog("Show Structures in 3D");
 		gd.addDirectoryField("Input", remembered("input", ""));
-		gd.addFileField("Labels (optional: shown beside the prediction)", remembered("labels", ""));
-		gd.addStringField("ROI_column", remembered("roi_column", ""), 12);
-		gd.addNumericField("Pixel_size (nm; 0 = from file)", remembered("pixel_size", 0), 2);
-		gd.addChoice("Units", UNITS, remembered("units", UNITS[0]));
+		StructureFields.add(gd, "Labels (optional: shown beside the prediction)");
 		gd.addMessage("Predictions (optional, one of the two):");
 		gd.addFileField("Model (.zip)", remembered("show_model", ""));
 		gd.addFileField("Results (.csv from Classify)", remembered("show_results", ""));
@@ -52,9 +49,9 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 		gd.addChoice("Viewer", VIEWERS, remembered("show_viewer", BUILT_IN));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
-		String input = gd.getNextString(), labels = gd.getNextString(), roi = gd.getNextString();
-		double pixel = gd.getNextNumber();
-		String units = gd.getNextChoice(), model = gd.getNextString(), results = gd.getNextString(),
+		String input = gd.getNextString();
+		StructureFields fields = StructureFields.read(gd);
+		String model = gd.getNextString(), results = gd.getNextString(),
 			sort = gd.getNextChoice(), gallery = gd.getNextString(), viewer = gd.getNextChoice();
 		if (!numbersValid(gd)) return;
 		File galleryFile = file(gallery);
@@ -66,10 +63,7 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 			return;
 		}
 		remember("input", input);
-		remember("labels", labels);
-		remember("roi_column", roi);
-		remember("pixel_size", pixel);
-		remember("units", units);
+		fields.remember();
 		remember("show_model", model);
 		remember("show_results", results);
 		remember("show_sort", sort);
@@ -79,9 +73,8 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 		if (use3dViewer && !threeDViewerInstalled())
 			say("Fiji's 3D Viewer (" + UNIVERSE_CLASS + ") is not installed: the built-in viewer is used");
 
-		ShowStructuresCommand done = run(ShowStructuresCommand.class, inputs("input", file(input), "labels", file(labels), "roi_column", roi,
-			"pixel_size", positiveOrNull(pixel), "units", unitsOrNull(units), "model", file(model), "results",
-			file(results)));
+		ShowStructuresCommand done = run(ShowStructuresCommand.class, fields.addTo(inputs("input", file(input), "model",
+			file(model), "results", file(results))));
 		if (done == null) return;
 		showReport(done.getReport());
 		Gallery all = Gallery.of(done.getStructures(), done.getPredictions(), done.getClassNames());

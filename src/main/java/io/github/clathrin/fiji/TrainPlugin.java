@@ -16,10 +16,7 @@ public class TrainPlugin extends ClathrinPlugIn {
 		GenericDialog gd = new GenericDialog("Train Clathrin Model");
 		gd.addDirectoryField("Input", remembered("input", ""));
 		gd.addMessage("A folder with one localization file per structure, or one table with an ROI column.");
-		gd.addFileField("Labels", remembered("labels", ""));
-		gd.addStringField("ROI_column", remembered("roi_column", ""), 12);
-		gd.addNumericField("Pixel_size (nm; 0 = from file)", remembered("pixel_size", 0), 2);
-		gd.addChoice("Units", UNITS, remembered("units", UNITS[0]));
+		StructureFields.add(gd, "Labels");
 		gd.addChoice("Encoder", Encoders.names().toArray(String[]::new), remembered("encoder", "pca"));
 		gd.addNumericField("Grid (voxels per axis)", remembered("grid", 30), 0);
 		gd.addStringField("Box half-size x,y,z (nm)", remembered("box", "200,200,700"), 12);
@@ -27,25 +24,21 @@ public class TrainPlugin extends ClathrinPlugIn {
 		gd.addFileField("Model (output .zip)", remembered("model", ""));
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
-		String input = gd.getNextString(), labels = gd.getNextString(), roi = gd.getNextString();
-		double pixel = gd.getNextNumber();
-		String units = gd.getNextChoice(), encoder = gd.getNextChoice();
+		String input = gd.getNextString();
+		StructureFields fields = StructureFields.read(gd);
+		String encoder = gd.getNextChoice();
 		double grid = gd.getNextNumber();
 		String box = gd.getNextString();
 		double seed = gd.getNextNumber();
 		String model = gd.getNextString();
 		if (!numbersValid(gd)) return;
-		for (Object[] kv : new Object[][] { { "input", input }, { "labels", labels }, { "roi_column", roi },
-			{ "pixel_size", pixel }, { "units", units }, { "encoder", encoder }, { "grid", (int) grid }, { "box", box },
+		fields.remember();
+		for (Object[] kv : new Object[][] { { "input", input }, { "encoder", encoder }, { "grid", (int) grid }, { "box", box },
 			{ "seed", (long) seed }, { "model", model } })
 			remember((String) kv[0], kv[1]);
 
-		Map<String, Object> in = new HashMap<>();
+		Map<String, Object> in = fields.addTo(new HashMap<>());
 		in.put("input", file(input));
-		in.put("labels", file(labels));
-		in.put("roi_column", roi);
-		in.put("pixel_size", positiveOrNull(pixel));
-		in.put("units", unitsOrNull(units));
 		in.put("encoder", encoder);
 		in.put("grid", (int) grid);
 		in.put("box", box);
