@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import io.github.clathrin.augment.Augmenter;
 import io.github.clathrin.task.Progress;
 
 /**
@@ -22,8 +23,31 @@ public interface Encoder {
 	/** Learns from the samples (the same seed gives the same encoder). */
 	void fit(List<Sample> samples, long seed, Progress progress);
 
+	/**
+	 * Learns from the samples and, for encoders that train on augmented copies (the deep ones), from
+	 * copies the augmenter makes on the fly; the others ignore the augmenter.
+	 */
+	default void fit(List<Sample> samples, Augmenter augmenter, long seed, Progress progress) {
+		fit(samples, seed, progress);
+	}
+
 	/** Encodes one sample; only after {@link #fit}. Safe to call from several threads. */
 	double[] encode(Sample sample);
+
+	/**
+	 * Encodes several samples at once; row i is sample i's code. Encoders that are faster on batches
+	 * (neural networks) override this and {@link #preferredBatchSize()}.
+	 */
+	default double[][] encodeBatch(List<Sample> batch) {
+		double[][] out = new double[batch.size()][];
+		for (int i = 0; i < out.length; i++) out[i] = encode(batch.get(i));
+		return out;
+	}
+
+	/** How many samples {@link Encoders#encodeAll} hands to {@link #encodeBatch} at once; 1 = one by one, in parallel. */
+	default int preferredBatchSize() {
+		return 1;
+	}
 
 	/** Length of the vectors {@link #encode} returns; only after {@link #fit}. */
 	int dimension();

@@ -14,13 +14,27 @@ import io.github.clathrin.task.Progress;
 /** Creates and loads encoders by name, and encodes many samples in parallel. */
 public final class Encoders {
 
-	private static final List<String> NAMES = List.of(PcaEncoder.NAME, SoftKMeansEncoder.NAME, LabFeaturesEncoder.NAME);
+	// The deep encoders' names are spelled out here (not read from io.github.clathrin.deep) so that
+	// listing names never loads Deeplearning4j; EncodersTest checks they agree with DeepEncoders.NAMES.
+	private static final List<String> DEEP = List.of("dense-ae", "conv-ae", "sparse-conv-ae", "cnn");
+	private static final List<String> NAMES = List.of(PcaEncoder.NAME, SoftKMeansEncoder.NAME, LabFeaturesEncoder.NAME,
+		"dense-ae", "conv-ae", "sparse-conv-ae", "cnn");
 
 	private Encoders() {}
 
 	/** The encoder names, in the order the user interface offers them. */
 	public static List<String> names() {
 		return NAMES;
+	}
+
+	/** Whether the encoder is a Deeplearning4j network (slower to train; starts ND4J). */
+	public static boolean isDeep(String name) {
+		return DEEP.contains(name);
+	}
+
+	/** Whether the encoder learns from labels (see {@link SupervisedEncoder}); known without loading it. */
+	public static boolean isSupervised(String name) {
+		return "cnn".equals(name);
 	}
 
 	/**
@@ -32,7 +46,8 @@ public final class Encoders {
 		return switch (checkName(name)) {
 		case PcaEncoder.NAME -> PcaEncoder.fromOptions(options);
 		case SoftKMeansEncoder.NAME -> SoftKMeansEncoder.fromOptions(options);
-		default -> LabFeaturesEncoder.fromOptions(options);
+		case LabFeaturesEncoder.NAME -> LabFeaturesEncoder.fromOptions(options);
+		default -> io.github.clathrin.deep.DeepEncoders.create(name, options);
 		};
 	}
 
@@ -52,7 +67,8 @@ public final class Encoders {
 		return switch (n) {
 		case PcaEncoder.NAME -> PcaEncoder.load(p, in);
 		case SoftKMeansEncoder.NAME -> SoftKMeansEncoder.load(p, in);
-		default -> LabFeaturesEncoder.load(p, in);
+		case LabFeaturesEncoder.NAME -> LabFeaturesEncoder.load(p, in);
+		default -> io.github.clathrin.deep.DeepEncoders.load(n, p, in);
 		};
 	}
 
@@ -61,6 +77,8 @@ public final class Encoders {
 	 * on thread scheduling.
 	 */
 	public static double[][] encodeAll(Encoder encoder, List<Sample> samples, Progress progress) {
+		int batch = encoder.preferredBatchSize();
+		if (batch > 1) return encodeInBatches(encoder, samples, batch, progress);
 		double[][] out = new double[samples.size()][];
 		AtomicInteger done = new AtomicInteger();
 		IntStream.range(0, samples.size()).parallel().forEach(i -> {
@@ -71,6 +89,20 @@ public final class Encoders {
 		});
 		progress.checkCancelled();
 		progress.report("Encoding (" + encoder.name() + ")", samples.size(), samples.size());
+		return out;
+	}
+
+	private static double[][] encodeInBatches(Encoder encoder, List<Sample> samples, int batch, Progress progress) {
+		double[][] out = new double[samples.size()][];
+		String stage = "Encoding (" + encoder.name() + ")";
+		for (int from = 0; from < samples.size(); from += batch) {
+			progress.checkCancelled();
+			int to = Math.min(samples.size(), from + batch);
+			double[][] codes = encoder.encodeBatch(samples.subList(from, to));
+			System.arraycopy(codes, 0, out, from, codes.length);
+			progress.report(stage, to, samples.size());
+		}
+		progress.report(stage, samples.size(), samples.size());
 		return out;
 	}
 
