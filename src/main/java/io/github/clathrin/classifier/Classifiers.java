@@ -9,6 +9,7 @@ import java.util.Map;
 /** Creates classifiers by name and loads fitted ones from their stored state. */
 public final class Classifiers {
 
+	// argmax is not offered: it is chosen for models whose encoder is supervised (the CNN).
 	private static final List<String> NAMES = List.of(SvmClassifier.NAME, LogisticRegressionClassifier.NAME);
 
 	private Classifiers() {}
@@ -23,6 +24,7 @@ public final class Classifiers {
 		return switch (String.valueOf(name)) {
 		case SvmClassifier.NAME -> new SvmClassifier();
 		case LogisticRegressionClassifier.NAME -> new LogisticRegressionClassifier();
+		case ArgmaxClassifier.NAME -> new ArgmaxClassifier();
 		default -> throw new IllegalArgumentException(unknown(name));
 		};
 	}
@@ -36,6 +38,7 @@ public final class Classifiers {
 			return switch (String.valueOf(name)) {
 			case SvmClassifier.NAME -> SvmClassifier.read(in);
 			case LogisticRegressionClassifier.NAME -> LogisticRegressionClassifier.read(in);
+			case ArgmaxClassifier.NAME -> ArgmaxClassifier.read(in);
 			default -> throw new IOException(unknown(name));
 			};
 		} catch (EOFException e) {

@@ -17,6 +17,37 @@ public final class CrossValidation {
 	public static Evaluation run(double[][] x, int[] y, int numClasses, List<String> classNames,
 		Supplier<Classifier> factory, int folds, long seed, Progress p) {
 		FitInput.check(x, y, numClasses);
+		return run(y, numClasses, classNames, folds, seed, p, (train, test, foldSeed, fp) -> {
+			double[][] tx = new double[train.length][];
+			int[] ty = new int[train.length];
+			for (int t = 0; t < train.length; t++) {
+				tx[t] = x[train[t]];
+				ty[t] = y[train[t]];
+			}
+			Classifier classifier = factory.get();
+			classifier.fit(tx, ty, numClasses, foldSeed, fp);
+			double[][] out = new double[test.length][];
+			for (int t = 0; t < test.length; t++) out[t] = classifier.probabilities(x[test[t]]);
+			return out;
+		});
+	}
+
+	/**
+	 * Trains and predicts one fold: gets the indices (into y) of the training and the held-out items,
+	 * and returns class probabilities for the held-out ones, in order. Whatever it learns (an encoder, a
+	 * classifier, spread labels, augmented copies) must come from the training items only.
+	 */
+	@FunctionalInterface
+	public interface FoldModel {
+		double[][] trainAndPredict(int[] train, int[] test, long foldSeed, Progress progress);
+	}
+
+	/**
+	 * Stratified k-fold cross-validation of any fold model; the folds and fold seeds are the same as for
+	 * the classifier form above, so rows of one report are scored on the same splits.
+	 */
+	public static Evaluation run(int[] y, int numClasses, List<String> classNames, int folds, long seed, Progress p,
+		FoldModel model) {
 		if (classNames.size() != numClasses)
 			throw new IllegalArgumentException(classNames.size() + " class names for " + numClasses + " classes");
 		int[] fold = StratifiedFolds.assign(y, folds, seed);
@@ -25,24 +56,19 @@ public final class CrossValidation {
 		p.report("Cross-validation", 0, folds);
 		for (int f = 0; f < folds; f++) {
 			p.checkCancelled();
-			int nTrain = 0;
+			int nTest = 0;
 			for (int v : fold)
-				if (v != f) nTrain++;
-			double[][] tx = new double[nTrain][];
-			int[] ty = new int[nTrain];
-			int t = 0;
-			for (int i = 0; i < y.length; i++)
-				if (fold[i] != f) {
-					tx[t] = x[i];
-					ty[t++] = y[i];
-				}
-			Classifier classifier = factory.get();
-			classifier.fit(tx, ty, numClasses, Seeds.derive(seed, f), within(p, f, folds));
-			for (int i = 0; i < y.length; i++)
-				if (fold[i] == f) {
-					probabilities[i] = classifier.probabilities(x[i]);
-					predicted[i] = argmax(probabilities[i]);
-				}
+				if (v == f) nTest++;
+			int[] train = new int[y.length - nTest], test = new int[nTest];
+			for (int i = 0, a = 0, b = 0; i < y.length; i++) {
+				if (fold[i] == f) test[b++] = i;
+				else train[a++] = i;
+			}
+			double[][] out = model.trainAndPredict(train, test, Seeds.derive(seed, f), within(p, f, folds));
+			for (int t = 0; t < test.length; t++) {
+				probabilities[test[t]] = out[t];
+				predicted[test[t]] = argmax(out[t]);
+			}
 			p.report("Cross-validation", f + 1, folds);
 		}
 		return new Evaluation(classNames, y, predicted, probabilities, fold);

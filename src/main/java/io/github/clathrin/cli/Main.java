@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,12 @@ import io.github.clathrin.commands.ClassifyCommand;
 import io.github.clathrin.commands.ClathrinCommand;
 import io.github.clathrin.commands.EvaluateCommand;
 import io.github.clathrin.commands.InfoCommand;
+import io.github.clathrin.commands.ReconstructCommand;
 import io.github.clathrin.commands.SimulateCommand;
 import io.github.clathrin.commands.TrainCommand;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.InputException;
+import io.github.clathrin.ui.CurvePlot;
 import io.github.clathrin.ui.Gallery;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Option;
 	versionProvider = Main.Version.class,
 	description = "Classifies clathrin structures in 3D single-molecule localization data.",
 	subcommands = { Main.Demo.class, Main.Info.class, Main.Simulate.class, Main.Evaluate.class, Main.Train.class,
-		Main.Classify.class, BenchCommand.class })
+		Main.Classify.class, Main.Reconstruct.class, BenchCommand.class })
 public final class Main implements Callable<Integer> {
 
 	@Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
@@ -162,6 +165,65 @@ public final class Main implements Callable<Integer> {
 		}
 	}
 
+	/** Deep-encoder, augmentation and label-spreading options of the commands that learn (train, evaluate). */
+	static final class EnlargementOptions {
+
+		@Option(names = "--epochs", paramLabel = "N", description = "Training epochs of the deep encoders (default 30, with "
+			+ "early stopping).")
+		Integer epochs;
+
+		@Option(names = { "-E", "--encoder-option" }, paramLabel = "KEY=VALUE",
+			description = "Encoder option, repeatable: e.g. -E latent=32 (every deep encoder), -E conv-ae.filters=4,8, "
+				+ "-E pca.components=20.")
+		List<String> encoderOptions = new ArrayList<>();
+
+		@Option(names = "--augment", defaultValue = "0", paramLabel = "N",
+			description = "Augmented copies per structure (random rotations about z, flips, shifts), made on the fly for "
+				+ "the deep encoders and the classifier's training set; never across cross-validation folds.")
+		int augment;
+
+		@Option(names = "--augment-3d", description = "Augment with full 3D rotations instead of rotations about z.")
+		boolean augment3d;
+
+		@Option(names = "--shift", defaultValue = "10", paramLabel = "NM", description = "Largest augmentation shift in nm "
+			+ "(default 10).")
+		double shift;
+
+		@Option(names = "--spread", description = "Spread labels to the unlabelled structures in encoder space (Zhou et al. "
+			+ "2004) and add them to the classifier's training set; evaluate reports rows with and without.")
+		boolean spread;
+
+		@Option(names = "--spread-kernel", defaultValue = "knn", paramLabel = "K", description = "Spreading graph: knn "
+			+ "(default) or rbf.")
+		String spreadKernel;
+
+		@Option(names = "--spread-neighbours", defaultValue = "7", paramLabel = "K", description = "Neighbours of the knn "
+			+ "graph (default 7).")
+		int spreadNeighbours;
+
+		@Option(names = "--spread-gamma", defaultValue = "20", paramLabel = "G", description = "Width of the rbf graph on "
+			+ "standardized encodings (default 20).")
+		double spreadGamma;
+
+		@Option(names = "--spread-alpha", defaultValue = "0.2", paramLabel = "A", description = "Clamping factor in (0, 1) "
+			+ "(default 0.2).")
+		double spreadAlpha;
+
+		Map<String, Object> addTo(Map<String, Object> m) {
+			m.put("epochs", epochs);
+			m.put("encoder_options", String.join(" ", encoderOptions));
+			m.put("augment", augment);
+			m.put("augment_3d", augment3d);
+			m.put("shift", shift);
+			m.put("spread", spread);
+			m.put("spread_kernel", spreadKernel);
+			m.put("spread_neighbours", spreadNeighbours);
+			m.put("spread_gamma", spreadGamma);
+			m.put("spread_alpha", spreadAlpha);
+			return m;
+		}
+	}
+
 	@Command(name = "info", description = "Describe a localization file: format, rows, columns, ranges.")
 	static final class Info implements Callable<Integer> {
 
@@ -208,7 +270,8 @@ public final class Main implements Callable<Integer> {
 		InputOptions input;
 
 		@Option(names = "--encoders", defaultValue = "pca,kmeans,lab", split = ",", paramLabel = "LIST",
-			description = "Encoders to compare (default pca,kmeans,lab; lab also gets the logistic baseline).")
+			description = "Encoders to compare: pca, kmeans, lab (also gets the logistic baseline), dense-ae, conv-ae, "
+				+ "sparse-conv-ae, cnn (default pca,kmeans,lab).")
 		List<String> encoders;
 
 		@Option(names = "--folds", defaultValue = "5", paramLabel = "K", description = "Cross-validation folds.")
@@ -217,8 +280,20 @@ public final class Main implements Callable<Integer> {
 		@Mixin
 		LearningOptions learning;
 
+		@Mixin
+		EnlargementOptions more;
+
 		@Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
 		File json;
+
+		@Option(names = "--unlabelled-steps", paramLabel = "LIST",
+			description = "Also evaluate with the encoders learning from these numbers of unlabelled structures (e.g. "
+				+ "0,100,300,619), and plot accuracy against that number.")
+		String unlabelledSteps;
+
+		@Option(names = "--plot", defaultValue = "accuracy-vs-unlabelled.png", paramLabel = "FILE.png",
+			description = "Where --unlabelled-steps draws its plot (default accuracy-vs-unlabelled.png).")
+		File plot;
 
 		@Override
 		public Integer call() throws Exception {
@@ -226,8 +301,26 @@ public final class Main implements Callable<Integer> {
 			in.put("encoders", String.join(",", encoders));
 			in.put("folds", folds);
 			learning.addTo(in);
+			more.addTo(in);
 			in.put("json", json);
-			return report(EvaluateCommand.class, in);
+			in.put("unlabelled_steps", unlabelledSteps);
+			try (CommandRunner r = new CommandRunner()) {
+				EvaluateCommand c = r.run(EvaluateCommand.class, in);
+				System.out.println(c.getReport());
+				if (c.getCurve() != null) {
+					// Drawn here, not in the command, so that the core stays free of AWT.
+					try {
+						CurvePlot.write(plot.toPath(), "Accuracy against unlabelled structures used",
+							"unlabelled structures used by the encoder", "cross-validated accuracy",
+							curveSeries(c.getCurve().steps(), c.getCurve().accuracy()));
+					}
+					catch (IOException e) {
+						throw new InputException(plot + ": cannot write the plot (" + e.getMessage() + ")", e);
+					}
+					System.out.println("Plot written to " + plot);
+				}
+			}
+			return 0;
 		}
 	}
 
@@ -238,8 +331,12 @@ public final class Main implements Callable<Integer> {
 		InputOptions input;
 
 		@Option(names = "--encoder", defaultValue = "pca", paramLabel = "NAME",
-			description = "Encoder: pca, kmeans or lab (default pca).")
+			description = "Encoder: pca, kmeans, lab, dense-ae, conv-ae, sparse-conv-ae or cnn (a supervised 3D CNN that "
+				+ "predicts by itself) (default pca).")
 		String encoder;
+
+		@Mixin
+		EnlargementOptions more;
 
 		@Option(names = "--out", required = true, paramLabel = "MODEL.zip", description = "Model file to write.")
 		File out;
@@ -253,6 +350,7 @@ public final class Main implements Callable<Integer> {
 			in.put("encoder", encoder);
 			in.put("model", out);
 			learning.addTo(in);
+			more.addTo(in);
 			return report(TrainCommand.class, in);
 		}
 	}
@@ -322,6 +420,33 @@ public final class Main implements Callable<Integer> {
 		}
 	}
 
+	@Command(name = "reconstruct", description = "Write what an autoencoder model makes of structures: one TIFF stack "
+		+ "per structure with the input and its reconstruction as two channels, and a CSV of reconstruction errors.")
+	static final class Reconstruct implements Callable<Integer> {
+
+		@Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "A dense-ae, conv-ae or "
+			+ "sparse-conv-ae model.")
+		File model;
+
+		@Mixin
+		InputOptions input;
+
+		@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+		File out;
+
+		@Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "At most N structures (default all).")
+		int limit;
+
+		@Override
+		public Integer call() throws Exception {
+			Map<String, Object> in = input.inputs();
+			in.put("model", model);
+			in.put("output", out);
+			in.put("limit", limit);
+			return report(ReconstructCommand.class, in);
+		}
+	}
+
 	@Command(name = "demo", description = "Simulate the demo data set, train PCA + SVM, classify, and evaluate.")
 	static final class Demo implements Callable<Integer> {
 
@@ -352,6 +477,14 @@ public final class Main implements Callable<Integer> {
 			}
 			return 0;
 		}
+	}
+
+	static List<CurvePlot.Series> curveSeries(int[] steps, Map<String, double[]> accuracy) {
+		double[] x = new double[steps.length];
+		for (int i = 0; i < steps.length; i++) x[i] = steps[i];
+		List<CurvePlot.Series> out = new ArrayList<>();
+		accuracy.forEach((name, y) -> out.add(new CurvePlot.Series(name, x, y)));
+		return out;
 	}
 
 	/** Version from the jar manifest, or "development" when run from classes. */

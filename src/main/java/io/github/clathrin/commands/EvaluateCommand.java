@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -12,6 +13,7 @@ import org.scijava.plugin.Plugin;
 
 import io.github.clathrin.encoders.Encoders;
 import io.github.clathrin.pipeline.EvaluationProtocol;
+import io.github.clathrin.pipeline.UnlabelledCurve;
 import io.github.clathrin.pipeline.ModelFile;
 import io.github.clathrin.task.AtomicFiles;
 import io.github.clathrin.task.InputException;
@@ -30,6 +32,13 @@ public class EvaluateCommand extends LearningCommand {
 	@Parameter(label = "JSON results", required = false, persist = false)
 	private File json;
 
+	@Parameter(label = "Unlabelled steps (e.g. 0,100,300,619)", required = false, persist = false,
+		description = "Also repeat the evaluation with the encoders learning from these numbers of unlabelled structures")
+	private String unlabelled_steps;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private UnlabelledCurve.Result curve;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private EvaluationProtocol.Report result;
 
@@ -38,11 +47,18 @@ public class EvaluateCommand extends LearningCommand {
 		List<String> names = parseEncoders(encoders);
 		inRange(folds, 2, 50, "folds");
 		VoxelConfig voxels = voxelConfig(); // check every input before the long read
+		EvaluationProtocol.Settings settings = new EvaluationProtocol.Settings(names, encoderOptions(names), folds, seed,
+			enlargement());
+		int[] steps = unlabelled_steps == null || unlabelled_steps.isBlank() ? null
+			: UnlabelledCurve.parseSteps(unlabelled_steps);
 		StructureInput.Loaded in = loadStructures();
-		result = EvaluationProtocol.run(in.set(), voxels, names, folds, seed, progress());
+		result = EvaluationProtocol.run(in.set(), voxels, settings, progress());
+		if (steps != null) curve = UnlabelledCurve.run(in.set(), voxels, settings, steps, progress());
 		if (json != null) {
 			try {
-				AtomicFiles.writeString(json.toPath(), ModelFile.toJson(result.toMap()) + "\n");
+				Map<String, Object> m = result.toMap();
+				if (curve != null) m.put("unlabelledCurve", curve.toMap());
+				AtomicFiles.writeString(json.toPath(), ModelFile.toJson(m) + "\n");
 			}
 			catch (IOException e) {
 				throw new InputException(json + ": cannot write (" + e.getMessage() + ")", e);
@@ -51,6 +67,7 @@ public class EvaluateCommand extends LearningCommand {
 		StringBuilder sb = new StringBuilder();
 		in.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
 		sb.append(result.table());
+		if (curve != null) sb.append("\n\nAccuracy against the number of unlabelled structures used:\n").append(curve.table());
 		if (json != null) sb.append("\nJSON written to ").append(json);
 		report = sb.toString();
 	}
@@ -70,5 +87,10 @@ public class EvaluateCommand extends LearningCommand {
 
 	public EvaluationProtocol.Report getResult() {
 		return result;
+	}
+
+	/** The accuracy-against-unlabelled-count experiment, or null when no steps were given. */
+	public UnlabelledCurve.Result getCurve() {
+		return curve;
 	}
 }

@@ -1,5 +1,14 @@
 package io.github.clathrin.commands;
 
+import java.util.List;
+import java.util.Map;
+
+import io.github.clathrin.augment.Augmentation;
+import io.github.clathrin.classifier.LabelSpreading;
+import io.github.clathrin.encoders.Encoders;
+import io.github.clathrin.pipeline.EncoderOptions;
+import io.github.clathrin.pipeline.Enlargement;
+
 import java.util.Locale;
 
 import org.scijava.plugin.Parameter;
@@ -27,6 +36,73 @@ public abstract class LearningCommand extends StructureCommand {
 
 	@Parameter(label = "Seed", persist = false)
 	protected long seed = 1;
+
+	@Parameter(label = "Encoder options", required = false, persist = false,
+		description = "key=value separated by spaces, e.g. latent=32 epochs=10 conv-ae.filters=4,8")
+	protected String encoder_options;
+
+	@Parameter(label = "Epochs (deep encoders)", required = false, persist = false, min = "1")
+	protected Integer epochs;
+
+	@Parameter(label = "Augmented copies per structure", persist = false, min = "0", max = "1000")
+	protected int augment;
+
+	@Parameter(label = "Augment with 3D rotations", persist = false)
+	protected boolean augment_3d;
+
+	@Parameter(label = "Augmentation shift (nm)", persist = false)
+	protected double shift = 10;
+
+	@Parameter(label = "Spread labels to unlabelled structures", persist = false)
+	protected boolean spread;
+
+	@Parameter(label = "Spreading graph", persist = false, choices = { "knn", "rbf" })
+	protected String spread_kernel = "knn";
+
+	@Parameter(label = "Spreading neighbours (knn)", persist = false, min = "1")
+	protected int spread_neighbours = LabelSpreading.Options.DEFAULTS.neighbours();
+
+	@Parameter(label = "Spreading gamma (rbf)", persist = false)
+	protected double spread_gamma = LabelSpreading.Options.DEFAULTS.gamma();
+
+	@Parameter(label = "Spreading clamping alpha", persist = false)
+	protected double spread_alpha = LabelSpreading.Options.DEFAULTS.alpha();
+
+	/** Augmented copies and label spreading as the user set them. */
+	protected Enlargement enlargement() {
+		inRange(augment, 0, 1000, "augmented copies");
+		if (!(shift >= 0 && shift < 1e5)) throw new InputException("augmentation shift must be >= 0 nm, got " + shift);
+		Augmentation a = augment == 0 ? Augmentation.NONE
+			: Augmentation.copies(augment).withShiftNm(shift).withRotate3d(augment_3d);
+		if (!spread) return new Enlargement(a, null);
+		LabelSpreading.Kernel kernel = switch ((spread_kernel == null ? "" : spread_kernel).trim().toLowerCase(Locale.ROOT)) {
+			case "knn" -> LabelSpreading.Kernel.KNN;
+			case "rbf" -> LabelSpreading.Kernel.RBF;
+			default -> throw new InputException("spreading graph must be knn or rbf, got '" + spread_kernel + "'");
+		};
+		if (spread_neighbours < 1) throw new InputException("spreading neighbours must be at least 1, got " + spread_neighbours);
+		if (!(spread_alpha > 0 && spread_alpha < 1))
+			throw new InputException("spreading alpha must be between 0 and 1 (exclusive), got " + spread_alpha);
+		if (!(spread_gamma > 0 && Double.isFinite(spread_gamma)))
+			throw new InputException("spreading gamma must be positive, got " + spread_gamma);
+		LabelSpreading.Options d = LabelSpreading.Options.DEFAULTS;
+		return new Enlargement(a, new LabelSpreading.Options(kernel, spread_neighbours, spread_gamma, spread_alpha,
+			d.maxIterations(), d.tolerance()));
+	}
+
+	/** Encoder options per encoder (see {@link EncoderOptions}). */
+	protected Map<String, Map<String, Object>> encoderOptions(List<String> encoders) {
+		Map<String, Map<String, Object>> options = EncoderOptions.parse(encoder_options, encoders, epochs);
+		for (String e : encoders) {
+			try {
+				Encoders.create(e, options.getOrDefault(e, Map.of()));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InputException(e + ": " + ex.getMessage());
+			}
+		}
+		return options;
+	}
 
 	protected VoxelConfig voxelConfig() {
 		inRange(grid, 4, 128, "grid");

@@ -2,6 +2,7 @@ package io.github.clathrin.commands;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import org.scijava.ItemIO;
@@ -11,6 +12,7 @@ import org.scijava.plugin.Plugin;
 
 import io.github.clathrin.encoders.Encoders;
 import io.github.clathrin.pipeline.Model;
+import io.github.clathrin.pipeline.Enlargement;
 import io.github.clathrin.pipeline.ModelFile;
 import io.github.clathrin.pipeline.Training;
 import io.github.clathrin.task.InputException;
@@ -35,8 +37,10 @@ public class TrainCommand extends LearningCommand {
 		if (!Encoders.names().contains(encoder))
 			throw new InputException("unknown encoder '" + encoder + "': choose one of " + Encoders.names());
 		VoxelConfig voxels = voxelConfig();
+		Map<String, Object> options = encoderOptions(List.of(encoder)).getOrDefault(encoder, Map.of());
+		Enlargement more = enlargement();
 		StructureInput.Loaded in = loadStructures();
-		trained = Training.train(in.set(), new Training.Options(voxels, encoder, Map.of(), "svm", seed),
+		trained = Training.train(in.set(), new Training.Options(voxels, encoder, options, "svm", seed, more),
 			progress());
 		try {
 			ModelFile.write(trained, model.toPath());
@@ -46,7 +50,7 @@ public class TrainCommand extends LearningCommand {
 		}
 		StringBuilder sb = new StringBuilder();
 		in.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
-		sb.append("Trained ").append(encoder).append(" + svm on ").append(trained.training().get("labelled"))
+		sb.append("Trained ").append(encoder).append(" + ").append(trained.classifier().name()).append(" on ").append(trained.training().get("labelled"))
 			.append(" labelled of ").append(in.set().size()).append(" structures ")
 			.append(trained.training().get("perClass")).append('\n');
 		Object outside = trained.training().get("localizationsOutsideBox");
@@ -54,6 +58,10 @@ public class TrainCommand extends LearningCommand {
 			.append(" localizations fell outside the voxel box (").append(voxels.halfX() * 2).append(" x ")
 			.append(voxels.halfY() * 2).append(" x ").append(voxels.halfZ() * 2)
 			.append(" nm) and were not voxelized\n");
+		if (more.augmentation().enabled()) sb.append("Augmentation: ").append(more.augmentation()).append('\n');
+		Object spreadLabels = trained.training().get("spreadLabels");
+		if (spreadLabels != null) sb.append("Label spreading gave the unlabelled structures: ").append(spreadLabels)
+			.append('\n');
 		sb.append("Classifier: ").append(trained.classifier().parameters()).append('\n');
 		sb.append("Model written to ").append(model);
 		report = sb.toString();

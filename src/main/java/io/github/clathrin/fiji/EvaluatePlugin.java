@@ -1,5 +1,9 @@
 package io.github.clathrin.fiji;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
@@ -8,6 +12,7 @@ import java.awt.GraphicsEnvironment;
 import java.io.File;
 
 import io.github.clathrin.commands.EvaluateCommand;
+import io.github.clathrin.ui.CurvePlot;
 
 /**
  * Plugins &gt; Clathrin &gt; Evaluate...: cross-validates encoders + SVM; shows "Clathrin Evaluation",
@@ -26,6 +31,8 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		gd.addStringField("Box half-size x,y,z (nm)", remembered("box", "200,200,700"), 12);
 		gd.addNumericField("Seed", remembered("seed", 1), 0);
 		gd.addFileField("Output (JSON, optional)", remembered("evaluate_output", ""));
+		gd.addStringField("Unlabelled_steps (e.g. 0,100,300,619; optional)", remembered("unlabelled_steps", ""), 16);
+		EnlargementFields.add(gd);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		String input = gd.getNextString();
@@ -35,7 +42,11 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		String box = gd.getNextString();
 		double seed = gd.getNextNumber();
 		String output = gd.getNextString();
+		String steps = gd.getNextString();
+		EnlargementFields more = EnlargementFields.read(gd);
 		if (!numbersValid(gd)) return;
+		more.remember();
+		remember("unlabelled_steps", steps);
 		remember("input", input);
 		fields.remember();
 		remember("encoders", encoders);
@@ -46,9 +57,9 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		remember("evaluate_output", output);
 
 		File json = file(output);
-		EvaluateCommand done = run(EvaluateCommand.class, fields.addTo(inputs("input", file(input),
+		EvaluateCommand done = run(EvaluateCommand.class, more.addTo(fields.addTo(inputs("input", file(input),
 			"encoders", encoders, "folds", (int) folds, "grid", (int) grid, "box", box, "seed", (long) seed, "json",
-			json)));
+			json, "unlabelled_steps", steps.isBlank() ? null : steps))));
 		if (done == null) return;
 		showReport(done.getReport());
 		ResultsTables.evaluation(done.getResult()).show(ResultsTables.EVALUATION);
@@ -60,10 +71,25 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 			IJ.saveAs(perClass, "PNG", base + "-per-class.png");
 			IJ.log("Plots written to " + base + "-confusion.png and " + base + "-per-class.png");
 		}
+		ImagePlus curve = done.getCurve() == null ? null : CurvePlot.image("Accuracy against unlabelled structures used",
+			"unlabelled structures used by the encoder", "cross-validated accuracy",
+			curveSeries(done.getCurve().steps(), done.getCurve().accuracy()));
+		if (curve != null && json != null) {
+			IJ.saveAs(curve, "PNG", withoutExtension(json.getPath()) + "-unlabelled.png");
+			IJ.log("Plot written to " + withoutExtension(json.getPath()) + "-unlabelled.png");
+		}
 		if (!GraphicsEnvironment.isHeadless()) {
 			confusion.show();
 			perClass.show();
+			if (curve != null) curve.show();
 		}
+	}
+
+	static List<CurvePlot.Series> curveSeries(int[] steps, Map<String, double[]> accuracy) {
+		double[] x = java.util.Arrays.stream(steps).asDoubleStream().toArray();
+		List<CurvePlot.Series> out = new ArrayList<>();
+		accuracy.forEach((name, y) -> out.add(new CurvePlot.Series(name, x, y)));
+		return out;
 	}
 
 	static String withoutExtension(String path) {

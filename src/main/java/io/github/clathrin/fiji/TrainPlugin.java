@@ -22,6 +22,7 @@ public class TrainPlugin extends ClathrinPlugIn {
 		gd.addStringField("Box half-size x,y,z (nm)", remembered("box", "200,200,700"), 12);
 		gd.addNumericField("Seed", remembered("seed", 1), 0);
 		gd.addFileField("Model (output .zip)", remembered("model", ""));
+		EnlargementFields.add(gd);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		String input = gd.getNextString();
@@ -31,13 +32,15 @@ public class TrainPlugin extends ClathrinPlugIn {
 		String box = gd.getNextString();
 		double seed = gd.getNextNumber();
 		String model = gd.getNextString();
+		EnlargementFields more = EnlargementFields.read(gd);
 		if (!numbersValid(gd)) return;
 		fields.remember();
+		more.remember();
 		for (Object[] kv : new Object[][] { { "input", input }, { "encoder", encoder }, { "grid", (int) grid }, { "box", box },
 			{ "seed", (long) seed }, { "model", model } })
 			remember((String) kv[0], kv[1]);
 
-		Map<String, Object> in = fields.addTo(new HashMap<>());
+		Map<String, Object> in = more.addTo(fields.addTo(new HashMap<>()));
 		in.put("input", file(input));
 		in.put("encoder", encoder);
 		in.put("grid", (int) grid);

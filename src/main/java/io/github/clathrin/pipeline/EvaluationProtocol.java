@@ -5,13 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
+import io.github.clathrin.augment.Augmenter;
+import io.github.clathrin.classifier.Classifier;
 import io.github.clathrin.classifier.Classifiers;
+import io.github.clathrin.classifier.LabelSpreading;
 import io.github.clathrin.classifier.CrossValidation;
 import io.github.clathrin.classifier.Evaluation;
+import io.github.clathrin.encoders.Autoencoder;
 import io.github.clathrin.encoders.Encoder;
 import io.github.clathrin.encoders.Encoders;
+import io.github.clathrin.encoders.LabFeaturesEncoder;
 import io.github.clathrin.encoders.Sample;
+import io.github.clathrin.encoders.SupervisedEncoder;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.Progress;
 import io.github.clathrin.voxels.VoxelConfig;
@@ -31,7 +38,17 @@ public final class EvaluationProtocol {
 	public record Row(String name, Evaluation evaluation, double seconds) {}
 
 	/** All rows, in the order asked for, plus the data set summary. */
-	public record Report(List<Row> rows, List<String> classNames, int structures, int labelled, int folds) {
+	public record Report(List<Row> rows, List<String> classNames, int structures, int labelled, int folds,
+		Map<String, Double> reconstruction)
+	{
+		public Report {
+			rows = List.copyOf(rows);
+			reconstruction = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reconstruction));
+		}
+
+		public Report(List<Row> rows, List<String> classNames, int structures, int labelled, int folds) {
+			this(rows, classNames, structures, labelled, folds, Map.of());
+		}
 
 		/** A plain-text table for terminals and logs. */
 		public String table() {
@@ -47,6 +64,10 @@ public final class EvaluationProtocol {
 				sb.append(String.format(Locale.ROOT, " %9.2f%n", r.seconds()));
 			}
 			sb.append("(per-class columns: accuracy on the structures of that class)");
+			if (!reconstruction.isEmpty()) {
+				sb.append(String.format(Locale.ROOT, "%nreconstruction error (mean squared error per voxel, all structures):"));
+				reconstruction.forEach((name, e) -> sb.append(String.format(Locale.ROOT, "%n  %-14s %.5f", name, e)));
+			}
 			return sb.toString();
 		}
 
@@ -66,6 +87,7 @@ public final class EvaluationProtocol {
 			m.put("structures", structures);
 			m.put("labelled", labelled);
 			m.put("folds", folds);
+			if (!reconstruction.isEmpty()) m.put("reconstructionError", reconstruction);
 			m.put("details", details);
 			return m;
 		}
@@ -75,39 +97,154 @@ public final class EvaluationProtocol {
 		}
 	}
 
+	/**
+	 * What to evaluate.
+	 *
+	 * @param encoders encoder names, in report order
+	 * @param encoderOptions options per encoder name (absent = defaults)
+	 * @param folds cross-validation folds
+	 * @param seed seed for every random choice
+	 * @param enlargement augmented copies and label spreading; with spreading, each unsupervised encoder
+	 *     gets a second row "name+spread"
+	 */
+	public record Settings(List<String> encoders, Map<String, Map<String, Object>> encoderOptions, int folds, long seed,
+		Enlargement enlargement)
+	{
+		public Settings {
+			encoders = List.copyOf(encoders);
+			encoderOptions = Map.copyOf(encoderOptions);
+			if (enlargement == null) enlargement = Enlargement.NONE;
+			if (folds < 2) throw new IllegalArgumentException("folds must be at least 2, got " + folds);
+		}
+
+		public static Settings of(List<String> encoders, int folds, long seed) {
+			return new Settings(encoders, Map.of(), folds, seed, Enlargement.NONE);
+		}
+
+		Map<String, Object> options(String encoder) {
+			return encoderOptions.getOrDefault(encoder, Map.of());
+		}
+	}
+
+	/** The suffix of the rows whose classifier also learned from spread labels. */
+	public static final String SPREAD = "+spread";
+
 	private EvaluationProtocol() {}
 
 	public static Report run(StructureSet set, VoxelConfig voxels, List<String> encoders, int folds, long seed,
 		Progress progress)
 	{
-		if (folds < 2) throw new IllegalArgumentException("folds must be at least 2, got " + folds);
-		for (String e : encoders) Encoders.create(e, Map.of()); // fail on a bad name before any work
-		Training.Labelled labelled = Training.Labelled.of(set);
-		Featurizer.Samples all = Featurizer.samples(set.structures(), voxels, progress);
-		List<Sample> labelledSamples = new ArrayList<>();
-		for (int i : labelled.indices()) labelledSamples.add(all.samples().get(i));
-
-		List<Row> rows = new ArrayList<>();
-		for (String name : encoders) {
-			long start = System.nanoTime();
-			Encoder encoder = Encoders.create(name, Map.of());
-			progress.report("Fitting " + name, 0, 1);
-			encoder.fit(all.samples(), seed, progress);
-			double[][] x = Encoders.encodeAll(encoder, labelledSamples, progress);
-			double encodeSeconds = (System.nanoTime() - start) / 1e9;
-			rows.add(crossValidate(name, "svm", x, labelled, folds, seed, progress, start));
-			if (name.equals("lab")) rows.add(crossValidate(BASELINE, "logistic", x, labelled, folds, seed, progress,
-				System.nanoTime() - (long) (encodeSeconds * 1e9)));
-		}
-		return new Report(rows, labelled.classNames(), set.structures().size(), labelled.indices().length, folds);
+		return run(set, voxels, Settings.of(encoders, folds, seed), progress);
 	}
 
-	private static Row crossValidate(String row, String classifier, double[][] x, Training.Labelled labelled,
-		int folds, long seed, Progress progress, long start)
+	public static Report run(StructureSet set, VoxelConfig voxels, Settings settings, Progress progress) {
+		for (String e : settings.encoders()) Encoders.create(e, settings.options(e)); // fail on a bad name before any work
+		Training.Labelled labelled = Training.Labelled.of(set);
+		Featurizer.Samples all = Featurizer.samples(set.structures(), voxels, progress);
+		int[] everyone = IntStream.range(0, all.samples().size()).toArray();
+		List<Row> rows = new ArrayList<>();
+		Map<String, Double> reconstruction = new LinkedHashMap<>();
+		for (String name : settings.encoders())
+			rows.addAll(rowsFor(name, all.samples(), everyone, labelled, voxels, settings, reconstruction, progress));
+		return new Report(rows, labelled.classNames(), set.structures().size(), labelled.indices().length,
+			settings.folds(), reconstruction);
+	}
+
+	/**
+	 * The rows of one encoder. Unsupervised encoders learn from the structures in {@code pool} (labelled
+	 * or not: no labels are used) once; the classifier and everything label-dependent is then learned
+	 * inside each fold. Supervised encoders are refitted inside each fold on its labelled structures.
+	 */
+	static List<Row> rowsFor(String name, List<Sample> samples, int[] pool, Training.Labelled labelled,
+		VoxelConfig voxels, Settings settings, Map<String, Double> reconstruction, Progress progress)
 	{
-		progress.report("Cross-validating " + row, 0, folds);
-		Evaluation ev = CrossValidation.run(x, labelled.y(), labelled.classNames().size(), labelled.classNames(),
-			() -> Classifiers.create(classifier), folds, seed, progress);
-		return new Row(row, ev, (System.nanoTime() - start) / 1e9);
+		long start = System.nanoTime();
+		Enlargement more = settings.enlargement();
+		Augmenter augmenter = new Augmenter(voxels, more.augmentation(), settings.seed());
+		int[] li = labelled.indices();
+		int k = labelled.classNames().size();
+		Encoder probe = Encoders.create(name, settings.options(name));
+		if (probe instanceof SupervisedEncoder) {
+			Evaluation ev = CrossValidation.run(labelled.y(), k, labelled.classNames(), settings.folds(), settings.seed(),
+				progress, (train, test, foldSeed, fp) -> {
+					SupervisedEncoder cnn = (SupervisedEncoder) Encoders.create(name, settings.options(name));
+					List<Sample> trainSamples = pick(samples, li, train);
+					int[] trainY = new int[train.length];
+					for (int t = 0; t < train.length; t++) trainY[t] = labelled.y()[train[t]];
+					cnn.fitLabelled(trainSamples, trainY, k, augmenter, foldSeed, fp);
+					return Encoders.encodeAll(cnn, pick(samples, li, test), fp);
+				});
+			return List.of(new Row(name, ev, seconds(start)));
+		}
+
+		Encoder encoder = probe;
+		progress.report("Fitting " + name, 0, 1);
+		List<Sample> fitSamples = new ArrayList<>(pool.length);
+		for (int i : pool) fitSamples.add(samples.get(i));
+		encoder.fit(fitSamples, augmenter, settings.seed(), progress);
+		if (encoder instanceof Autoencoder ae) reconstruction.put(name, Reconstructions.meanSquaredError(ae, fitSamples,
+			progress));
+		int[] unlabelled = more.spreads() ? unlabelledIn(pool, li) : new int[0];
+		int[] needed = concat(li, unlabelled);
+		double[][] codes = Encodings.of(encoder, samples, needed, progress);
+		double[][][] copies = Encodings.copies(encoder, samples, li, augmenter, progress);
+		double encodeSeconds = seconds(start);
+
+		List<Row> rows = new ArrayList<>();
+		rows.add(crossValidate(name, "svm", codes, copies, labelled, new int[0], null, settings, progress,
+			encodeSeconds));
+		if (more.spreads()) rows.add(crossValidate(name + SPREAD, "svm", codes, copies, labelled, unlabelled,
+			more.spreading(), settings, progress, encodeSeconds));
+		if (name.equals(LabFeaturesEncoder.NAME)) rows.add(crossValidate(BASELINE, "logistic", codes, copies, labelled,
+			new int[0], null, settings, progress, encodeSeconds));
+		return rows;
+	}
+
+	private static Row crossValidate(String row, String classifier, double[][] codes, double[][][] copies,
+		Training.Labelled labelled, int[] unlabelled, LabelSpreading.Options spreading, Settings settings,
+		Progress progress, double encodeSeconds)
+	{
+		long start = System.nanoTime();
+		int[] li = labelled.indices();
+		int k = labelled.classNames().size();
+		progress.report("Cross-validating " + row, 0, settings.folds());
+		Evaluation ev = CrossValidation.run(labelled.y(), k, labelled.classNames(), settings.folds(), settings.seed(),
+			progress, (train, test, foldSeed, fp) -> {
+				int[] trainStructures = new int[train.length], trainY = new int[train.length];
+				for (int t = 0; t < train.length; t++) {
+					trainStructures[t] = li[train[t]];
+					trainY[t] = labelled.y()[train[t]];
+				}
+				ClassifierTrainingSet.Built built = ClassifierTrainingSet.build(codes, copies, trainStructures, trainY,
+					unlabelled, k, spreading, fp);
+				Classifier c = Classifiers.create(classifier);
+				c.fit(built.x(), built.y(), k, foldSeed, fp);
+				double[][] out = new double[test.length][];
+				for (int t = 0; t < test.length; t++) out[t] = c.probabilities(codes[li[test[t]]]);
+				return out;
+			});
+		return new Row(row, ev, encodeSeconds + seconds(start));
+	}
+
+	private static List<Sample> pick(List<Sample> samples, int[] structures, int[] positions) {
+		List<Sample> out = new ArrayList<>(positions.length);
+		for (int p : positions) out.add(samples.get(structures[p]));
+		return out;
+	}
+
+	private static int[] unlabelledIn(int[] pool, int[] labelled) {
+		java.util.Set<Integer> l = new java.util.HashSet<>();
+		for (int i : labelled) l.add(i);
+		return IntStream.of(pool).filter(i -> !l.contains(i)).toArray();
+	}
+
+	private static int[] concat(int[] a, int[] b) {
+		int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, out, a.length, b.length);
+		return out;
+	}
+
+	private static double seconds(long start) {
+		return (System.nanoTime() - start) / 1e9;
 	}
 }

@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
+import io.github.clathrin.augment.Augmenter;
+import io.github.clathrin.classifier.ArgmaxClassifier;
 import io.github.clathrin.classifier.Classifier;
 import io.github.clathrin.classifier.Classifiers;
 import io.github.clathrin.encoders.Encoder;
 import io.github.clathrin.encoders.Encoders;
 import io.github.clathrin.encoders.Sample;
+import io.github.clathrin.encoders.SupervisedEncoder;
 import io.github.clathrin.structures.Structure;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.InputException;
@@ -30,12 +34,20 @@ public final class Training {
 	 * @param encoderOptions encoder options, empty for defaults
 	 * @param classifier classifier name (see {@link Classifiers#names()})
 	 * @param seed seed for every random choice
+	 * @param enlargement augmented copies and label spreading, {@link Enlargement#NONE} for neither
 	 */
 	public record Options(VoxelConfig voxels, String encoder, Map<String, Object> encoderOptions,
-		String classifier, long seed)
+		String classifier, long seed, Enlargement enlargement)
 	{
 		public Options {
 			encoderOptions = Map.copyOf(encoderOptions);
+			if (enlargement == null) enlargement = Enlargement.NONE;
+		}
+
+		public Options(VoxelConfig voxels, String encoder, Map<String, Object> encoderOptions, String classifier,
+			long seed)
+		{
+			this(voxels, encoder, encoderOptions, classifier, seed, Enlargement.NONE);
 		}
 
 		public static Options defaults(String encoder, long seed) {
@@ -48,18 +60,42 @@ public final class Training {
 	public static Model train(StructureSet set, Options options, Progress progress) {
 		Labelled labelled = Labelled.of(set);
 		Featurizer.Samples all = Featurizer.samples(set.structures(), options.voxels(), progress);
+		List<Sample> samples = all.samples();
+		Enlargement more = options.enlargement();
+		Augmenter augmenter = new Augmenter(options.voxels(), more.augmentation(), options.seed());
 
 		Encoder encoder = Encoders.create(options.encoder(), options.encoderOptions());
 		progress.report("Fitting " + encoder.name(), 0, 1);
-		encoder.fit(all.samples(), options.seed(), progress);
-
-		List<Sample> labelledSamples = new ArrayList<>();
-		for (int i : labelled.indices()) labelledSamples.add(all.samples().get(i));
-		double[][] x = Encoders.encodeAll(encoder, labelledSamples, progress);
-
-		Classifier classifier = Classifiers.create(options.classifier());
+		Classifier classifier;
+		double[][] x;
+		int[] y;
+		int[] spreadCounts = new int[0];
+		if (encoder instanceof SupervisedEncoder supervised) {
+			if (more.spreads()) throw new InputException(encoder.name() + " learns from labelled structures only; "
+				+ "label spreading applies to the unsupervised encoders");
+			List<Sample> labelledSamples = new ArrayList<>();
+			for (int i : labelled.indices()) labelledSamples.add(samples.get(i));
+			supervised.fitLabelled(labelledSamples, labelled.y(), labelled.classNames().size(), augmenter, options.seed(),
+				progress);
+			x = Encoders.encodeAll(encoder, labelledSamples, progress);
+			y = labelled.y();
+			classifier = Classifiers.create(ArgmaxClassifier.NAME);
+		}
+		else {
+			encoder.fit(samples, augmenter, options.seed(), progress);
+			int[] unlabelled = more.spreads() ? Encodings.complement(samples.size(), labelled.indices()) : new int[0];
+			int[] needed = more.spreads() ? IntStream.range(0, samples.size()).toArray() : labelled.indices();
+			double[][] codes = Encodings.of(encoder, samples, needed, progress);
+			double[][][] copies = Encodings.copies(encoder, samples, labelled.indices(), augmenter, progress);
+			ClassifierTrainingSet.Built built = ClassifierTrainingSet.build(codes, copies, labelled.indices(),
+				labelled.y(), unlabelled, labelled.classNames().size(), more.spreading(), progress);
+			x = built.x();
+			y = built.y();
+			spreadCounts = built.spreadCounts();
+			classifier = Classifiers.create(options.classifier());
+		}
 		progress.report("Training " + classifier.name(), 0, 1);
-		classifier.fit(x, labelled.y(), labelled.classNames().size(), options.seed(), progress);
+		classifier.fit(x, y, labelled.classNames().size(), options.seed(), progress);
 		progress.report("Training " + classifier.name(), 1, 1);
 
 		Map<String, Object> summary = new LinkedHashMap<>();
@@ -69,6 +105,15 @@ public final class Training {
 		summary.put("localizationsOutsideBox", all.pointsOutside());
 		summary.put("structuresPartlyOutsideBox", all.structuresClipped());
 		summary.put("seed", options.seed());
+		if (more.augmentation().enabled() || more.spreads()) {
+			summary.put("enlargement", more.toMap());
+			summary.put("classifierTrainingRows", x.length);
+		}
+		if (more.spreads()) {
+			Map<String, Integer> spread = new LinkedHashMap<>();
+			for (int c = 0; c < spreadCounts.length; c++) spread.put(labelled.classNames().get(c), spreadCounts[c]);
+			summary.put("spreadLabels", spread);
+		}
 		return new Model(options.voxels(), encoder, classifier, labelled.classNames(), summary);
 	}
 
