@@ -28,7 +28,17 @@ import io.github.clathrin.voxels.Voxelizer;
 public final class Benchmarks {
 
 	/** What to run. */
-	public record Settings(long rows, boolean baseline, int structures, int labelled, Path workDir) {}
+	/**
+	 * @param deep the deep encoders' benchmarks, or null to skip them
+	 * @param shallow whether to run the import, voxelization and shallow evaluation benchmarks
+	 */
+	public record Settings(long rows, boolean baseline, int structures, int labelled, Path workDir,
+		DeepBenchmarks.Settings deep, boolean shallow)
+	{
+		public Settings(long rows, boolean baseline, int structures, int labelled, Path workDir) {
+			this(rows, baseline, structures, labelled, workDir, null, true);
+		}
+	}
 
 	private final Settings settings;
 	private final Progress progress;
@@ -42,13 +52,17 @@ public final class Benchmarks {
 
 	public String run() throws IOException {
 		Files.createDirectories(settings.workDir());
-		csvImport();
+		String deep = "";
 		SimulatedDataset data = new ClathrinSimulator(SimulationConfig.defaults()
 			.withCounts(settings.structures(), settings.labelled())).simulate(progress);
+		// The deep benchmarks go first: their peak memory reading is then their own.
+		if (settings.deep() != null) deep = new DeepBenchmarks(settings.deep(), progress).run(data.toStructureSet());
+		if (!settings.shallow()) return deep;
+		csvImport();
 		voxelization(data.toStructureSet());
 		evaluation(data);
 		goals();
-		return String.join("\n", lines) + "\n";
+		return String.join("\n", lines) + "\n" + (deep.isEmpty() ? "" : "\n" + deep);
 	}
 
 	private void csvImport() throws IOException {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.github.clathrin.bench.Benchmarks;
+import io.github.clathrin.bench.DeepBenchmarks;
 import io.github.clathrin.task.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,11 +36,26 @@ final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--out", paramLabel = "FILE", description = "Markdown file to write (default: print only).")
 	File out;
 
+	@Option(names = "--deep", description = "Also benchmark the deep encoders (tens of minutes).")
+	boolean deep;
+
+	@Option(names = "--deep-only", description = "Only the deep encoders' benchmarks.")
+	boolean deepOnly;
+
+	@Option(names = "--streamed", defaultValue = "60000", paramLabel = "N",
+		description = "Augmented samples in the streaming benchmark (default 60000, as the study).")
+	int streamed;
+
+	@Option(names = "--deep-epochs", paramLabel = "N", description = "Epochs of the deep evaluation (default: the "
+		+ "encoders' own default, with early stopping).")
+	Integer deepEpochs;
+
 	@Override
 	public Integer call() throws IOException {
 		ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
-		String body = new Benchmarks(new Benchmarks.Settings(rows, !noBaseline, structures, labelled, work.toPath()),
-			progress).run();
+		DeepBenchmarks.Settings deepSettings = deep || deepOnly ? new DeepBenchmarks.Settings(streamed, deepEpochs) : null;
+		String body = new Benchmarks(new Benchmarks.Settings(rows, !noBaseline, structures, labelled, work.toPath(),
+			deepSettings, !deepOnly), progress).run();
 		progress.finish();
 		String md = "# Benchmarks\n\n" + machine() + "\n" + body;
 		System.out.println(md);
@@ -57,6 +73,10 @@ final class BenchCommand implements Callable<Integer> {
 			}
 		StringBuilder cmd = new StringBuilder("./clathrin bench --rows " + rows);
 		if (noBaseline) cmd.append(" --no-baseline");
+		if (deepOnly) cmd.append(" --deep-only");
+		else if (deep) cmd.append(" --deep");
+		if ((deep || deepOnly) && streamed != 60000) cmd.append(" --streamed ").append(streamed);
+		if (deepEpochs != null) cmd.append(" --deep-epochs ").append(deepEpochs);
 		if (structures != 899 || labelled != 280) cmd.append(" --structures ").append(structures).append(" --labelled ").append(labelled);
 		if (out != null) cmd.append(" --out ").append(out);
 		return String.format(Locale.ROOT, "Produced by `%s` on %s.%n%nMachine: %s, %d cores, %.0f GB memory, "
