@@ -10,6 +10,7 @@ import java.util.List;
 
 import io.github.clathrin.classifier.Evaluation;
 import io.github.clathrin.pipeline.EvaluationProtocol;
+import io.github.clathrin.ui.CurvePlot;
 
 /** Draws what Evaluate shows besides its table: confusion-matrix heat maps and per-class accuracies. */
 final class EvaluationPlots {
@@ -80,15 +81,13 @@ final class EvaluationPlots {
 			.append(i + 1 < names.size() ? ", " : ")");
 		Plot plot = new Plot("Clathrin Per-Class Accuracy", classes.toString(), "accuracy on the class");
 		plot.setLimits(0.5, names.size() + 0.5, 0, 1.05);
-		Color[] colours = { new Color(0, 114, 178), new Color(230, 159, 0), new Color(0, 158, 115),
-			new Color(204, 121, 167), new Color(86, 180, 233), new Color(213, 94, 0) }; // Okabe-Ito
 		int rows = report.rows().size();
 		double width = 0.8 / rows;
 		StringBuilder legend = new StringBuilder();
 		for (int r = 0; r < rows; r++) {
 			EvaluationProtocol.Row row = report.rows().get(r);
 			Evaluation e = row.evaluation();
-			Color c = colours[r % colours.length];
+			Color c = CurvePlot.seriesColour(r); // the same colour per row as in the curve plots
 			plot.setColor(c, c);
 			// All bars of a row as one filled outline (one dataset, so one legend entry); "filled" fills to zero.
 			double[] acc = e.perClassAccuracy(), xs = new double[4 * acc.length], ys = new double[4 * acc.length];

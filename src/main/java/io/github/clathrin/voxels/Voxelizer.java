@@ -30,14 +30,25 @@ public final class Voxelizer {
 
 	/** Voxelizes x,y,z triples in nm (interleaved); an empty array gives an all-zero volume. */
 	public Voxelized voxelize(double[] points) {
+		return voxelize(points, 0, 0, 0);
+	}
+
+	/**
+	 * Voxelizes with the box moved by (dx, dy, dz) nm from where the centring puts it. Both centring
+	 * modes move with the points, so translating the points alone never shows in the volume: to keep a
+	 * translation t of the points (augmentation), pass -t here and the structure sits t off centre.
+	 */
+	public Voxelized voxelize(double[] points, double dx, double dy, double dz) {
 		if (points.length % 3 != 0) throw new IllegalArgumentException("points must hold x,y,z triples");
+		if (!Double.isFinite(dx) || !Double.isFinite(dy) || !Double.isFinite(dz))
+			throw new IllegalArgumentException("box offset must be finite nm, got " + dx + ", " + dy + ", " + dz);
 		int nx = config.nx(), ny = config.ny(), nz = config.nz();
 		float[] voxels = new float[config.voxelCount()];
 		int n = points.length / 3;
 		if (n == 0) return new Voxelized(new Volume(nx, ny, nz, voxels), 0);
 
 		double[] c = centre(points);
-		double x0 = c[0] - config.halfX(), y0 = c[1] - config.halfY(), z0 = c[2] - config.halfZ();
+		double x0 = c[0] + dx - config.halfX(), y0 = c[1] + dy - config.halfY(), z0 = c[2] + dz - config.halfZ();
 		// Multiply by the inverse voxel size: one division per axis instead of per point.
 		double sx = nx / (2 * config.halfX()), sy = ny / (2 * config.halfY()), sz = nz / (2 * config.halfZ());
 		int outside = 0;
@@ -59,8 +70,13 @@ public final class Voxelizer {
 		return new Voxelized(new Volume(nx, ny, nz, voxels), outside);
 	}
 
-	/** The box centre; non-finite points are skipped here (they count as outside later). */
-	private double[] centre(double[] p) {
+	/**
+	 * Where the box is centred for these points (x, y, z in nm) under the configured centring; non-finite
+	 * points are skipped (they count as outside when voxelizing), and no finite point gives the origin.
+	 * Augmentation rotates about this point.
+	 */
+	public double[] centre(double[] p) {
+		if (p.length % 3 != 0) throw new IllegalArgumentException("points must hold x,y,z triples");
 		boolean centroid = config.centring() == VoxelConfig.Centring.CENTROID;
 		double[] sum = new double[3];
 		double[] min = { Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY };

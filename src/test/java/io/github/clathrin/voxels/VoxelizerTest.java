@@ -1,6 +1,8 @@
 package io.github.clathrin.voxels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +71,74 @@ class VoxelizerTest {
 		assertEquals(7f, sum(v)); // the two single points are gone, 2 + 5 remain
 		VoxelConfig cb = new VoxelConfig(30, 30, 30, 200, 200, 700, VoxelConfig.Centring.CENTROID, true, 50);
 		assertEquals(2f, sum(new Voxelizer(cb).voxelize(p).volume()));
+	}
+
+	@Test
+	void boxOffsetKeepsATranslationOfThePointsForEveryCentring() {
+		for (VoxelConfig.Centring centring : VoxelConfig.Centring.values()) {
+			VoxelConfig c = new VoxelConfig(30, 30, 30, 200, 200, 700, centring, false, Double.NaN);
+			Voxelizer vox = new Voxelizer(c);
+			// an asymmetric cloud, so bbox centre and centroid differ
+			double[] p = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 60, 30, -90 };
+			// 3.4, -1.5 and 2.1 voxels; each point is floored into its voxel, so the centre of mass moves by
+			// the translation to within a voxel
+			double tx = 45, ty = -20, tz = 100;
+			double[] moved = p.clone();
+			for (int i = 0; i < moved.length; i += 3) {
+				moved[i] += tx;
+				moved[i + 1] += ty;
+				moved[i + 2] += tz;
+			}
+			assertArrayEquals(vox.voxelize(p).volume().data(), vox.voxelize(moved).volume().data(),
+				centring + ": re-centring undoes a plain translation");
+			Volume kept = vox.voxelize(moved, -tx, -ty, -tz).volume();
+			double[] before = centreOfMass(vox.voxelize(p).volume()), after = centreOfMass(kept);
+			assertEquals(tx / (400 / 30.0), after[0] - before[0], 1.0, centring + " x");
+			assertEquals(ty / (400 / 30.0), after[1] - before[1], 1.0, centring + " y");
+			assertEquals(tz / (1400 / 30.0), after[2] - before[2], 1.0, centring + " z");
+			assertArrayEquals(vox.voxelize(p).volume().data(), vox.voxelize(p, 0, 0, 0).volume().data());
+		}
+	}
+
+	@Test
+	void boxOffsetMovesAPointByWholeVoxels() {
+		for (VoxelConfig.Centring centring : VoxelConfig.Centring.values()) {
+			VoxelConfig c = new VoxelConfig(30, 30, 30, 200, 200, 700, centring, true, Double.NaN);
+			// box 45 nm lower in x, 70 nm higher in z: the point sits 3.4 voxels right and 1.5 voxels low
+			Voxelized r = new Voxelizer(c).voxelize(new double[] { 123, -45, 6 }, -45, 0, 70);
+			assertEquals(1f, r.volume().get(18, 15, 13), centring.toString());
+			assertEquals(1f, sum(r.volume()));
+		}
+	}
+
+	@Test
+	void nonFiniteBoxOffsetIsRefused() {
+		Voxelizer vox = new Voxelizer(VoxelConfig.DEFAULT);
+		assertThrows(IllegalArgumentException.class, () -> vox.voxelize(new double[] { 0, 0, 0 }, Double.NaN, 0, 0));
+	}
+
+	@Test
+	void centreFollowsTheCentring() {
+		double[] p = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 80, -40, 120 };
+		assertArrayEquals(new double[] { 40, -20, 60 }, new Voxelizer(COUNTS).centre(p), 1e-12);
+		VoxelConfig c = new VoxelConfig(30, 30, 30, 200, 200, 700, VoxelConfig.Centring.CENTROID, false, Double.NaN);
+		assertArrayEquals(new double[] { 20, -10, 30 }, new Voxelizer(c).centre(p), 1e-12);
+	}
+
+	private static double[] centreOfMass(Volume v) {
+		double[] c = new double[3];
+		double total = 0;
+		for (int z = 0; z < v.nz(); z++)
+			for (int y = 0; y < v.ny(); y++)
+				for (int x = 0; x < v.nx(); x++) {
+					float w = v.get(x, y, z);
+					c[0] += w * x;
+					c[1] += w * y;
+					c[2] += w * z;
+					total += w;
+				}
+		for (int d = 0; d < 3; d++) c[d] /= total;
+		return c;
 	}
 
 	@Test
