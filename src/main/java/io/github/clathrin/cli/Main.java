@@ -312,7 +312,7 @@ public final class Main implements Callable<Integer> {
 					try {
 						CurvePlot.write(plot.toPath(), "Accuracy against unlabelled structures used",
 							"unlabelled structures used by the encoder", "cross-validated accuracy",
-							curveSeries(c.getCurve().steps(), c.getCurve().accuracy()));
+							CurvePlot.overSteps(c.getCurve().steps(), c.getCurve().accuracy()));
 					}
 					catch (IOException e) {
 						throw new InputException(plot + ": cannot write the plot (" + e.getMessage() + ")", e);
@@ -477,14 +477,6 @@ public final class Main implements Callable<Integer> {
 			}
 			return 0;
 		}
-	}
-
-	static List<CurvePlot.Series> curveSeries(int[] steps, Map<String, double[]> accuracy) {
-		double[] x = new double[steps.length];
-		for (int i = 0; i < steps.length; i++) x[i] = steps[i];
-		List<CurvePlot.Series> out = new ArrayList<>();
-		accuracy.forEach((name, y) -> out.add(new CurvePlot.Series(name, x, y)));
-		return out;
 	}
 
 	/** Version from the jar manifest, or "development" when run from classes. */

@@ -73,7 +73,7 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		}
 		ImagePlus curve = done.getCurve() == null ? null : CurvePlot.image("Accuracy against unlabelled structures used",
 			"unlabelled structures used by the encoder", "cross-validated accuracy",
-			curveSeries(done.getCurve().steps(), done.getCurve().accuracy()));
+			CurvePlot.overSteps(done.getCurve().steps(), done.getCurve().accuracy()));
 		if (curve != null && json != null) {
 			IJ.saveAs(curve, "PNG", withoutExtension(json.getPath()) + "-unlabelled.png");
 			IJ.log("Plot written to " + withoutExtension(json.getPath()) + "-unlabelled.png");
@@ -83,13 +83,6 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 			perClass.show();
 			if (curve != null) curve.show();
 		}
-	}
-
-	static List<CurvePlot.Series> curveSeries(int[] steps, Map<String, double[]> accuracy) {
-		double[] x = java.util.Arrays.stream(steps).asDoubleStream().toArray();
-		List<CurvePlot.Series> out = new ArrayList<>();
-		accuracy.forEach((name, y) -> out.add(new CurvePlot.Series(name, x, y)));
-		return out;
 	}
 
 	static String withoutExtension(String path) {

@@ -234,4 +234,12 @@ public final class CurvePlot {
 	private static int scaled(float pixels) {
 		return Math.round(pixels * SCALE);
 	}
+
+	/** One series per entry, all over the same x values (e.g. accuracy per row name at each unlabelled count). */
+	public static List<Series> overSteps(int[] steps, java.util.Map<String, double[]> values) {
+		double[] x = java.util.Arrays.stream(steps).asDoubleStream().toArray();
+		List<Series> out = new java.util.ArrayList<>();
+		values.forEach((name, y) -> out.add(new Series(name, x, y)));
+		return out;
+	}
 }

@@ -89,18 +89,21 @@ class EnlargementTest {
 
 	@Test
 	void unlabelledCurveGrowsThePoolAndRefusesTooManySteps() {
-		StructureSet set = simulated(100, 40, 5);
+		StructureSet set = simulated(160, 60, 5);
 		EvaluationProtocol.Settings s = EvaluationProtocol.Settings.of(List.of("pca"), 3, 1);
-		UnlabelledCurve.Result r = UnlabelledCurve.run(set, VoxelConfig.DEFAULT, s, new int[] { 0, 30, 60 }, Progress.NONE);
-		assertArrayEquals(new int[] { 0, 30, 60 }, r.steps());
+		UnlabelledCurve.Result r = UnlabelledCurve.run(set, VoxelConfig.DEFAULT, s, new int[] { 0, 50, 100 }, Progress.NONE);
+		assertArrayEquals(new int[] { 0, 50, 100 }, r.steps());
 		assertEquals(List.of("pca"), new ArrayList<>(r.accuracy().keySet()));
 		assertEquals(3, r.accuracy().get("pca").length);
-		assertEquals(List.of(40, 70, 100), r.reports().stream().map(EvaluationProtocol.Report::structures).toList());
-		for (double a : r.accuracy().get("pca")) assertTrue(a > 0.5 && a <= 1, "accuracy " + a);
+		assertEquals(List.of(60, 110, 160), r.reports().stream().map(EvaluationProtocol.Report::structures).toList());
+		// PCA learns its components from the pool: the codes, and so the accuracies, change with it
+		double[] acc = r.accuracy().get("pca");
+		assertTrue(acc[0] != acc[1] || acc[1] != acc[2], java.util.Arrays.toString(acc));
+		for (double a : acc) assertTrue(a > 0.55 && a <= 1, "accuracy " + a);
 		assertTrue(r.table().contains("pca"));
 		InputException e = assertThrows(InputException.class,
-			() -> UnlabelledCurve.run(set, VoxelConfig.DEFAULT, s, new int[] { 0, 61 }, Progress.NONE));
-		assertTrue(e.getMessage().contains("only 60 unlabelled"), e.getMessage());
+			() -> UnlabelledCurve.run(set, VoxelConfig.DEFAULT, s, new int[] { 0, 101 }, Progress.NONE));
+		assertTrue(e.getMessage().contains("only 100 unlabelled"), e.getMessage());
 		assertArrayEquals(new int[] { 0, 100, 300, 619 }, UnlabelledCurve.parseSteps("300, 0,100,619,100"));
 		assertThrows(InputException.class, () -> UnlabelledCurve.parseSteps("0,-5"));
 		assertThrows(InputException.class, () -> UnlabelledCurve.parseSteps("a lot"));
