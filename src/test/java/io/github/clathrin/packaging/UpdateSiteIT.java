@@ -42,18 +42,19 @@ class UpdateSiteIT {
 
 	/** Jar name prefixes of what Fiji ships itself; shipping them again would shadow Fiji's copies. */
 	private static final List<String> FIJI_SHIPS = List.of("ij-", "imglib2-", "scijava-common-",
-		"parsington-", "gson-", "commons-", "slf4j-");
+		"parsington-", "gson-", "commons-io-", "commons-codec-", "commons-csv-", "commons-math3-", "commons-lang3-",
+		"commons-compress-", "slf4j-");
 
 	/** What the plugin needs and Fiji does not ship: the Java parts, in jars/. */
 	private static final List<String> WE_SHIP = List.of("smile-core-", "smile-base-", "javacpp-",
-		"openblas-", "arpack-ng-", "fastdoubleparser-", "picocli-");
+		"openblas-", "arpack-ng-", "fastdoubleparser-", "picocli-", "deeplearning4j-nn-", "nd4j-api-", "nd4j-native-1");
 
 	/** Updater platform folder for each JavaCPP classifier (scijava-maven-plugin's KnownPlatforms). */
 	private static final Map<String, String> PLATFORM_FOLDER = Map.of("linux-x86_64", "linux64",
-		"windows-x86_64", "win64", "macosx-x86_64", "macosx", "macosx-arm64", "macosx");
+		"windows-x86_64", "win64", "macosx-x86_64", "macosx", "macosx-arm64", "macosx", "linux-x86_64-onednn", "linux64");
 
 	private static final Pattern CLASSIFIED = Pattern.compile(
-		".*-(linux-x86_64|windows-x86_64|macosx-x86_64|macosx-arm64|linux-arm64|linux-ppc64le|windows-x86|linux-x86|android-[^.]+|ios-[^.]+)\\.jar");
+		".*-(linux-x86_64-onednn|linux-x86_64|windows-x86_64|macosx-x86_64|macosx-arm64|linux-arm64|linux-ppc64le|windows-x86|linux-x86|android-[^.]+|ios-[^.]+)\\.jar");
 
 	private static Path site;
 	private static String version;
@@ -134,7 +135,13 @@ class UpdateSiteIT {
 		Set<String> folders = Files.list(site.resolve("jars")).filter(Files::isDirectory)
 			.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
 		assertEquals(new TreeSet<>(PLATFORM_FOLDER.values()), folders);
+		List<String> linux = names(site.resolve("jars").resolve("linux64"));
+		assertTrue(linux.stream().anyMatch(n -> n.startsWith("nd4j-native-") && n.endsWith("-linux-x86_64-onednn.jar")),
+			"ND4J's oneDNN natives missing from jars/linux64: " + linux);
+		assertTrue(linux.stream().noneMatch(n -> n.startsWith("nd4j-native-1") && n.endsWith("-linux-x86_64.jar")),
+			"the plain ND4J natives (90 MB, 20x slower for 3D convolutions) must not ship: " + linux);
 		for (String classifier : PLATFORM_FOLDER.keySet()) {
+			if (classifier.endsWith("-onednn")) continue;
 			List<String> natives = names(site.resolve("jars").resolve(PLATFORM_FOLDER.get(classifier)));
 			for (String lib : List.of("javacpp-", "openblas-")) {
 				assertTrue(natives.stream().anyMatch(n -> n.startsWith(lib) && n.endsWith("-" + classifier + ".jar")),
