@@ -2,6 +2,7 @@ package io.github.clathrin.deep;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The convolutional part shared by the 3D autoencoders and the supervised CNN: per stage a 3D
@@ -61,7 +62,7 @@ public record ConvStack(List<Integer> filters, List<Integer> pools, int kernel) 
 		return true;
 	}
 
-	void putOptions(java.util.Map<String, Object> m) {
+	void putOptions(Map<String, Object> m) {
 		m.put("filters", filters);
 		if (!pools.isEmpty()) m.put("pools", pools);
 		m.put("kernel", kernel);

@@ -3,12 +3,12 @@ package io.github.clathrin.deep;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
@@ -31,7 +31,7 @@ import io.github.clathrin.voxels.Volume;
 public abstract class DeepEncoder implements Encoder {
 
 	/** Manifest keys that describe the trained network rather than options. */
-	static final Set<String> LEARNED = Set.of("dimension", "grid", "classes", "architecture", "parameterCount", "backend", "seed",
+	static final Set<String> LEARNED = Set.of("dimension", "grid", "architecture", "parameterCount", "backend", "seed",
 		"history", "samplesSeen", "bestEpoch", "stoppedEarlyAt", "samplesPerSecond");
 
 	private final String name;
@@ -51,7 +51,7 @@ public abstract class DeepEncoder implements Encoder {
 	DeepEncoder(String name, TrainingConfig training, Map<String, Object> options) {
 		this.name = name;
 		this.training = training;
-		this.options = Map.copyOf(options);
+		this.options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
 	}
 
 	/** The network for this grid; {@code classes} only matters to a classifier. */
@@ -106,7 +106,7 @@ public abstract class DeepEncoder implements Encoder {
 	private Trained trained(MultiLayerNetwork net, int nx, int ny, int nz, Map<String, Object> learned) {
 		MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
 		return new Trained(net, Networks.codeLayer(conf), dimension(conf), new VolumeBatches(layout(), nx, ny, nz),
-			new int[] { nx, ny, nz }, Map.copyOf(learned));
+			new int[] { nx, ny, nz }, Collections.unmodifiableMap(new LinkedHashMap<>(learned)));
 	}
 
 	/** The code layer's size, or the output size for a network without one (the classifier). */
@@ -168,7 +168,7 @@ public abstract class DeepEncoder implements Encoder {
 	 */
 	@Override
 	public Map<String, Object> parameters() {
-		Map<String, Object> m = new LinkedHashMap<>(new TreeMap<>(options));
+		Map<String, Object> m = new LinkedHashMap<>(options);
 		Trained t = trained;
 		if (t != null) m.putAll(t.learned);
 		return m;
@@ -193,7 +193,8 @@ public abstract class DeepEncoder implements Encoder {
 		if ((Networks.codeLayer(net.getLayerWiseConfigurations()) >= 0) != readsCode())
 			throw new IOException(name + " encoder state holds a network of another kind");
 		Map<String, Object> learned = new LinkedHashMap<>();
-		for (String key : LEARNED) if (parameters.get(key) != null) learned.put(key, parameters.get(key));
+		for (Map.Entry<String, Object> e : parameters.entrySet())
+			if (LEARNED.contains(e.getKey()) && e.getValue() != null) learned.put(e.getKey(), e.getValue());
 		Object backend = learned.get("backend");
 		Map<String, Object> facts = describe(net, loaded.nx(), loaded.ny(), loaded.nz(), backend == null ? null : backend.toString());
 		Object d = parameters.get("dimension");

@@ -33,10 +33,6 @@ final class DeepOptions {
 		return Set.copyOf(s);
 	}
 
-	boolean has(String key) {
-		return map.get(key) != null;
-	}
-
 	int intValue(String key, int def, int min) {
 		Object v = map.get(key);
 		return v == null ? def : whole(key, v, min);

@@ -1,6 +1,5 @@
 package io.github.clathrin.deep;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,11 +45,5 @@ public record TrainingConfig(int epochs, int batch, double learningRate, int pat
 		m.put("learningRate", learningRate);
 		m.put("patience", patience);
 		m.put("validation", validation);
-	}
-
-	Map<String, Object> toMap() {
-		Map<String, Object> m = new LinkedHashMap<>();
-		putOptions(m);
-		return m;
 	}
 }

@@ -2,6 +2,8 @@ package io.github.clathrin.deep;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -9,8 +11,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.clathrin.Cancelling;
 import io.github.clathrin.encoders.Encoders;
 import io.github.clathrin.encoders.Sample;
+import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.Progress;
 import io.github.clathrin.voxels.Volume;
 
@@ -39,6 +43,18 @@ class DenseAutoencoderTest {
 		for (double[] code : ae.encodeBatch(samples.subList(0, 6)))
 			for (double c : code) assertTrue(c >= 0 && c <= 1, "sigmoid code " + c);
 		EncoderContract.check(ae, samples.subList(0, 10));
+
+		// The pipeline encodes through Encoders.encodeAll, which hands over batches of preferredBatchSize().
+		assertEquals(64, ae.preferredBatchSize());
+		double[][] all = Encoders.encodeAll(ae, samples, Progress.NONE);
+		for (int i = 0; i < samples.size(); i++) assertArrayEquals(ae.encode(samples.get(i)), all[i], 1e-5);
+	}
+
+	@Test
+	void cancelledTrainingLeavesTheEncoderUnfitted() {
+		DenseAutoencoder ae = DenseAutoencoder.fromOptions(Map.of("hidden", List.of(8), "latent", 4));
+		assertThrows(CancelledException.class, () -> ae.fit(DeepSamples.structures(8, 1), 1, Cancelling.always()));
+		assertFalse(ae.isFitted());
 	}
 
 	@Test
