@@ -3,6 +3,7 @@ package io.github.clathrin.deep;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -121,29 +122,39 @@ public abstract class DeepEncoder implements Encoder {
 		return encodeBatch(List.of(sample))[0];
 	}
 
-	/** One forward pass for the whole batch: up to the code layer, or through the network for the classifier. */
+	/**
+	 * One forward pass per {@link #preferredBatchSize()} samples: up to the code layer, or through the
+	 * whole network for the classifier.
+	 */
 	@Override
 	public double[][] encodeBatch(List<Sample> batch) {
 		Trained t = fitted();
-		if (batch.isEmpty()) return new double[0][];
-		INDArray x = t.batches.features(batch);
-		INDArray out;
-		synchronized (t.net) {
-			out = t.codeLayer >= 0 ? t.net.feedForwardToLayer(t.codeLayer, x, false).get(t.codeLayer + 1) : t.net.output(x, false);
+		double[][] out = new double[batch.size()][];
+		for (int from = 0; from < batch.size(); from += preferredBatchSize()) {
+			List<Sample> part = batch.subList(from, Math.min(batch.size(), from + preferredBatchSize()));
+			INDArray x = t.batches.features(part);
+			INDArray code;
+			synchronized (t.net) {
+				code = t.codeLayer >= 0 ? t.net.feedForwardToLayer(t.codeLayer, x, false).get(t.codeLayer + 1) : t.net.output(x, false);
+			}
+			System.arraycopy(code.toDoubleMatrix(), 0, out, from, part.size());
 		}
-		return out.toDoubleMatrix();
+		return out;
 	}
 
 	/** The network's output for each sample as a volume; for the autoencoders' reconstructions. */
 	List<Volume> outputVolumes(List<Sample> batch) {
 		Trained t = fitted();
-		if (batch.isEmpty()) return List.of();
-		INDArray x = t.batches.features(batch);
-		INDArray out;
-		synchronized (t.net) {
-			out = t.net.output(x, false);
+		List<Volume> out = new ArrayList<>(batch.size());
+		for (int from = 0; from < batch.size(); from += preferredBatchSize()) {
+			INDArray x = t.batches.features(batch.subList(from, Math.min(batch.size(), from + preferredBatchSize())));
+			INDArray y;
+			synchronized (t.net) {
+				y = t.net.output(x, false);
+			}
+			out.addAll(t.batches.volumes(y));
 		}
-		return t.batches.volumes(out);
+		return out;
 	}
 
 	@Override
