@@ -9,7 +9,8 @@ import io.github.clathrin.encoders.Encoder;
 
 /**
  * The Deeplearning4j encoders. Only {@link io.github.clathrin.encoders.Encoders} calls this class, and
- * only for these names, so ND4J is never loaded by work that does not need it.
+ * only for these names, so ND4J is never loaded by work that does not need it: creating an encoder only
+ * checks its options, and ND4J starts when it is fitted or loaded.
  */
 public final class DeepEncoders {
 
@@ -23,13 +24,34 @@ public final class DeepEncoders {
 
 	private DeepEncoders() {}
 
-	/** A new, unfitted encoder; see each encoder's options. */
-	public static Encoder create(String name, Map<String, Object> options) {
-		throw new UnsupportedOperationException("deep encoders are being written (helper A)");
+	/**
+	 * A new, unfitted encoder; see each encoder's fromOptions for its options.
+	 *
+	 * @throws IllegalArgumentException for an unknown name or option, or a bad option value
+	 */
+	public static DeepEncoder create(String name, Map<String, Object> options) {
+		if (name == null) throw new IllegalArgumentException("no deep encoder name; choose one of " + NAMES);
+		return switch (name) {
+		case DENSE_AE -> DenseAutoencoder.fromOptions(options);
+		case CONV_AE, SPARSE_CONV_AE -> ConvAutoencoder3D.fromOptions(name, options);
+		case CNN -> ConvClassifier3D.fromOptions(options);
+		default -> throw new IllegalArgumentException("unknown deep encoder '" + name + "'; choose one of " + NAMES);
+		};
 	}
 
-	/** A fitted encoder from its manifest parameters and binary state. */
+	/**
+	 * A fitted encoder from its manifest parameters and binary state.
+	 *
+	 * @throws IOException if the parameters are bad, or the state is truncated, corrupt, or of another encoder
+	 */
 	public static Encoder load(String name, Map<String, Object> parameters, DataInputStream in) throws IOException {
-		throw new UnsupportedOperationException("deep encoders are being written (helper A)");
+		DeepEncoder e;
+		try {
+			e = create(name, DeepEncoder.optionsOf(parameters == null ? Map.of() : parameters));
+		} catch (IllegalArgumentException ex) {
+			throw new IOException("bad " + name + " parameters: " + ex.getMessage(), ex);
+		}
+		e.readState(parameters == null ? Map.of() : parameters, in);
+		return e;
 	}
 }

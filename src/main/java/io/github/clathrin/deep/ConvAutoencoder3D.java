@@ -1,0 +1,99 @@
+package io.github.clathrin.deep;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+import io.github.clathrin.augment.Augmenter;
+import io.github.clathrin.encoders.Autoencoder;
+import io.github.clathrin.encoders.Sample;
+import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Volume;
+
+/**
+ * The study's 3D convolutional autoencoder ("conv-ae"): a {@link ConvStack} of convolutions and max
+ * pooling (30^3 -> 15^3 -> 5^3 with the defaults), a sigmoid code, and a mirrored decoder of
+ * upsampling and convolutions (resize-convolutions, see {@link Networks}) back to the grid, trained
+ * with per-voxel binary cross-entropy. As "sparse-conv-ae" it adds a KL-divergence sparsity penalty on
+ * the code ({@link KlSparsity}), which pushes each code unit to be active for few structures.
+ */
+public final class ConvAutoencoder3D extends DeepEncoder implements Autoencoder {
+
+	static final Set<String> OPTIONS = DeepOptions.union(TrainingConfig.OPTIONS, Set.of("filters", "pools", "kernel", "latent"));
+	static final Set<String> SPARSE_OPTIONS = DeepOptions.union(OPTIONS, Set.of("sparsityTarget", "sparsityWeight"));
+	static final int DEFAULT_LATENT = 64;
+	static final double DEFAULT_SPARSITY_TARGET = 0.05;
+	static final double DEFAULT_SPARSITY_WEIGHT = 0.001;
+
+	private final ConvStack stack;
+	private final int latent;
+	private final KlSparsity sparsity;
+
+	/**
+	 * @param sparsity the KL penalty for "sparse-conv-ae", null for "conv-ae"
+	 */
+	public ConvAutoencoder3D(TrainingConfig training, ConvStack stack, int latent, KlSparsity sparsity) {
+		super(sparsity == null ? DeepEncoders.CONV_AE : DeepEncoders.SPARSE_CONV_AE, training, options(training, stack, latent, sparsity));
+		if (latent < 1) throw new IllegalArgumentException("latent must be at least 1, got " + latent);
+		this.stack = stack;
+		this.latent = latent;
+		this.sparsity = sparsity;
+	}
+
+	/**
+	 * Options: filters (per convolution, default [8, 16]), pools (pooling factor per convolution, default
+	 * from the grid), kernel (3), latent (code size, 64), the training options of {@link TrainingConfig},
+	 * and for sparse-conv-ae sparsityTarget (rho, 0.05) and sparsityWeight (beta, 0.001).
+	 */
+	public static ConvAutoencoder3D fromOptions(String name, Map<String, Object> options) {
+		boolean sparse = DeepEncoders.SPARSE_CONV_AE.equals(name);
+		DeepOptions o = new DeepOptions(name, options, sparse ? SPARSE_OPTIONS : OPTIONS);
+		KlSparsity kl = sparse
+			? new KlSparsity(o.doubleValue("sparsityTarget", DEFAULT_SPARSITY_TARGET, 0, false, 1, false),
+				o.doubleValue("sparsityWeight", DEFAULT_SPARSITY_WEIGHT, 0, true, Double.MAX_VALUE, true))
+			: null;
+		return new ConvAutoencoder3D(TrainingConfig.fromOptions(o), ConvStack.fromOptions(o), o.intValue("latent", DEFAULT_LATENT, 1), kl);
+	}
+
+	private static Map<String, Object> options(TrainingConfig training, ConvStack stack, int latent, KlSparsity sparsity) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		training.putOptions(m);
+		stack.putOptions(m);
+		m.put("latent", latent);
+		if (sparsity != null) {
+			m.put("sparsityTarget", sparsity.getTarget());
+			m.put("sparsityWeight", sparsity.getWeight());
+		}
+		return m;
+	}
+
+	@Override
+	MultiLayerConfiguration configure(int nx, int ny, int nz, int classes, IUpdater updater, long seed) {
+		KlSparsity kl = sparsity == null ? null : new KlSparsity(sparsity.getTarget(), sparsity.getWeight());
+		return Networks.convAutoencoder(stack, ConvGeometry.of(stack, nx, ny, nz), latent, kl, updater, seed);
+	}
+
+	@Override
+	VolumeBatches.Layout layout() {
+		return VolumeBatches.Layout.VOLUME;
+	}
+
+	@Override
+	public void fit(List<Sample> samples, long seed, Progress progress) {
+		fit(samples, Augmenter.none(), seed, progress);
+	}
+
+	@Override
+	public void fit(List<Sample> samples, Augmenter augmenter, long seed, Progress progress) {
+		train(SampleSource.of(samples, augmenter), null, 0, seed, progress);
+	}
+
+	@Override
+	public List<Volume> reconstruct(List<Sample> batch) {
+		return outputVolumes(batch);
+	}
+}

@@ -1,0 +1,81 @@
+package io.github.clathrin.deep;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+import io.github.clathrin.augment.Augmenter;
+import io.github.clathrin.encoders.Autoencoder;
+import io.github.clathrin.encoders.Sample;
+import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Volume;
+
+/**
+ * A fully connected autoencoder on the flattened volume (27,000 voxels on the study's 30^3 grid):
+ * hidden layers down to a sigmoid code, the same sizes back up, and a sigmoid output trained with
+ * binary cross-entropy against the input. The code is the structure's feature vector.
+ */
+public final class DenseAutoencoder extends DeepEncoder implements Autoencoder {
+
+	static final Set<String> OPTIONS = DeepOptions.union(TrainingConfig.OPTIONS, Set.of("hidden", "latent"));
+	static final List<Integer> DEFAULT_HIDDEN = List.of(256, 64);
+	static final int DEFAULT_LATENT = 64;
+
+	private final List<Integer> hidden;
+	private final int latent;
+
+	public DenseAutoencoder(TrainingConfig training, List<Integer> hidden, int latent) {
+		super(DeepEncoders.DENSE_AE, training, options(training, hidden, latent));
+		if (latent < 1) throw new IllegalArgumentException("latent must be at least 1, got " + latent);
+		this.hidden = List.copyOf(hidden);
+		this.latent = latent;
+	}
+
+	/**
+	 * Options: hidden (layer sizes from the input down, default [256, 64]), latent (code size, 64), and
+	 * the training options of {@link TrainingConfig}.
+	 */
+	public static DenseAutoencoder fromOptions(Map<String, Object> options) {
+		DeepOptions o = new DeepOptions(DeepEncoders.DENSE_AE, options, OPTIONS);
+		return new DenseAutoencoder(TrainingConfig.fromOptions(o), o.intList("hidden", DEFAULT_HIDDEN, 1),
+			o.intValue("latent", DEFAULT_LATENT, 1));
+	}
+
+	private static Map<String, Object> options(TrainingConfig training, List<Integer> hidden, int latent) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		training.putOptions(m);
+		m.put("hidden", List.copyOf(hidden));
+		m.put("latent", latent);
+		return m;
+	}
+
+	@Override
+	MultiLayerConfiguration configure(int nx, int ny, int nz, int classes, IUpdater updater, long seed) {
+		return Networks.denseAutoencoder(nx * ny * nz, hidden, latent, null, updater, seed, DataType.FLOAT);
+	}
+
+	@Override
+	VolumeBatches.Layout layout() {
+		return VolumeBatches.Layout.FLAT;
+	}
+
+	@Override
+	public void fit(List<Sample> samples, long seed, Progress progress) {
+		fit(samples, Augmenter.none(), seed, progress);
+	}
+
+	@Override
+	public void fit(List<Sample> samples, Augmenter augmenter, long seed, Progress progress) {
+		train(SampleSource.of(samples, augmenter), null, 0, seed, progress);
+	}
+
+	@Override
+	public List<Volume> reconstruct(List<Sample> batch) {
+		return outputVolumes(batch);
+	}
+}
