@@ -10,7 +10,7 @@ import io.github.clathrin.task.InputException;
 
 /**
  * Encoder options as a user types them: {@code "latent=32 epochs=5 conv-ae.filters=4,8"}. A plain
- * {@code key=value} goes to every deep encoder being run (the shallow ones have few options and are
+ * {@code key=value} goes to every deep encoder being run that has that option (the shallow ones have few options and are
  * given theirs with the encoder prefix, e.g. {@code pca.components=20}); {@code name.key=value} goes to
  * that encoder only. Values become integers, decimals, booleans, lists of numbers (comma-separated)
  * or text.
@@ -47,16 +47,28 @@ public final class EncoderOptions {
 				targets.add(e);
 				key = key.substring(dot + 1);
 			}
-			else {
-				for (String e : encoders)
-					if (Encoders.isDeep(e)) targets.add(e);
-				if (targets.isEmpty()) throw new InputException("encoder option '" + item + "' has no encoder prefix and "
-					+ "none of " + encoders + " is a deep encoder; write e.g. " + encoders.get(0) + "." + item);
-			}
 			Object v = value(value);
+			if (targets.isEmpty()) {
+				for (String e : encoders)
+					if (Encoders.isDeep(e) && knows(e, key, v)) targets.add(e);
+				if (targets.isEmpty()) throw new InputException("encoder option '" + item + "': no deep encoder of "
+					+ encoders + " has option '" + key + "' (an option of pca, kmeans or lab takes the encoder's name, "
+					+ "e.g. pca.components=20)");
+			}
 			for (String e : targets) out.computeIfAbsent(e, k -> new LinkedHashMap<>()).put(key, v);
 		}
 		return out;
+	}
+
+	/** Whether the encoder has the option (a wrong value still counts: the encoder reports it later). */
+	private static boolean knows(String encoder, String key, Object value) {
+		try {
+			Encoders.create(encoder, Map.of(key, value));
+			return true;
+		}
+		catch (IllegalArgumentException e) {
+			return !String.valueOf(e.getMessage()).contains("unknown option");
+		}
 	}
 
 	static Object value(String s) {

@@ -55,18 +55,21 @@ public final class EvaluationProtocol {
 			StringBuilder sb = new StringBuilder();
 			sb.append(String.format(Locale.ROOT, "%d-fold cross-validation on %d labelled of %d structures%n",
 				folds, labelled, structures));
-			sb.append(String.format(Locale.ROOT, "%-14s %9s", "encoder", "accuracy"));
+			int w = 14;
+			for (Row r : rows) w = Math.max(w, r.name().length());
+			String name = "%-" + w + "s";
+			sb.append(String.format(Locale.ROOT, name + " %9s", "encoder", "accuracy"));
 			for (String c : classNames) sb.append(String.format(Locale.ROOT, " %10s", trim(c)));
 			sb.append(String.format(Locale.ROOT, " %9s%n", "seconds"));
 			for (Row r : rows) {
-				sb.append(String.format(Locale.ROOT, "%-14s %9.3f", r.name(), r.evaluation().accuracy()));
+				sb.append(String.format(Locale.ROOT, name + " %9.3f", r.name(), r.evaluation().accuracy()));
 				for (double a : r.evaluation().perClassAccuracy()) sb.append(String.format(Locale.ROOT, " %10.3f", a));
 				sb.append(String.format(Locale.ROOT, " %9.2f%n", r.seconds()));
 			}
 			sb.append("(per-class columns: accuracy on the structures of that class)");
 			if (!reconstruction.isEmpty()) {
 				sb.append(String.format(Locale.ROOT, "%nreconstruction error (mean squared error per voxel, all structures):"));
-				reconstruction.forEach((name, e) -> sb.append(String.format(Locale.ROOT, "%n  %-14s %.5f", name, e)));
+				reconstruction.forEach((encoder, e) -> sb.append(String.format(Locale.ROOT, "%n  %-14s %.5f", encoder, e)));
 			}
 			return sb.toString();
 		}

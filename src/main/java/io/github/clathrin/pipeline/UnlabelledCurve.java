@@ -33,10 +33,13 @@ public final class UnlabelledCurve {
 
 		/** A plain-text table: one row per encoder row, one column per unlabelled count. */
 		public String table() {
-			StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s", "unlabelled used"));
+			int w = 16;
+			for (String k : accuracy.keySet()) w = Math.max(w, k.length());
+			String name = "%-" + w + "s";
+			StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, name, "unlabelled used"));
 			for (int n : steps) sb.append(String.format(Locale.ROOT, " %7d", n));
-			accuracy.forEach((name, acc) -> {
-				sb.append(String.format(Locale.ROOT, "%n%-16s", name));
+			accuracy.forEach((row, acc) -> {
+				sb.append(String.format(Locale.ROOT, "%n" + name, row));
 				for (double a : acc) sb.append(String.format(Locale.ROOT, " %7.3f", a));
 			});
 			return sb.toString();
@@ -84,8 +87,9 @@ public final class UnlabelledCurve {
 		List<EvaluationProtocol.Report> reports = new ArrayList<>();
 		Map<String, List<EvaluationProtocol.Row>> supervised = new HashMap<>();
 		for (int s = 0; s < steps.length; s++) {
+			// In structure order, so the last step with every unlabelled structure is exactly the plain evaluation.
 			int[] pool = IntStream.concat(IntStream.of(labelled.indices()), IntStream.of(unlabelled).limit(steps[s]))
-				.toArray();
+				.sorted().toArray();
 			Progress within = prefixed(progress, "Unlabelled " + steps[s] + ": ");
 			List<EvaluationProtocol.Row> rows = new ArrayList<>();
 			Map<String, Double> reconstruction = new LinkedHashMap<>();

@@ -111,15 +111,19 @@ class EnlargementTest {
 
 	@Test
 	void encoderOptionsGoToTheRightEncoders() {
-		Map<String, Map<String, Object>> o = EncoderOptions.parse("latent=32 conv-ae.filters=4,8 pca.components=5;"
-			+ "learningRate=0.01 fast=true", List.of("pca", "dense-ae", "conv-ae"), 3);
+		Map<String, Map<String, Object>> o = EncoderOptions.parse("latent=32 filters=4,8 pca.components=5;"
+			+ "learningRate=0.01", List.of("pca", "dense-ae", "conv-ae", "cnn"), 3);
 		assertEquals(Map.of("components", 5), o.get("pca"));
-		assertEquals(Map.of("epochs", 3, "latent", 32, "learningRate", 0.01, "fast", true), o.get("dense-ae"));
+		assertEquals(Map.of("epochs", 3, "latent", 32, "learningRate", 0.01), o.get("dense-ae"), "dense-ae has no filters");
 		assertEquals(List.of(4, 8), o.get("conv-ae").get("filters"));
+		assertEquals(Map.of("epochs", 3, "filters", List.of(4, 8), "learningRate", 0.01), o.get("cnn"), "cnn has no latent");
+		InputException unknown = assertThrows(InputException.class, () -> EncoderOptions.parse("fast=true",
+			List.of("conv-ae"), null));
+		assertTrue(unknown.getMessage().contains("no deep encoder"), unknown.getMessage());
 		assertTrue(EncoderOptions.parse(null, List.of("pca"), null).isEmpty());
 		InputException noDeep = assertThrows(InputException.class, () -> EncoderOptions.parse("components=5",
 			List.of("pca"), null));
-		assertTrue(noDeep.getMessage().contains("pca.components=5"), noDeep.getMessage());
+		assertTrue(noDeep.getMessage().contains("pca.components=20"), noDeep.getMessage());
 		assertThrows(InputException.class, () -> EncoderOptions.parse("latent", List.of("conv-ae"), null));
 		assertThrows(InputException.class, () -> EncoderOptions.parse("cnn.x=1", List.of("conv-ae"), null));
 		assertThrows(InputException.class, () -> EncoderOptions.parse(null, List.of("conv-ae"), 0));
