@@ -43,11 +43,11 @@ class UpdateSiteIT {
 	/** Jar name prefixes of what Fiji ships itself; shipping them again would shadow Fiji's copies. */
 	private static final List<String> FIJI_SHIPS = List.of("ij-", "imglib2-", "scijava-common-",
 		"parsington-", "gson-", "commons-io-", "commons-codec-", "commons-csv-", "commons-math3-", "commons-lang3-",
-		"commons-compress-", "slf4j-");
+		"commons-compress-", "slf4j-", "fastutil-", "jna-");
 
 	/** What the plugin needs and Fiji does not ship: the Java parts, in jars/. */
 	private static final List<String> WE_SHIP = List.of("smile-core-", "smile-base-", "javacpp-",
-		"openblas-", "arpack-ng-", "fastdoubleparser-", "picocli-", "deeplearning4j-nn-", "nd4j-api-", "nd4j-native-1");
+		"openblas-", "arpack-ng-", "fastdoubleparser-", "picocli-", "org.deeplearning4j.deeplearning4j-nn-", "org.nd4j.nd4j-api-", "org.nd4j.nd4j-native-1");
 
 	/** Updater platform folder for each JavaCPP classifier (scijava-maven-plugin's KnownPlatforms). */
 	private static final Map<String, String> PLATFORM_FOLDER = Map.of("linux-x86_64", "linux64",
@@ -116,6 +116,18 @@ class UpdateSiteIT {
 				assertTrue(!name.startsWith(prefix), "Fiji ships " + prefix + "*, we must not: " + site.relativize(jar));
 			}
 		}
+	}
+
+	/**
+	 * Fiji's updater knows a jar by its name without the version: a jar of ours named like one of Fiji's
+	 * (guava, jackson, ...) would replace Fiji's. Deeplearning4j's generically named jars carry their group.
+	 */
+	@Test
+	void deeplearning4jJarsCarryTheirGroupInTheName() throws IOException {
+		List<String> jars = names(site.resolve("jars"));
+		for (String generic : List.of("guava-", "jackson-", "resources-", "protobuf-"))
+			assertTrue(jars.stream().noneMatch(n -> n.startsWith(generic)), "a jar named " + generic + "*: " + jars);
+		assertTrue(jars.contains("org.nd4j.guava-1.0.0-M2.1.jar"), jars.toString());
 	}
 
 	@Test
