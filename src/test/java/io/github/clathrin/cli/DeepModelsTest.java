@@ -100,6 +100,23 @@ class DeepModelsTest {
 	}
 
 	@Test
+	void evaluateComparesEveryDeepEncoderWithPca() throws IOException {
+		Path json = tmp.resolve("eval.json");
+		MainTest.Result r = MainTest.cli("evaluate", "--input", structures.toString(), "--labels", labels.toString(),
+			"--encoders", "pca,dense-ae,conv-ae,sparse-conv-ae,cnn", "--folds", "2", "--epochs", "1", "-E", "batch=8",
+			"-E", "filters=2,4", "-E", "latent=8", "-E", "dense-ae.hidden=32,16", "-E", "cnn.hidden=16,8", "--json",
+			json.toString());
+		assertEquals(0, r.exit(), r.out() + r.err());
+		for (String row : List.of("pca", "dense-ae", "conv-ae", "sparse-conv-ae", "cnn"))
+			assertTrue(r.out().lines().anyMatch(l -> l.startsWith(row + " ")), row + " row missing:\n" + r.out());
+		assertTrue(r.out().contains("reconstruction error"), r.out());
+		String written = Files.readString(json);
+		for (String key : List.of("\"dense-ae\"", "\"conv-ae\"", "\"sparse-conv-ae\"", "\"cnn\"", "\"reconstructionError\""))
+			assertTrue(written.contains(key), key + " in " + written);
+		assertTrue(r.err().contains("samples/s"), "training progress on stderr: " + r.err());
+	}
+
+	@Test
 	void autoencoderModelsReconstructAndOthersAreRefused() throws IOException {
 		Path model = train("conv-ae", "-E", "filters=2,4", "-E", "latent=8");
 		Path out = tmp.resolve("recon");

@@ -102,4 +102,25 @@ class MacrosTest {
 		assertTrue(r.output().contains("DIMS 30 30 1 30 16 nm 13.333 46.667"), r.output());
 		assertTrue(r.output().contains("ThunderSTORM"), r.output()); // the info report went to the log
 	}
+
+	/**
+	 * The deep-encoder fields of the Train dialog and the Reconstruct... entry, from a macro in real
+	 * ImageJ: a conv-ae model trained with macro keys epochs and encoder_options, then reconstructed.
+	 */
+	@Test
+	void deepTrainingAndReconstructionFromAMacro(@TempDir Path work) throws Exception {
+		Path deep = work.resolve("conv.zip"), recon = work.resolve("recon");
+		Path macro = work.resolve("deep.ijm");
+		Files.writeString(macro, "run(\"Train...\", \"input=[" + SIMULATED.resolve("structures") + "] labels=["
+			+ SIMULATED.resolve("labels.csv") + "] encoder=conv-ae seed=1 model=[" + deep + "] epochs=1 "
+			+ "encoder_options=[filters=2,4 latent=8 batch=8] augment=1\");\n"
+			+ "run(\"Reconstruct...\", \"model=[" + deep + "] input=[" + SIMULATED.resolve("structures") + "] output=["
+			+ recon + "] limit=3\");\n");
+		RealImageJ.Result r = RealImageJ.batchMacro(home, macro, "");
+		assertTrue(Files.exists(deep), r.output());
+		String manifest = io.github.clathrin.pipeline.ModelFile.toJson(io.github.clathrin.pipeline.ModelFile.manifest(deep));
+		assertTrue(manifest.contains("\"conv-ae\"") && manifest.contains("\"latent\": 8"), manifest);
+		assertTrue(manifest.contains("\"copies\": 1"), "augmentation recorded: " + manifest);
+		assertEquals(4, Files.readAllLines(recon.resolve("reconstruction-errors.csv")).size(), r.output());
+	}
 }
