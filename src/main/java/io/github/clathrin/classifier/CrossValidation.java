@@ -64,7 +64,8 @@ public final class CrossValidation {
 				if (fold[i] == f) test[b++] = i;
 				else train[a++] = i;
 			}
-			double[][] out = model.trainAndPredict(train, test, Seeds.derive(seed, f), within(p, f, folds));
+			double[][] out = model.trainAndPredict(train, test, Seeds.derive(seed, f),
+				p.prefixed("Fold " + (f + 1) + "/" + folds + ": "));
 			for (int t = 0; t < test.length; t++) {
 				probabilities[test[t]] = out[t];
 				predicted[test[t]] = argmax(out[t]);
@@ -80,21 +81,5 @@ public final class CrossValidation {
 		for (int i = 1; i < p.length; i++)
 			if (p[i] > p[best]) best = i;
 		return best;
-	}
-
-	/** Forwards a fold's inner progress under a stage name that says which fold it is. */
-	private static Progress within(Progress outer, int fold, int folds) {
-		String prefix = "Fold " + (fold + 1) + "/" + folds + ": ";
-		return new Progress() {
-			@Override
-			public void report(String stage, long done, long total) {
-				outer.report(prefix + stage, done, total);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return outer.isCancelled();
-			}
-		};
 	}
 }

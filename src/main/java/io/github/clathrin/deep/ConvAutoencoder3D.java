@@ -1,18 +1,12 @@
 package io.github.clathrin.deep;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.nd4j.linalg.learning.config.IUpdater;
 
-import io.github.clathrin.augment.Augmenter;
-import io.github.clathrin.encoders.Autoencoder;
-import io.github.clathrin.encoders.Sample;
-import io.github.clathrin.task.Progress;
-import io.github.clathrin.voxels.Volume;
 
 /**
  * The study's 3D convolutional autoencoder ("conv-ae"): a {@link ConvStack} of convolutions and max
@@ -21,7 +15,7 @@ import io.github.clathrin.voxels.Volume;
  * with per-voxel binary cross-entropy. As "sparse-conv-ae" it adds a KL-divergence sparsity penalty on
  * the code ({@link KlSparsity}), which pushes each code unit to be active for few structures.
  */
-public final class ConvAutoencoder3D extends DeepEncoder implements Autoencoder {
+public final class ConvAutoencoder3D extends DeepAutoencoder {
 
 	static final Set<String> OPTIONS = DeepOptions.union(TrainingConfig.OPTIONS, Set.of("filters", "pools", "kernel", "latent"));
 	static final Set<String> SPARSE_OPTIONS = DeepOptions.union(OPTIONS, Set.of("sparsityTarget", "sparsityWeight"));
@@ -80,20 +74,5 @@ public final class ConvAutoencoder3D extends DeepEncoder implements Autoencoder 
 	@Override
 	VolumeBatches.Layout layout() {
 		return VolumeBatches.Layout.VOLUME;
-	}
-
-	@Override
-	public void fit(List<Sample> samples, long seed, Progress progress) {
-		fit(samples, Augmenter.none(), seed, progress);
-	}
-
-	@Override
-	public void fit(List<Sample> samples, Augmenter augmenter, long seed, Progress progress) {
-		train(SampleSource.of(samples, augmenter), null, 0, seed, progress);
-	}
-
-	@Override
-	public List<Volume> reconstruct(List<Sample> batch) {
-		return outputVolumes(batch);
 	}
 }

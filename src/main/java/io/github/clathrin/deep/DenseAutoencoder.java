@@ -9,18 +9,13 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 
-import io.github.clathrin.augment.Augmenter;
-import io.github.clathrin.encoders.Autoencoder;
-import io.github.clathrin.encoders.Sample;
-import io.github.clathrin.task.Progress;
-import io.github.clathrin.voxels.Volume;
 
 /**
  * A fully connected autoencoder on the flattened volume (27,000 voxels on the study's 30^3 grid):
  * hidden layers down to a sigmoid code, the same sizes back up, and a sigmoid output trained with
  * binary cross-entropy against the input. The code is the structure's feature vector.
  */
-public final class DenseAutoencoder extends DeepEncoder implements Autoencoder {
+public final class DenseAutoencoder extends DeepAutoencoder {
 
 	static final Set<String> OPTIONS = DeepOptions.union(TrainingConfig.OPTIONS, Set.of("hidden", "latent"));
 	static final List<Integer> DEFAULT_HIDDEN = List.of(256, 64);
@@ -62,20 +57,5 @@ public final class DenseAutoencoder extends DeepEncoder implements Autoencoder {
 	@Override
 	VolumeBatches.Layout layout() {
 		return VolumeBatches.Layout.FLAT;
-	}
-
-	@Override
-	public void fit(List<Sample> samples, long seed, Progress progress) {
-		fit(samples, Augmenter.none(), seed, progress);
-	}
-
-	@Override
-	public void fit(List<Sample> samples, Augmenter augmenter, long seed, Progress progress) {
-		train(SampleSource.of(samples, augmenter), null, 0, seed, progress);
-	}
-
-	@Override
-	public List<Volume> reconstruct(List<Sample> batch) {
-		return outputVolumes(batch);
 	}
 }

@@ -90,7 +90,7 @@ public final class UnlabelledCurve {
 			// In structure order, so the last step with every unlabelled structure is exactly the plain evaluation.
 			int[] pool = IntStream.concat(IntStream.of(labelled.indices()), IntStream.of(unlabelled).limit(steps[s]))
 				.sorted().toArray();
-			Progress within = prefixed(progress, "Unlabelled " + steps[s] + ": ");
+			Progress within = progress.prefixed("Unlabelled " + steps[s] + ": ");
 			List<EvaluationProtocol.Row> rows = new ArrayList<>();
 			Map<String, Double> reconstruction = new LinkedHashMap<>();
 			for (String name : settings.encoders()) {
@@ -120,19 +120,5 @@ public final class UnlabelledCurve {
 			a[i] = a[j];
 			a[j] = t;
 		}
-	}
-
-	private static Progress prefixed(Progress outer, String prefix) {
-		return new Progress() {
-			@Override
-			public void report(String stage, long done, long total) {
-				outer.report(prefix + stage, done, total);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return outer.isCancelled();
-			}
-		};
 	}
 }

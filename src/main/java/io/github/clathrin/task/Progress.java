@@ -20,6 +20,22 @@ public interface Progress {
 		return false;
 	}
 
+	/** This progress with every stage name prefixed, e.g. "Fold 2/5: "; cancelled when this is. */
+	default Progress prefixed(String prefix) {
+		Progress outer = this;
+		return new Progress() {
+			@Override
+			public void report(String stage, long done, long total) {
+				outer.report(prefix + stage, done, total);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return outer.isCancelled();
+			}
+		};
+	}
+
 	/** Throws {@link CancelledException} if the user asked to stop. */
 	default void checkCancelled() {
 		if (isCancelled()) throw new CancelledException();
