@@ -107,8 +107,13 @@ public final class Main implements Callable<Integer> {
 		@Option(names = "--input", required = true, paramLabel = "PATH",
 			description = "A folder with one localization file or 3D TIFF stack per structure, one table "
 				+ "(with --roi-column), or ready volumes in a NumPy .npz (X or X_train/X_test, labels y...) "
-				+ "or .npy file of shape (N, z, y, x).")
-		File input;
+				+ "or .npy file of shape (N, z, y, x). Repeat for several inputs (keys get the file name as prefix).")
+		List<File> input;
+
+		@Option(names = "--class-from", paramLabel = "SOURCE",
+			description = "file: each input's structures are of the class named by the input's folder (instead of "
+				+ "--labels).")
+		String classFrom;
 
 		@Option(names = "--labels", paramLabel = "FILE",
 			description = "Labels CSV: first column the structure key, a 'label' column (yes/no or class names).")
@@ -123,7 +128,9 @@ public final class Main implements Callable<Integer> {
 
 		Map<String, Object> inputs() {
 			Map<String, Object> m = new LinkedHashMap<>();
-			m.put("input", input);
+			m.put("input", input.get(0));
+			if (input.size() > 1) m.put("more_inputs", input.subList(1, input.size()).toArray(File[]::new));
+			m.put("class_from", classFrom);
 			m.put("labels", labels);
 			m.put("roi_column", roiColumn);
 			return reading.addTo(m);

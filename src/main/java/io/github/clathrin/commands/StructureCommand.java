@@ -1,6 +1,8 @@
 package io.github.clathrin.commands;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.scijava.plugin.Parameter;
 
@@ -16,8 +18,17 @@ public abstract class StructureCommand extends ClathrinCommand {
 			+ "volumes in a NumPy .npz/.npy file.")
 	protected File input;
 
+	@Parameter(label = "More inputs", required = false, persist = false,
+		description = "Further inputs of the same kind, read after the first; keys get their file name as prefix.")
+	protected File[] more_inputs;
+
 	@Parameter(label = "Labels file", required = false, persist = false)
 	protected File labels;
+
+	@Parameter(label = "Class from", required = false, persist = false,
+		description = "'file': each input's structures take the name of the input's folder as their class "
+			+ "(instead of a labels file)")
+	protected String class_from;
 
 	@Parameter(label = "ROI column", required = false, persist = false,
 		description = "Column naming the structure of each localization when the input is one table (e.g. frame).")
@@ -34,7 +45,10 @@ public abstract class StructureCommand extends ClathrinCommand {
 	protected Integer category;
 
 	protected StructureInput.Loaded loadStructures() {
-		return StructureInput.load(input, labels, orNull(roi_column), readOptions(pixel_size, units, category),
-			progress());
+		List<File> inputs = new ArrayList<>();
+		inputs.add(input);
+		if (more_inputs != null) inputs.addAll(List.of(more_inputs));
+		return StructureInput.load(inputs, labels, orNull(roi_column), readOptions(pixel_size, units, category),
+			StructureInput.ClassFrom.parse(class_from), progress());
 	}
 }

@@ -11,6 +11,7 @@ import io.github.clathrin.localizations.LocalizationReaders;
 import io.github.clathrin.localizations.ReadOptions;
 import io.github.clathrin.structures.Labels;
 import io.github.clathrin.structures.StructureLoader;
+import io.github.clathrin.structures.Structure;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
@@ -26,7 +27,7 @@ final class StructureInput {
 
 	private StructureInput() {}
 
-	static Loaded load(File input, File labels, String roiColumn, ReadOptions options, Progress progress) {
+	private static StructureSet loadOne(File input, String roiColumn, ReadOptions options, Progress progress) {
 		ClathrinCommand.existing(input, "input");
 		Path in = input.toPath();
 		StructureSet set;
@@ -40,6 +41,53 @@ final class StructureInput {
 			throw unreadable(input, e);
 		}
 		if (set.size() == 0) throw new InputException(input + ": no structures found");
+		return set;
+	}
+
+	/** Where classes come from besides a labels file. */
+	enum ClassFrom {
+		/** Only from the labels file, if any. */
+		LABELS,
+		/** The name of each input's folder (for a folder input, its own name). */
+		FILE;
+
+		static ClassFrom parse(String text) {
+			if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("labels")) return LABELS;
+			if (text.trim().equalsIgnoreCase("file")) return FILE;
+			throw new InputException("class-from must be 'labels' or 'file', got '" + text + "'");
+		}
+	}
+
+	static Loaded load(File input, File labels, String roiColumn, ReadOptions options, Progress progress) {
+		return load(List.of(input), labels, roiColumn, options, ClassFrom.LABELS, progress);
+	}
+
+	/**
+	 * Loads every input in turn. With more than one input, each structure's key gets the input's folder
+	 * and file name as a prefix ("0_1/particles.hdf5:12"), so that equal ROI numbers in different files
+	 * stay different structures.
+	 */
+	static Loaded load(List<File> inputs, File labels, String roiColumn, ReadOptions options, ClassFrom classFrom,
+		Progress progress)
+	{
+		if (classFrom == ClassFrom.FILE && labels != null)
+			throw new InputException("give either a labels file or class-from file, not both");
+		List<Structure> all = new ArrayList<>();
+		List<String> setWarnings = new ArrayList<>();
+		java.util.Set<String> prefixes = new java.util.HashSet<>();
+		for (File input : inputs) {
+			StructureSet one = loadOne(input, roiColumn, options, progress);
+			String folder = input.toPath().toAbsolutePath().normalize().getParent() == null ? input.getName()
+				: (input.isDirectory() ? input.getName() : input.toPath().toAbsolutePath().normalize().getParent()
+					.getFileName().toString());
+			String prefix = inputs.size() == 1 ? "" : folder + "/" + input.getName() + ":";
+			if (!prefixes.add(prefix)) throw new InputException(input + ": given twice as input");
+			for (Structure s : one.structures())
+				all.add(new Structure(prefix + s.key(), s.source(), s.points(), classFrom == ClassFrom.FILE ? folder
+					: s.label(), s.volume()));
+			one.warnings().forEach(w -> setWarnings.add(inputs.size() == 1 ? w : input.getName() + ": " + w));
+		}
+		StructureSet set = new StructureSet(all, setWarnings);
 		List<String> warnings = new ArrayList<>(set.warnings());
 		if (labels != null) {
 			ClathrinCommand.existingFile(labels, "labels file");
