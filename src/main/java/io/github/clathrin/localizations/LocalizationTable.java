@@ -118,7 +118,40 @@ public final class LocalizationTable {
 			if (!names.contains(X) || !names.contains(Y))
 				throw io.github.clathrin.task.InputException.inFile(source,
 					"no x and y columns found (columns: " + String.join(", ", names) + ")");
+			dropNonFinite(names);
 			return new LocalizationTable(source, format, columns, warnings);
+		}
+
+		/**
+		 * Leaves out rows whose x, y or z is NaN or infinite (failed fits in some exports), with a warning
+		 * that says how many and where the first was: one bad row should not cost a whole file.
+		 */
+		private void dropNonFinite(List<String> names) {
+			List<double[]> coordinates = new ArrayList<>();
+			for (String axis : List.of(X, Y, Z))
+				if (names.contains(axis)) coordinates.add(columns.get(names.indexOf(axis)).values());
+			int n = columns.get(0).values().length;
+			boolean[] bad = null;
+			int count = 0, first = -1;
+			for (int i = 0; i < n; i++)
+				for (double[] c : coordinates)
+					if (!Double.isFinite(c[i])) {
+						if (bad == null) bad = new boolean[n];
+						bad[i] = true;
+						count++;
+						if (first < 0) first = i;
+						break;
+					}
+			if (count == 0) return;
+			for (int k = 0; k < columns.size(); k++) {
+				Column c = columns.get(k);
+				double[] kept = new double[n - count];
+				for (int i = 0, j = 0; i < n; i++)
+					if (!bad[i]) kept[j++] = c.values()[i];
+				columns.set(k, new Column(c.name(), c.unit(), kept));
+			}
+			warnings.add(String.format(Locale.ROOT, "%s: %,d localizations with a NaN or infinite x, y or z were "
+				+ "left out (the first is data row %d)", source.getFileName(), count, first + 1));
 		}
 	}
 
