@@ -200,11 +200,12 @@ enum Hdf5Layout {
 
 	/** Whether jHDF's Java type for a dataset or member holds numbers we can turn into doubles. */
 	static boolean isNumeric(Class<?> type) {
-		Set<Class<?>> numeric = Set.of(double.class, float.class, long.class, int.class, short.class, byte.class,
-			boolean.class, Double.class, Float.class, Long.class, Integer.class, Short.class, Byte.class, Boolean.class,
-			BigInteger.class);
-		return numeric.contains(type);
+		return NUMERIC.contains(type);
 	}
+
+	private static final Set<Class<?>> NUMERIC = Set.of(double.class, float.class, long.class, int.class, short.class,
+		byte.class, boolean.class, Double.class, Float.class, Long.class, Integer.class, Short.class, Byte.class,
+		Boolean.class, BigInteger.class);
 
 	private static void flatten(Object data, List<Object> leaves) {
 		if (data instanceof Object[] nested && !(data instanceof Number[]) && !(data instanceof Boolean[])) {
