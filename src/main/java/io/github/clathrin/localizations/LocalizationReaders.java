@@ -19,7 +19,7 @@ public final class LocalizationReaders {
 	static final int HEAD_BYTES = 64 * 1024;
 
 	private static final List<LocalizationReader> ALL = List.of(new Insight3BinReader(), new ThunderStormCsvReader(),
-		new DelimitedTextReader());
+		new DelimitedTextReader(), new PicassoHdf5Reader(), new DecodeH5Reader(), new SmapMatReader());
 
 	private LocalizationReaders() {}
 
@@ -75,11 +75,7 @@ public final class LocalizationReaders {
 
 	/** Names formats we recognise but cannot read yet; null for anything else. */
 	static String unsupportedFormat(Path file, byte[] head) {
-		if (startsWith(head, 0, "\u0089HDF\r\n\u001a\n")) return "HDF5 (Picasso, DECODE)";
-		if (startsWith(head, 0, "MATLAB 7.3 MAT-file")) return "MATLAB v7.3 MAT-file (HDF5, e.g. SMAP)";
 		if (startsWith(head, 0, "MATLAB 5.0 MAT-file")) return "MATLAB 5 MAT-file";
-		for (int offset : new int[] { 512, 1024, 2048 }) // HDF5 behind a user block
-			if (startsWith(head, offset, "\u0089HDF\r\n\u001a\n")) return "HDF5 (with a user block)";
 		if (startsWith(head, 0, "PK\u0003\u0004"))
 			return TextSniffing.hasExtension(file, "smlm") ? "SMLM (.smlm ZIP)" : "ZIP archive (.smlm, .npz)";
 		if (startsWith(head, 0, "#ASDF")) return "ASDF";

@@ -179,8 +179,6 @@ class SharedFormatsTest {
 			{ "rapidSTORM_dstorm_track_data.txt", "rapidSTORM" },
 			{ "rapidSTORM_from_images.txt", "rapidSTORM" },
 			{ "SMLM_dstorm_data.smlm", "SMLM" },
-			{ "decode_dstorm_data.h5", "HDF5" },
-			{ "smap_dstorm_data.mat", "MAT-file" },
 			{ "npc_gp210.asdf", "ASDF" },
 		};
 		for (String[] c : cases) {
@@ -240,7 +238,7 @@ class SharedFormatsTest {
 			instanceof ThunderStormCsvReader);
 		assertTrue(LocalizationReaders.detect(SharedData.file("formats/vlume/CaulobacterC_2_R23_MoernerLab.csv"))
 			instanceof DelimitedTextReader);
-		assertEquals(3, LocalizationReaders.all().size());
+		assertEquals(6, LocalizationReaders.all().size()); // + Picasso, DECODE, SMAP (Hdf5ReadersTest)
 	}
 
 	@Test
