@@ -51,6 +51,21 @@ class ReadersFuzzTest {
 	}
 
 	@FuzzTest(maxDuration = "60s")
+	void picassoHdf5(FuzzedDataProvider data) throws IOException {
+		check(new PicassoHdf5Reader(), "fuzz.hdf5", data.consumeRemainingAsBytes(), data);
+	}
+
+	@FuzzTest(maxDuration = "60s")
+	void decodeH5(FuzzedDataProvider data) throws IOException {
+		check(new DecodeH5Reader(), "fuzz.h5", data.consumeRemainingAsBytes(), data);
+	}
+
+	@FuzzTest(maxDuration = "60s")
+	void smapMat(FuzzedDataProvider data) throws IOException {
+		check(new SmapMatReader(), "fuzz_sml.mat", data.consumeRemainingAsBytes(), data);
+	}
+
+	@FuzzTest(maxDuration = "60s")
 	void detection(FuzzedDataProvider data) throws IOException {
 		String name = data.pickValue(new String[] { "fuzz.csv", "fuzz.bin", "fuzz.tsv", "fuzz.txt", "fuzz.xyz" });
 		Path f = write(name, data.consumeRemainingAsBytes());
