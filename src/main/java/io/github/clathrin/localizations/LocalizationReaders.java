@@ -18,8 +18,8 @@ public final class LocalizationReaders {
 	/** Bytes looked at to choose a format. */
 	static final int HEAD_BYTES = 64 * 1024;
 
-	private static final List<LocalizationReader> ALL = List.of(new Insight3BinReader(), new ThunderStormCsvReader(),
-		new DelimitedTextReader());
+	private static final List<LocalizationReader> ALL = List.of(new Insight3BinReader(), new RapidStormReader(),
+		new ThunderStormCsvReader(), new DelimitedTextReader());
 
 	private LocalizationReaders() {}
 
@@ -83,7 +83,6 @@ public final class LocalizationReaders {
 		if (startsWith(head, 0, "PK\u0003\u0004"))
 			return TextSniffing.hasExtension(file, "smlm") ? "SMLM (.smlm ZIP)" : "ZIP archive (.smlm, .npz)";
 		if (startsWith(head, 0, "#ASDF")) return "ASDF";
-		if (startsWith(head, 0, "# <localizations")) return "rapidSTORM text (XML title line)";
 		if (startsWith(head, 0, "\u0093NUMPY")) return "NumPy .npy";
 		return null;
 	}

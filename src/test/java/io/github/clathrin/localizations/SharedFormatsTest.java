@@ -175,9 +175,6 @@ class SharedFormatsTest {
 		String[][] cases = {
 			{ "five_blobs.txt", "--units" },
 			{ "five_blobs_3D.txt", "--units" },
-			{ "rapidSTORM_dstorm_data.txt", "rapidSTORM" },
-			{ "rapidSTORM_dstorm_track_data.txt", "rapidSTORM" },
-			{ "rapidSTORM_from_images.txt", "rapidSTORM" },
 			{ "SMLM_dstorm_data.smlm", "SMLM" },
 			{ "decode_dstorm_data.h5", "HDF5" },
 			{ "smap_dstorm_data.mat", "MAT-file" },
@@ -240,7 +237,8 @@ class SharedFormatsTest {
 			instanceof ThunderStormCsvReader);
 		assertTrue(LocalizationReaders.detect(SharedData.file("formats/vlume/CaulobacterC_2_R23_MoernerLab.csv"))
 			instanceof DelimitedTextReader);
-		assertEquals(3, LocalizationReaders.all().size());
+		assertTrue(LocalizationReaders.detect(SharedData.file("formats/locan/rapidSTORM_dstorm_data.txt"))
+			instanceof RapidStormReader);
 	}
 
 	@Test
