@@ -19,7 +19,7 @@ public final class LocalizationReaders {
 	static final int HEAD_BYTES = 64 * 1024;
 
 	private static final List<LocalizationReader> ALL = List.of(new Insight3BinReader(), new RapidStormReader(),
-		new ThunderStormCsvReader(), new DelimitedTextReader());
+		new SmlmZipReader(), new ThunderStormCsvReader(), new DelimitedTextReader());
 
 	private LocalizationReaders() {}
 
@@ -80,8 +80,8 @@ public final class LocalizationReaders {
 		if (startsWith(head, 0, "MATLAB 5.0 MAT-file")) return "MATLAB 5 MAT-file";
 		for (int offset : new int[] { 512, 1024, 2048 }) // HDF5 behind a user block
 			if (startsWith(head, offset, "\u0089HDF\r\n\u001a\n")) return "HDF5 (with a user block)";
-		if (startsWith(head, 0, "PK\u0003\u0004"))
-			return TextSniffing.hasExtension(file, "smlm") ? "SMLM (.smlm ZIP)" : "ZIP archive (.smlm, .npz)";
+		if (startsWith(head, 0, "PK\u0003\u0004") && !TextSniffing.hasExtension(file, "smlm"))
+			return "ZIP archive (a .smlm file must end in .smlm; .npz volumes are structures, not localizations)";
 		if (startsWith(head, 0, "#ASDF")) return "ASDF";
 		if (startsWith(head, 0, "\u0093NUMPY")) return "NumPy .npy";
 		return null;

@@ -175,7 +175,6 @@ class SharedFormatsTest {
 		String[][] cases = {
 			{ "five_blobs.txt", "--units" },
 			{ "five_blobs_3D.txt", "--units" },
-			{ "SMLM_dstorm_data.smlm", "SMLM" },
 			{ "decode_dstorm_data.h5", "HDF5" },
 			{ "smap_dstorm_data.mat", "MAT-file" },
 			{ "npc_gp210.asdf", "ASDF" },
