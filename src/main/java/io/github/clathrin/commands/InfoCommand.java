@@ -27,13 +27,17 @@ public class InfoCommand extends ClathrinCommand {
 	@Parameter(label = "Insight3 category", required = false, persist = false)
 	private Integer category;
 
+	@Parameter(label = "Column names", required = false, persist = false,
+		description = "For a text file without a title line: its columns in order, comma-separated (e.g. trace,t,x,y,z).")
+	private String columns;
+
 	private LocalizationTable table;
 
 	@Override
 	protected void execute() {
 		existingFile(input, "localization file");
 		try {
-			table = LocalizationReaders.read(input.toPath(), readOptions(pixel_size, units, category), progress());
+			table = LocalizationReaders.read(input.toPath(), readOptions(pixel_size, units, category, columns), progress());
 		}
 		catch (IOException e) {
 			throw StructureInput.unreadable(input, e);

@@ -33,8 +33,12 @@ public abstract class StructureCommand extends ClathrinCommand {
 		description = "Keep only localizations of this Insight3 category (channel).")
 	protected Integer category;
 
+	@Parameter(label = "Column names", required = false, persist = false,
+		description = "For a text file without a title line: its columns in order, comma-separated (e.g. trace,t,x,y,z).")
+	protected String columns;
+
 	protected StructureInput.Loaded loadStructures() {
-		return StructureInput.load(input, labels, orNull(roi_column), readOptions(pixel_size, units, category),
+		return StructureInput.load(input, labels, orNull(roi_column), readOptions(pixel_size, units, category, columns),
 			progress());
 	}
 }

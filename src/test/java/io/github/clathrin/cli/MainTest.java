@@ -96,6 +96,16 @@ class MainTest {
 		return SharedData.file("formats/insight3/test_olist.bin");
 	}
 
+	@Test
+	void infoWithColumnsForAHeaderlessMinfluxFile() {
+		Path f = io.github.clathrin.SharedData.file("particles/minflux-npc/nuclear-pore-model-data.txt");
+		Result ok = cli("info", f.toString(), "--columns", "trace,t,x,y,z", "--units", "m");
+		assertEquals(0, ok.exit(), ok.toString());
+		assertTrue(ok.out().contains("10,268"), ok.toString());
+		String error = assertOneLineError("nuclear-pore-model-data.txt", "info", f.toString(), "--units", "m");
+		assertTrue(error.contains("--columns"), error);
+	}
+
 	// ---- info on real files
 
 	@Test
