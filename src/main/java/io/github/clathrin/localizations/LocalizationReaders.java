@@ -19,7 +19,7 @@ public final class LocalizationReaders {
 	static final int HEAD_BYTES = 64 * 1024;
 
 	private static final List<LocalizationReader> ALL = List.of(new Insight3BinReader(), new RapidStormReader(),
-		new SmlmZipReader(), new ThunderStormCsvReader(), new DelimitedTextReader());
+		new SmlmZipReader(), new Mat5ParticlesReader(), new ThunderStormCsvReader(), new DelimitedTextReader());
 
 	private LocalizationReaders() {}
 
@@ -77,7 +77,6 @@ public final class LocalizationReaders {
 	static String unsupportedFormat(Path file, byte[] head) {
 		if (startsWith(head, 0, "\u0089HDF\r\n\u001a\n")) return "HDF5 (Picasso, DECODE)";
 		if (startsWith(head, 0, "MATLAB 7.3 MAT-file")) return "MATLAB v7.3 MAT-file (HDF5, e.g. SMAP)";
-		if (startsWith(head, 0, "MATLAB 5.0 MAT-file")) return "MATLAB 5 MAT-file";
 		for (int offset : new int[] { 512, 1024, 2048 }) // HDF5 behind a user block
 			if (startsWith(head, offset, "\u0089HDF\r\n\u001a\n")) return "HDF5 (with a user block)";
 		if (startsWith(head, 0, "PK\u0003\u0004") && !TextSniffing.hasExtension(file, "smlm"))

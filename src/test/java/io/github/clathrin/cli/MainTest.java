@@ -106,6 +106,20 @@ class MainTest {
 		assertTrue(error.contains("--columns"), error);
 	}
 
+	@Test
+	void infoDescribesMatFiles() {
+		Path chair = io.github.clathrin.SharedData.file("modelnet10/chair-mat-v5/chair_000000182_1.mat");
+		Result v = cli("info", chair.toString());
+		assertEquals(0, v.exit(), v.toString());
+		assertTrue(v.out().contains("instance (30x30x30 int8)") && v.out().contains("ready volume"), v.toString());
+		Path nup = io.github.clathrin.SharedData.file("particles/nup107/NUP107_PAINT.mat");
+		Result p = cli("info", nup.toString(), "--pixel-size", "100");
+		assertEquals(0, p.exit(), p.toString());
+		assertTrue(p.out().contains("particles (1x306 cell)") && p.out().contains("27,006"), p.toString());
+		String error = assertOneLineError("NUP107_PAINT.mat", "info", nup.toString());
+		assertTrue(error.contains("--pixel-size"), error);
+	}
+
 	// ---- info on real files
 
 	@Test
