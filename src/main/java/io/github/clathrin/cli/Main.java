@@ -93,8 +93,13 @@ public final class Main implements Callable<Integer> {
 		@Option(names = "--category", paramLabel = "C", description = "Insight3 .bin: keep only this category.")
 		Integer category;
 
+		@Option(names = "--columns", paramLabel = "NAMES",
+			description = "Text file without a title line: its columns in order, e.g. trace,t,x,y,z (with --units).")
+		String columns;
+
 		Map<String, Object> addTo(Map<String, Object> m) {
 			m.put("pixel_size", pixelSize);
+			m.put("columns", columns);
 			m.put("units", units);
 			m.put("category", category);
 			return m;

@@ -89,7 +89,7 @@ public class ClassifyCommand extends StructureCommand {
 			throw new InputException(output + ": a folder of tables needs an output folder, not a file");
 		StringBuilder log = new StringBuilder();
 		ClassifyTables.Outcome outcome = ClassifyTables.run(m, input.toPath(), roi_column,
-			readOptions(pixel_size, units, category), output.toPath(), skip_existing,
+			readOptions(pixel_size, units, category, columns), output.toPath(), skip_existing,
 			line -> log.append(line).append('\n'), progress());
 		batch = outcome;
 		if (labels != null) log.append("warning: the labels file is not applied to a folder of tables\n");

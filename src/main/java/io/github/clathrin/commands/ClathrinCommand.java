@@ -90,6 +90,17 @@ public abstract class ClathrinCommand extends ContextCommand {
 		return f;
 	}
 
+	/** As {@link #readOptions(Double, String, Integer)}, with column names for a file without titles ("trace,t,x,y,z"). */
+	static ReadOptions readOptions(Double pixelSize, String units, Integer category, String columns) {
+		ReadOptions o = readOptions(pixelSize, units, category);
+		if (columns == null || columns.isBlank()) return o;
+		try {
+			return o.withColumns(java.util.Arrays.asList(columns.split("\\s*,\\s*", -1)));
+		} catch (IllegalArgumentException e) {
+			throw new InputException("--columns " + columns + ": " + e.getMessage());
+		}
+	}
+
 	static ReadOptions readOptions(Double pixelSize, String units, Integer category) {
 		LengthUnit unit = null;
 		if (units != null && !units.isBlank()) {

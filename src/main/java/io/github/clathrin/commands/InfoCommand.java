@@ -9,6 +9,7 @@ import org.scijava.plugin.Plugin;
 
 import io.github.clathrin.localizations.LocalizationReaders;
 import io.github.clathrin.localizations.LocalizationTable;
+import io.github.clathrin.localizations.Mat5ParticlesReader;
 import io.github.clathrin.localizations.TableSummary;
 
 /** Describes a localization file: format, rows, columns with units, ranges in nm, 2D or 3D. */
@@ -27,18 +28,32 @@ public class InfoCommand extends ClathrinCommand {
 	@Parameter(label = "Insight3 category", required = false, persist = false)
 	private Integer category;
 
+	@Parameter(label = "Column names", required = false, persist = false,
+		description = "For a text file without a title line: its columns in order, comma-separated (e.g. trace,t,x,y,z).")
+	private String columns;
+
 	private LocalizationTable table;
 
 	@Override
 	protected void execute() {
 		existingFile(input, "localization file");
+		String matVariables = null;
 		try {
-			table = LocalizationReaders.read(input.toPath(), readOptions(pixel_size, units, category), progress());
+			if (Mat5ParticlesReader.isMat5(input.toPath())) {
+				// a MAT-file may hold volumes rather than localizations: say what is in it either way
+				matVariables = Mat5ParticlesReader.describe(input.toPath());
+				if (!Mat5ParticlesReader.holdsParticles(input.toPath())) {
+					report = matVariables + "\nno localizations (no cell array of particles); a 3D array is a ready volume: "
+						+ "give the file or its folder as the structure input (--input)";
+					return;
+				}
+			}
+			table = LocalizationReaders.read(input.toPath(), readOptions(pixel_size, units, category, columns), progress());
 		}
 		catch (IOException e) {
 			throw StructureInput.unreadable(input, e);
 		}
-		report = TableSummary.of(table);
+		report = (matVariables == null ? "" : matVariables + "\n") + TableSummary.of(table);
 	}
 
 	public LocalizationTable getTable() {

@@ -44,11 +44,15 @@ public abstract class StructureCommand extends ClathrinCommand {
 		description = "Keep only localizations of this Insight3 category (channel).")
 	protected Integer category;
 
+	@Parameter(label = "Column names", required = false, persist = false,
+		description = "For a text file without a title line: its columns in order, comma-separated (e.g. trace,t,x,y,z).")
+	protected String columns;
+
 	protected StructureInput.Loaded loadStructures() {
 		List<File> inputs = new ArrayList<>();
 		inputs.add(input);
 		if (more_inputs != null) inputs.addAll(List.of(more_inputs));
-		return StructureInput.load(inputs, labels, orNull(roi_column), readOptions(pixel_size, units, category),
+		return StructureInput.load(inputs, labels, orNull(roi_column), readOptions(pixel_size, units, category, columns),
 			StructureInput.ClassFrom.parse(class_from), progress());
 	}
 }

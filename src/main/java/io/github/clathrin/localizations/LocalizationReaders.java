@@ -18,8 +18,9 @@ public final class LocalizationReaders {
 	/** Bytes looked at to choose a format. */
 	static final int HEAD_BYTES = 64 * 1024;
 
-	private static final List<LocalizationReader> ALL = List.of(new Insight3BinReader(), new ThunderStormCsvReader(),
-		new DelimitedTextReader(), new PicassoHdf5Reader(), new DecodeH5Reader(), new SmapMatReader());
+	private static final List<LocalizationReader> ALL = List.of(new Insight3BinReader(), new RapidStormReader(),
+		new SmlmZipReader(), new Mat5ParticlesReader(), new PicassoHdf5Reader(), new DecodeH5Reader(), new SmapMatReader(),
+		new ThunderStormCsvReader(), new DelimitedTextReader());
 
 	private LocalizationReaders() {}
 
@@ -75,11 +76,9 @@ public final class LocalizationReaders {
 
 	/** Names formats we recognise but cannot read yet; null for anything else. */
 	static String unsupportedFormat(Path file, byte[] head) {
-		if (startsWith(head, 0, "MATLAB 5.0 MAT-file")) return "MATLAB 5 MAT-file";
-		if (startsWith(head, 0, "PK\u0003\u0004"))
-			return TextSniffing.hasExtension(file, "smlm") ? "SMLM (.smlm ZIP)" : "ZIP archive (.smlm, .npz)";
+		if (startsWith(head, 0, "PK\u0003\u0004") && !TextSniffing.hasExtension(file, "smlm"))
+			return "ZIP archive (a .smlm file must end in .smlm; .npz volumes are structures, not localizations)";
 		if (startsWith(head, 0, "#ASDF")) return "ASDF";
-		if (startsWith(head, 0, "# <localizations")) return "rapidSTORM text (XML title line)";
 		if (startsWith(head, 0, "\u0093NUMPY")) return "NumPy .npy";
 		return null;
 	}

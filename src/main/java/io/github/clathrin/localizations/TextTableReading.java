@@ -32,6 +32,7 @@ final class TextTableReading {
 	{
 		HeaderLine header = HeaderLine.read(file);
 		if (header == null) throw InputException.inFile(file, "the file holds no table (only blank or '#' comment lines)");
+		if (options.columns() != null) header = namedByUser(file, header, options.columns());
 		List<ColumnHeader> columns = columnsOf(file, header);
 		double[] toNm = coordinateScales(file, columns, options, formatStatedUnit);
 		DelimitedBodyParser.Result body = new DelimitedBodyParser(file, header, columns).parse(header.dataOffset(), progress);
@@ -76,10 +77,13 @@ final class TextTableReading {
 			out.add(new ColumnHeader(h.label(), unique, h.unit(), h.role()));
 		}
 		if (!taken.contains(Role.X) || !taken.contains(Role.Y)) {
-			String what = anyTitle ? "the column titles (" + shorten(String.join(", ", header.titles())) + ")"
-				: "line " + header.lineNumber() + ", which holds numbers, not column titles,";
-			throw InputException.inFile(file, "no x and y columns: " + what
-				+ " name no x and y column (expected titles such as x, X (nm), x [nm] or Position X [nm])");
+			if (!anyTitle)
+				throw InputException.inFile(file, "no x and y columns: line " + header.lineNumber() + " holds numbers, "
+					+ "not column titles; name the columns in file order with --columns (e.g. --columns x,y,z "
+					+ "or --columns trace,t,x,y,z) and give --units");
+			throw InputException.inFile(file, "no x and y columns: the column titles ("
+				+ shorten(String.join(", ", header.titles()))
+				+ ") name no x and y column (expected titles such as x, X (nm), x [nm] or Position X [nm])");
 		}
 		return out;
 	}
@@ -111,6 +115,36 @@ final class TextTableReading {
 			}
 		}
 		return scale;
+	}
+
+	/**
+	 * The user's column names for a file without a title line: the first line must hold numbers (it is
+	 * data), as many fields as names. A file with titles is refused rather than silently renamed.
+	 */
+	private static HeaderLine namedByUser(Path file, HeaderLine header, List<String> names) throws IOException {
+		boolean numeric = header.titles().stream().allMatch(TextTableReading::isNumber);
+		if (!numeric)
+			throw InputException.atLine(file, header.lineNumber(), "the file names its columns ("
+				+ shorten(String.join(", ", header.titles())) + "); --columns is only for files without a title line");
+		if (header.titles().size() != names.size())
+			throw InputException.atLine(file, header.lineNumber(), "--columns names " + names.size() + " columns ("
+				+ String.join(", ", names) + ") but the line has " + header.titles().size() + " fields");
+		List<String> titles = new ArrayList<>();
+		for (String n : names) titles.add(n.strip());
+		return new HeaderLine(titles, header.delimiter(), header.lineNumber() - 1, lineStart(file, header.dataOffset()));
+	}
+
+	/** Byte offset where the line that ends just before {@code after} begins. */
+	private static long lineStart(Path file, long after) throws IOException {
+		byte[] head;
+		try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+			head = in.readNBytes((int) after);
+		}
+		int i = head.length - 1;
+		if (i >= 0 && head[i] == '\n') i--;
+		while (i >= 0 && head[i] != '\n') i--;
+		int start = i + 1;
+		return start == 0 && HeaderLine.startsWithBom(head) ? 3 : start;
 	}
 
 	private static boolean isNumber(String s) {

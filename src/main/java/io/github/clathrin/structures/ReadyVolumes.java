@@ -17,7 +17,7 @@ import io.github.clathrin.voxels.VolumeSet;
 
 /**
  * Reads structures that are already volumes: NumPy {@code .npz}/{@code .npy} arrays of shape
- * (N, z, y, x) and 3D TIFF stacks. Arrays are streamed one volume at a time, so a large int32 array
+ * (N, z, y, x), 3D TIFF stacks and 3D arrays in MAT v5 files. Arrays are streamed one volume at a time, so a large int32 array
  * (ModelNet10's training set is 431 MB) is never held next to its float copy.
  */
 final class ReadyVolumes {
@@ -73,6 +73,14 @@ final class ReadyVolumes {
 	/** One 3D TIFF stack: image x, y are volume x, y and the slice is z. */
 	static Structure fromTiff(Path file, String key) {
 		return guard(file, () -> Structure.ofVolume(key, file.toString(), TiffVolumes.read(file), null));
+	}
+
+	/** A MAT v5 file holding one 3D array (3D ShapeNets' {@code instance}); null if it holds no 3D array. */
+	static Structure fromMat(Path file, String key) {
+		return guard(file, () -> {
+			Volume v = MatVolumes.read(file);
+			return v == null ? null : Structure.ofVolume(key, file.toString(), v, null);
+		});
 	}
 
 	static boolean isNumpy(String extension) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import io.github.clathrin.localizations.LocalizationTable;
+import io.github.clathrin.localizations.Mat5ParticlesReader;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
@@ -35,6 +36,9 @@ public final class StructureLoader {
 	/** Volume file extensions read from a folder, one 3D TIFF stack per structure. */
 	public static final List<String> VOLUME_EXTENSIONS = ReadyVolumes.TIFF;
 
+	/** MATLAB v5 files: ready volumes (3D ShapeNets) or cell arrays of particles (NUP107). */
+	public static final String MAT = "mat";
+
 	/** The group column of Insight3 files that hold one cropped structure per frame. */
 	public static final String INSIGHT3_FRAME = "frame";
 
@@ -55,6 +59,10 @@ public final class StructureLoader {
 		if (ext.equals("npy")) return ReadyVolumes.fromNpy(input, progress);
 		if (ReadyVolumes.isTiff(ext))
 			return new StructureSet(List.of(ReadyVolumes.fromTiff(input, input.getFileName().toString())));
+		if (ext.equals(MAT)) {
+			List<String> warnings = new ArrayList<>();
+			return new StructureSet(fromMat(input, source, warnings), warnings);
+		}
 		LocalizationTable table = read(source, input);
 		if (roiColumn == null || roiColumn.isBlank()) {
 			List<String> warnings = new ArrayList<>(table.warnings());
@@ -81,13 +89,13 @@ public final class StructureLoader {
 				String name = p.getFileName().toString();
 				if (name.startsWith(".") || !Files.isRegularFile(p)) continue;
 				String ext = extension(name);
-				if (EXTENSIONS.contains(ext) || ReadyVolumes.isTiff(ext)) files.add(p);
+				if (EXTENSIONS.contains(ext) || ReadyVolumes.isTiff(ext) || ext.equals(MAT)) files.add(p);
 				else ignored++;
 			}
 		}
 		if (files.isEmpty())
 			throw InputException.inFile(dir, "no localization files (." + String.join(" .", EXTENSIONS)
-				+ ") or TIFF stacks (." + String.join(" .", VOLUME_EXTENSIONS) + ") in this folder");
+				+ " .mat) or TIFF stacks (." + String.join(" .", VOLUME_EXTENSIONS) + ") in this folder");
 		List<String> warnings = new ArrayList<>();
 		if (ignored > 0) warnings.add(dir + ": ignored " + ignored + " files with other extensions");
 		List<Structure> structures = new ArrayList<>(files.size());
@@ -98,6 +106,11 @@ public final class StructureLoader {
 			String name = file.getFileName().toString();
 			if (ReadyVolumes.isTiff(extension(name))) {
 				structures.add(ReadyVolumes.fromTiff(file, name));
+				progress.report("Reading structures", i + 1, files.size());
+				continue;
+			}
+			if (extension(name).equals(MAT)) {
+				structures.addAll(fromMat(file, source, warnings));
 				progress.report("Reading structures", i + 1, files.size());
 				continue;
 			}
@@ -113,6 +126,25 @@ public final class StructureLoader {
 
 	public static StructureSet fromFolder(Path dir, TableSource source) throws IOException {
 		return fromFolder(dir, source, Progress.NONE);
+	}
+
+	/**
+	 * A MAT v5 file: one ready volume if it holds a 3D array (3D ShapeNets), else the particles of its
+	 * cell array read by {@code source} (pixel size from the read options), one structure per cell
+	 * element keyed "file.mat/1", "file.mat/2", ... as MATLAB counts.
+	 */
+	private static List<Structure> fromMat(Path file, TableSource source, List<String> warnings) {
+		String name = file.getFileName().toString();
+		Structure volume = ReadyVolumes.fromMat(file, name);
+		if (volume != null) return List.of(volume);
+		LocalizationTable table = read(source, file);
+		if (table.column(Mat5ParticlesReader.PARTICLE) == null) return List.of(toStructure(name, table, warnings));
+		StructureSet set = fromTable(table, Mat5ParticlesReader.PARTICLE);
+		warnings.addAll(set.warnings());
+		List<Structure> out = new ArrayList<>(set.size());
+		for (Structure s : set.structures())
+			out.add(new Structure(name + "/" + s.key(), s.source(), s.points(), s.label(), s.volume()));
+		return out;
 	}
 
 	/** One structure per distinct value of the group column, in numeric order. */

@@ -96,6 +96,30 @@ class MainTest {
 		return SharedData.file("formats/insight3/test_olist.bin");
 	}
 
+	@Test
+	void infoWithColumnsForAHeaderlessMinfluxFile() {
+		Path f = io.github.clathrin.SharedData.file("particles/minflux-npc/nuclear-pore-model-data.txt");
+		Result ok = cli("info", f.toString(), "--columns", "trace,t,x,y,z", "--units", "m");
+		assertEquals(0, ok.exit(), ok.toString());
+		assertTrue(ok.out().contains("10,268"), ok.toString());
+		String error = assertOneLineError("nuclear-pore-model-data.txt", "info", f.toString(), "--units", "m");
+		assertTrue(error.contains("--columns"), error);
+	}
+
+	@Test
+	void infoDescribesMatFiles() {
+		Path chair = io.github.clathrin.SharedData.file("modelnet10/chair-mat-v5/chair_000000182_1.mat");
+		Result v = cli("info", chair.toString());
+		assertEquals(0, v.exit(), v.toString());
+		assertTrue(v.out().contains("instance (30x30x30 int8)") && v.out().contains("ready volume"), v.toString());
+		Path nup = io.github.clathrin.SharedData.file("particles/nup107/NUP107_PAINT.mat");
+		Result p = cli("info", nup.toString(), "--pixel-size", "100");
+		assertEquals(0, p.exit(), p.toString());
+		assertTrue(p.out().contains("particles (1x306 cell)") && p.out().contains("27,006"), p.toString());
+		String error = assertOneLineError("NUP107_PAINT.mat", "info", nup.toString());
+		assertTrue(error.contains("--pixel-size"), error);
+	}
+
 	// ---- info on real files
 
 	@Test

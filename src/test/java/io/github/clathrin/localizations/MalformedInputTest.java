@@ -95,7 +95,10 @@ class MalformedInputTest {
 		assertTrue(refused(h5, ReadOptions.DEFAULT).contains("truncated or corrupt")); // HDF5 is read now
 		Path zip = dir.resolve("locs.smlm");
 		Files.write(zip, "PK\u0003\u0004rest".getBytes(StandardCharsets.ISO_8859_1));
-		assertTrue(refused(zip, ReadOptions.DEFAULT).contains("not supported yet"));
+		assertTrue(refused(zip, ReadOptions.DEFAULT).contains("damaged or truncated ZIP"));
+		Path other = dir.resolve("locs.zip");
+		Files.write(other, "PK\u0003\u0004rest".getBytes(StandardCharsets.ISO_8859_1));
+		assertTrue(refused(other, ReadOptions.DEFAULT).contains("not supported yet"));
 	}
 
 	@Test

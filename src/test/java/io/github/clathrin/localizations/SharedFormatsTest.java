@@ -175,10 +175,6 @@ class SharedFormatsTest {
 		String[][] cases = {
 			{ "five_blobs.txt", "--units" },
 			{ "five_blobs_3D.txt", "--units" },
-			{ "rapidSTORM_dstorm_data.txt", "rapidSTORM" },
-			{ "rapidSTORM_dstorm_track_data.txt", "rapidSTORM" },
-			{ "rapidSTORM_from_images.txt", "rapidSTORM" },
-			{ "SMLM_dstorm_data.smlm", "SMLM" },
 			{ "npc_gp210.asdf", "ASDF" },
 		};
 		for (String[] c : cases) {
@@ -238,7 +234,9 @@ class SharedFormatsTest {
 			instanceof ThunderStormCsvReader);
 		assertTrue(LocalizationReaders.detect(SharedData.file("formats/vlume/CaulobacterC_2_R23_MoernerLab.csv"))
 			instanceof DelimitedTextReader);
-		assertEquals(6, LocalizationReaders.all().size()); // + Picasso, DECODE, SMAP (Hdf5ReadersTest)
+		assertEquals(9, LocalizationReaders.all().size()); // + Picasso, DECODE, SMAP (Hdf5ReadersTest), rapidSTORM, SMLM, MAT v5
+		assertTrue(LocalizationReaders.detect(SharedData.file("formats/locan/rapidSTORM_dstorm_data.txt"))
+			instanceof RapidStormReader);
 	}
 
 	@Test
