@@ -83,24 +83,27 @@ public final class Dbscan {
 		return new Result(labels, clusters);
 	}
 
+	/** Core flags; each point is independent of the others, so chunks of cells run in parallel. */
 	private boolean[] corePoints(Grid g, Progress progress) {
 		int m = g.size();
 		boolean[] core = new boolean[m];
 		double eps2 = eps * eps;
-		int[] neighbours = new int[27];
-		for (int c = 0; c < g.cells(); c++) {
-			int k = g.neighbourCells(c, neighbours);
-			for (int p = g.start[c]; p < g.start[c + 1]; p++) {
-				if ((p & (STEP - 1)) == 0) tick(progress, "Finding core points", p, m);
-				int count = 0;
-				search: for (int i = 0; i < k; i++) {
-					int nc = neighbours[i];
-					for (int q = g.start[nc]; q < g.start[nc + 1]; q++)
-						if (g.dist2(p, q) <= eps2 && ++count >= minPoints) break search;
+		Chunks chunks = new Chunks(g, progress, "Finding core points");
+		chunks.forEach((c0, c1) -> {
+			int[] neighbours = new int[27];
+			for (int c = c0; c < c1; c++) {
+				int k = g.neighbourCells(c, neighbours);
+				for (int p = g.start[c]; p < g.start[c + 1]; p++) {
+					int count = 0;
+					search: for (int i = 0; i < k; i++) {
+						int nc = neighbours[i];
+						for (int q = g.start[nc]; q < g.start[nc + 1]; q++)
+							if (g.dist2(p, q) <= eps2 && ++count >= minPoints) break search;
+					}
+					core[p] = count >= minPoints;
 				}
-				core[p] = count >= minPoints;
 			}
-		}
+		});
 		return core;
 	}
 
@@ -130,35 +133,38 @@ public final class Dbscan {
 		return parent;
 	}
 
+	/**
+	 * Roots of core points first (find compresses paths, so it runs alone), then each border point reads
+	 * the root of its nearest core neighbour, in parallel chunks.
+	 */
 	private void assignBorders(Grid g, boolean[] core, int[] parent, int[] root, Progress progress) {
 		int m = g.size();
+		for (int p = 0; p < m; p++) root[p] = core[p] ? find(parent, p) : -1;
 		double eps2 = eps * eps;
-		int[] neighbours = new int[27];
-		for (int c = 0; c < g.cells(); c++) {
-			int k = g.neighbourCells(c, neighbours);
-			for (int p = g.start[c]; p < g.start[c + 1]; p++) {
-				if ((p & (STEP - 1)) == 0) tick(progress, "Assigning border points", p, m);
-				if (core[p]) {
-					root[p] = find(parent, p);
-					continue;
-				}
-				int best = -1;
-				double bestD = Double.POSITIVE_INFINITY;
-				for (int i = 0; i < k; i++) {
-					int nc = neighbours[i];
-					for (int q = g.start[nc]; q < g.start[nc + 1]; q++) {
-						if (!core[q]) continue;
-						double d = g.dist2(p, q);
-						if (d > eps2) continue;
-						if (d < bestD || (d == bestD && g.row[q] < g.row[best])) {
-							best = q;
-							bestD = d;
+		new Chunks(g, progress, "Assigning border points").forEach((c0, c1) -> {
+			int[] neighbours = new int[27];
+			for (int c = c0; c < c1; c++) {
+				int k = g.neighbourCells(c, neighbours);
+				for (int p = g.start[c]; p < g.start[c + 1]; p++) {
+					if (core[p]) continue;
+					int best = -1;
+					double bestD = Double.POSITIVE_INFINITY;
+					for (int i = 0; i < k; i++) {
+						int nc = neighbours[i];
+						for (int q = g.start[nc]; q < g.start[nc + 1]; q++) {
+							if (!core[q]) continue;
+							double d = g.dist2(p, q);
+							if (d > eps2) continue;
+							if (d < bestD || (d == bestD && g.row[q] < g.row[best])) {
+								best = q;
+								bestD = d;
+							}
 						}
 					}
+					if (best >= 0) root[p] = root[best];
 				}
-				root[p] = best < 0 ? -1 : find(parent, best);
 			}
-		}
+		});
 	}
 
 	/** Root with path halving: keeps trees flat without recursion. */

@@ -62,6 +62,41 @@ class DbscanTest {
 		}
 	}
 
+	/** Many chunks of cells run in parallel; every blob must still be one cluster, numbered in row order. */
+	@Test
+	void manyBlobsAcrossParallelChunks() {
+		int blobs = 400, per = 500, n = blobs * per;
+		Random rnd = new Random(5);
+		double[] x = new double[n], y = new double[n], z = new double[n];
+		for (int i = 0; i < n; i++) {
+			int b = i % blobs; // interleaved rows: ids still follow the first row of each blob
+			x[i] = (b % 20) * 1000 + rnd.nextGaussian() * 15;
+			y[i] = (b / 20) * 1000 + rnd.nextGaussian() * 15;
+			z[i] = rnd.nextGaussian() * 15;
+		}
+		Dbscan.Result r = new Dbscan(30, 5).cluster(x, y, z, Progress.NONE);
+		// Blobs lie 1000 nm apart, so the brute force on each blob alone gives the same labels.
+		int clusters = 0;
+		for (int b = 0; b < blobs; b++) {
+			double[] bx = new double[per], by = new double[per], bz = new double[per];
+			for (int j = 0; j < per; j++) {
+				bx[j] = x[b + j * blobs];
+				by[j] = y[b + j * blobs];
+				bz[j] = z[b + j * blobs];
+			}
+			int[] expected = bruteForce(bx, by, bz, 30, 5);
+			int first = -1;
+			for (int j = 0; j < per; j++) {
+				int got = r.labels()[b + j * blobs];
+				assertEquals(expected[j] < 0, got < 0, "blob " + b + " row " + j);
+				if (got >= 0 && first < 0) first = got;
+				if (got >= 0) assertEquals(first + expected[j], got, "blob " + b + " row " + j);
+			}
+			clusters += Arrays.stream(expected).max().getAsInt() + 1;
+		}
+		assertEquals(clusters, r.clusters());
+	}
+
 	@Test
 	void edgeCases() {
 		Dbscan d = new Dbscan(10, 3);
