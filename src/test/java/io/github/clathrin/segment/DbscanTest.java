@@ -128,6 +128,21 @@ class DbscanTest {
 			}
 		};
 		assertThrows(CancelledException.class, () -> new Dbscan(2, 2).cluster(x, new double[n], null, cancelled));
+		// Cancelled inside the parallel core-point pass: the same exception type reaches the caller.
+		Progress lateCancel = new Progress() {
+			volatile boolean stop;
+
+			@Override
+			public void report(String stage, long done, long total) {
+				if (stage.startsWith("Finding core points")) stop = true;
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return stop;
+			}
+		};
+		assertThrows(CancelledException.class, () -> new Dbscan(2, 2).cluster(x, new double[n], null, lateCancel));
 	}
 
 	/** The documented rules, straight from their definition in O(n^2). */
