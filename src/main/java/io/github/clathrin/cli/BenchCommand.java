@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import io.github.clathrin.bench.Benchmarks;
 import io.github.clathrin.bench.DeepBenchmarks;
+import io.github.clathrin.bench.SegmentationBenchmark;
 import io.github.clathrin.task.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,9 +51,22 @@ final class BenchCommand implements Callable<Integer> {
 		+ "encoders' own default, with early stopping).")
 	Integer deepEpochs;
 
+	@Option(names = "--segmentation", description = "Only the whole-cell benchmark: a --rows table read, segmented "
+		+ "with DBSCAN and classified, with peak memory.")
+	boolean segmentation;
+
 	@Override
 	public Integer call() throws IOException {
 		ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
+		if (segmentation) {
+			// Alone in its process, so that the peak memory reading is the pipeline's own.
+			String body = new SegmentationBenchmark(rows, work.toPath(), progress).run();
+			progress.finish();
+			String md = "# Benchmarks\n\n" + machine() + "\n" + body;
+			System.out.println(md);
+			if (out != null) AtomicFiles.writeString(out.toPath(), md);
+			return 0;
+		}
 		DeepBenchmarks.Settings deepSettings = deep || deepOnly ? new DeepBenchmarks.Settings(streamed, deepEpochs) : null;
 		String body = new Benchmarks(new Benchmarks.Settings(rows, !noBaseline, structures, labelled, work.toPath(),
 			deepSettings, !deepOnly), progress).run();
@@ -72,6 +86,7 @@ final class BenchCommand implements Callable<Integer> {
 				break;
 			}
 		StringBuilder cmd = new StringBuilder("./clathrin bench --rows " + rows);
+		if (segmentation) cmd.append(" --segmentation");
 		if (noBaseline) cmd.append(" --no-baseline");
 		if (deepOnly) cmd.append(" --deep-only");
 		else if (deep) cmd.append(" --deep");

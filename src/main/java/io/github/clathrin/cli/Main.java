@@ -15,6 +15,7 @@ import io.github.clathrin.commands.ClathrinCommand;
 import io.github.clathrin.commands.EvaluateCommand;
 import io.github.clathrin.commands.InfoCommand;
 import io.github.clathrin.commands.ReconstructCommand;
+import io.github.clathrin.commands.SegmentCommand;
 import io.github.clathrin.commands.SimulateCommand;
 import io.github.clathrin.commands.TrainCommand;
 import io.github.clathrin.task.CancelledException;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
 	versionProvider = Main.Version.class,
 	description = "Classifies clathrin structures in 3D single-molecule localization data.",
 	subcommands = { Main.Demo.class, Main.Info.class, Main.Simulate.class, Main.Evaluate.class, Main.Train.class,
-		Main.Classify.class, Main.Reconstruct.class, BenchCommand.class })
+		Main.Classify.class, Main.Segment.class, Main.Reconstruct.class, BenchCommand.class })
 public final class Main implements Callable<Integer> {
 
 	@Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
@@ -367,6 +368,58 @@ public final class Main implements Callable<Integer> {
 		}
 	}
 
+	@Command(name = "segment", description = "Find candidate structures in a whole-cell table with DBSCAN and write "
+		+ "them as one CSV per structure (or one table with an roi column), plus segments.csv.")
+	static final class Segment implements Callable<Integer> {
+
+		@Option(names = "--input", required = true, paramLabel = "TABLE", description = "A whole-cell localization table.")
+		File input;
+
+		@Option(names = "--out", required = true, paramLabel = "DIR",
+			description = "Output folder: structures/<name>-<n>.csv (or structures.csv with --table) and segments.csv.")
+		File out;
+
+		@Option(names = "--eps", defaultValue = "50", paramLabel = "NM", description = "DBSCAN eps in nm (default 50).")
+		double eps;
+
+		@Option(names = "--min-points", defaultValue = "10", paramLabel = "N",
+			description = "Neighbours within eps (the point included) that make a core point (default 10).")
+		int minPoints;
+
+		@Option(names = "--min-size", defaultValue = "30", paramLabel = "N",
+			description = "Fewest localizations of a kept structure (default 30).")
+		int minSize;
+
+		@Option(names = "--max-size", defaultValue = "5000", paramLabel = "N",
+			description = "Most localizations of a kept structure (default 5000).")
+		int maxSize;
+
+		@Option(names = "--max-extent", defaultValue = "500", paramLabel = "NM",
+			description = "Largest extent along any axis of a kept structure, in nm (default 500).")
+		double maxExtent;
+
+		@Option(names = "--table", description = "Write one structures.csv with an roi column instead of one file per "
+			+ "structure; classify it with --roi-column roi.")
+		boolean table;
+
+		@Mixin
+		ReadingOptions reading;
+
+		@Override
+		public Integer call() throws Exception {
+			Map<String, Object> in = new LinkedHashMap<>();
+			in.put("input", input);
+			in.put("output", out);
+			in.put("eps", eps);
+			in.put("min_points", minPoints);
+			in.put("min_size", minSize);
+			in.put("max_size", maxSize);
+			in.put("max_extent", maxExtent);
+			in.put("one_table", table);
+			return report(SegmentCommand.class, reading.addTo(in));
+		}
+	}
+
 	@Command(name = "classify", description = "Classify structures with a model; one CSV row per structure.")
 	static final class Classify implements Callable<Integer> {
 
@@ -380,6 +433,19 @@ public final class Main implements Callable<Integer> {
 			description = "Results CSV; for a folder of whole tables with --roi-column, an output folder that gets "
 				+ "one <name>-results.csv per table (a table that fails is reported and the others carry on).")
 		File out;
+
+		@Option(names = "--segment",
+			description = "The input is one whole-cell table: find structures with DBSCAN first (see segment), then "
+				+ "classify each.")
+		boolean segment;
+
+		@Option(names = "--eps", defaultValue = "50", paramLabel = "NM", description = "With --segment: DBSCAN eps in nm "
+			+ "(default 50).")
+		double eps;
+
+		@Option(names = "--min-points", defaultValue = "10", paramLabel = "N",
+			description = "With --segment: DBSCAN min points (default 10).")
+		int minPoints;
 
 		@Option(names = "--render", paramLabel = "FILE.png|FILE.tif",
 			description = "Also draw every structure with its prediction into one gallery image (PNG or TIFF, by "
@@ -395,6 +461,9 @@ public final class Main implements Callable<Integer> {
 			Map<String, Object> in = input.inputs();
 			in.put("model", model);
 			in.put("output", out);
+			in.put("segment", segment);
+			in.put("eps", eps);
+			in.put("min_points", minPoints);
 			if (render == null) return report(ClassifyCommand.class, in);
 			Gallery.Sort order = parseSort(renderSort);
 			Gallery.ImageFormat.of(render.toPath()); // a wrong extension is an error before any work

@@ -2,6 +2,7 @@ package io.github.clathrin.commands;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,9 +12,12 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import io.github.clathrin.localizations.LocalizationTable;
 import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.pipeline.Model;
 import io.github.clathrin.pipeline.ModelFile;
+import io.github.clathrin.segment.SegmentConfig;
+import io.github.clathrin.segment.Segmenter;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.InputException;
 
@@ -29,6 +33,15 @@ public class ClassifyCommand extends StructureCommand {
 
 	@Parameter(label = "Skip tables whose results exist", required = false, persist = false)
 	private boolean skip_existing;
+
+	@Parameter(label = "Find structures in a whole-cell table first (DBSCAN)", required = false, persist = false)
+	private boolean segment;
+
+	@Parameter(label = "DBSCAN eps (nm)", required = false, min = "0")
+	private double eps = SegmentConfig.DEFAULT_EPS;
+
+	@Parameter(label = "DBSCAN min points", required = false, min = "1")
+	private int min_points = SegmentConfig.DEFAULT_MIN_POINTS;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private List<Classification.Prediction> predictions;
@@ -50,7 +63,7 @@ public class ClassifyCommand extends StructureCommand {
 			classifyTables(m);
 			return;
 		}
-		StructureInput.Loaded in = loadStructures();
+		StructureInput.Loaded in = segment ? segmentInput() : loadStructures();
 		structures = in.set();
 		classNames = m.classNames();
 		predictions = Classification.classify(m, structures, progress());
@@ -81,6 +94,25 @@ public class ClassifyCommand extends StructureCommand {
 			.append(" (these may include training structures; use evaluate for an honest accuracy)\n");
 		sb.append("Results written to ").append(output);
 		report = sb.toString();
+	}
+
+	/**
+	 * Cuts the one whole-cell table into structures with the default size filters; the table's own ROI
+	 * column and labels file do not apply to structures that did not exist before.
+	 */
+	private StructureInput.Loaded segmentInput() {
+		existingFile(input, "whole-cell table");
+		if (orNull(roi_column) != null) throw new InputException("--segment finds the structures itself; drop the "
+			+ "ROI column");
+		SegmentConfig config = SegmentCommand.config(eps, min_points, SegmentConfig.DEFAULT_MIN_SIZE,
+			SegmentConfig.DEFAULT_MAX_SIZE, SegmentConfig.DEFAULT_MAX_EXTENT);
+		LocalizationTable table = SegmentCommand.read(input, readOptions(pixel_size, units, category), this);
+		Segmenter.Segmentation s = new Segmenter(config).segment(table, progress());
+		if (s.structures().size() == 0) throw new InputException(input + ": no structures found (" + s.summary() + ")");
+		List<String> warnings = new ArrayList<>(s.structures().warnings());
+		warnings.add(0, "segmentation: " + s.summary());
+		if (labels != null) warnings.add("the labels file is not applied to segmented structures");
+		return new StructureInput.Loaded(s.structures(), warnings);
 	}
 
 	/** A folder of whole tables with an ROI column: one results CSV per table, into the output folder. */

@@ -16,6 +16,7 @@ class MenusTest {
 
 	static final Map<String, Class<?>> ENTRIES = Map.of("Open Localizations...", OpenLocalizationsPlugin.class,
 		"Simulate Demo Data...", SimulatePlugin.class, "Train...", TrainPlugin.class, "Classify", ClassifyPlugin.class,
+		"Find Structures...", FindStructuresPlugin.class,
 		"Show Structures in 3D...", ShowStructuresPlugin.class, "Evaluate...", EvaluatePlugin.class,
 		"Reconstruct...", ReconstructPlugin.class, "Label Structures...", LabelStructuresPlugin.class,
 		"About Clathrin Classifier", AboutPlugin.class);
@@ -26,7 +27,7 @@ class MenusTest {
 		assertEquals(0, r.exitCode(), r.output());
 		List<String> items = r.output().lines().filter(l -> l.startsWith("ITEM ")).map(l -> l.substring(5)).toList();
 		assertEquals(List.of("Open Localizations...", "Simulate Demo Data...", "Train...", "Classify",
-			"Show Structures in 3D...", "Evaluate...", "Reconstruct...", "Label Structures...", "About Clathrin Classifier"),
+			"Find Structures...", "Show Structures in 3D...", "Evaluate...", "Reconstruct...", "Label Structures...", "About Clathrin Classifier"),
 			items,
 			r.output());
 		Map<String, String> commands = new TreeMap<>();

@@ -1,0 +1,113 @@
+package io.github.clathrin.commands;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import io.github.clathrin.localizations.LocalizationReaders;
+import io.github.clathrin.localizations.LocalizationTable;
+import io.github.clathrin.segment.SegmentConfig;
+import io.github.clathrin.segment.SegmentFiles;
+import io.github.clathrin.segment.Segmenter;
+import io.github.clathrin.task.CancelledException;
+import io.github.clathrin.task.InputException;
+
+/** Finds candidate structures in a whole-cell table with DBSCAN and writes them where classify can read them. */
+@Plugin(type = Command.class, label = "Find clathrin structures")
+public class SegmentCommand extends ClathrinCommand {
+
+	@Parameter(label = "Localization table (whole cell)", persist = false)
+	private File input;
+
+	@Parameter(label = "Output folder", persist = false)
+	private File output;
+
+	@Parameter(label = "DBSCAN eps (nm)", required = false, min = "0")
+	private double eps = SegmentConfig.DEFAULT_EPS;
+
+	@Parameter(label = "DBSCAN min points", required = false, min = "1")
+	private int min_points = SegmentConfig.DEFAULT_MIN_POINTS;
+
+	@Parameter(label = "Min localizations per structure", required = false, min = "1")
+	private int min_size = SegmentConfig.DEFAULT_MIN_SIZE;
+
+	@Parameter(label = "Max localizations per structure", required = false, min = "1")
+	private int max_size = SegmentConfig.DEFAULT_MAX_SIZE;
+
+	@Parameter(label = "Max extent per axis (nm)", required = false, min = "0")
+	private double max_extent = SegmentConfig.DEFAULT_MAX_EXTENT;
+
+	@Parameter(label = "One table with an roi column", required = false, persist = false,
+		description = "Write structures.csv with an roi column instead of one file per structure.")
+	private boolean one_table;
+
+	@Parameter(label = "Pixel size (nm)", required = false, persist = false)
+	private Double pixel_size;
+
+	@Parameter(label = "Units", required = false, persist = false, description = "nm, px, um or m when the file does not say")
+	private String units;
+
+	@Parameter(label = "Insight3 category", required = false, persist = false)
+	private Integer category;
+
+	private Segmenter.Segmentation segmentation;
+
+	@Override
+	protected void execute() {
+		existingFile(input, "localization table");
+		required(output, "output folder");
+		if (output.exists() && !output.isDirectory()) throw new InputException(output + ": is a file, not a folder");
+		SegmentConfig config = config(eps, min_points, min_size, max_size, max_extent);
+		LocalizationTable table = read(input, readOptions(pixel_size, units, category), this);
+		segmentation = new Segmenter(config).segment(table, progress());
+		Path dir = output.toPath();
+		try {
+			Files.createDirectories(dir);
+			if (one_table) SegmentFiles.writeTable(dir.resolve("structures.csv"), segmentation.structures());
+			else SegmentFiles.writeStructures(dir.resolve("structures"), segmentation.structures(), progress());
+			SegmentFiles.writeSummary(dir.resolve(SegmentFiles.SUMMARY), segmentation.clusters());
+		}
+		catch (IOException e) {
+			throw new InputException(output + ": cannot write structures (" + e.getMessage() + ")", e);
+		}
+		StringBuilder sb = new StringBuilder();
+		segmentation.structures().warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
+		sb.append(segmentation.summary()).append('\n');
+		sb.append("Structures written to ").append(dir.resolve(one_table ? "structures.csv" : "structures"));
+		if (one_table) sb.append(" (roi column: ").append(SegmentFiles.ROI).append(')');
+		sb.append(", summary to ").append(dir.resolve(SegmentFiles.SUMMARY));
+		report = sb.toString();
+	}
+
+	/** What was found, or null before a successful run. */
+	public Segmenter.Segmentation getSegmentation() {
+		return segmentation;
+	}
+
+	static SegmentConfig config(double eps, int minPoints, int minSize, int maxSize, double maxExtent) {
+		try {
+			return new SegmentConfig(eps, minPoints, minSize, maxSize, maxExtent);
+		}
+		catch (IllegalArgumentException e) {
+			throw new InputException(e.getMessage(), e);
+		}
+	}
+
+	/** Reads one whole-cell table, with the command's progress and file name in every error. */
+	static LocalizationTable read(File input, io.github.clathrin.localizations.ReadOptions options, ClathrinCommand c) {
+		try {
+			return LocalizationReaders.read(input.toPath(), options, c.progress());
+		}
+		catch (CancelledException | InputException e) {
+			throw e;
+		}
+		catch (IOException e) {
+			throw StructureInput.unreadable(input, e);
+		}
+	}
+}
