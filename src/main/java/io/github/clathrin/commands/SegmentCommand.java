@@ -55,6 +55,10 @@ public class SegmentCommand extends ClathrinCommand {
 	@Parameter(label = "Insight3 category", required = false, persist = false)
 	private Integer category;
 
+	@Parameter(label = "Columns (files without a title line)", required = false, persist = false,
+		description = "Names of the columns in file order, e.g. trace,t,x,y,z")
+	private String columns;
+
 	private Segmenter.Segmentation segmentation;
 
 	@Override
@@ -63,7 +67,7 @@ public class SegmentCommand extends ClathrinCommand {
 		required(output, "output folder");
 		if (output.exists() && !output.isDirectory()) throw new InputException(output + ": is a file, not a folder");
 		SegmentConfig config = config(eps, min_points, min_size, max_size, max_extent);
-		LocalizationTable table = read(input, readOptions(pixel_size, units, category), this);
+		LocalizationTable table = read(input, readOptions(pixel_size, units, category, columns), this);
 		segmentation = new Segmenter(config).segment(table, progress());
 		Path dir = output.toPath();
 		try {
