@@ -121,7 +121,8 @@ public final class SmlmZipReader implements LocalizationReader {
 			LocalizationTable built = table.build();
 			String absurd = TableChecks.absurdValues(built);
 			return absurd == null ? built : TextTableReading.withWarning(built, absurd);
-		} catch (ZipException e) {
+		} catch (ZipException | java.io.EOFException e) {
+			// ZipFile's constructor throws EOFException, not ZipException, when the end record is cut off.
 			throw InputException.inFile(file, "damaged or truncated ZIP archive (" + e.getMessage() + ")");
 		}
 	}
