@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,11 +92,11 @@ public final class AsdfReader implements LocalizationReader {
 		}
 
 		LocalizationTable.Builder table = LocalizationTable.builder(file, formatName());
-		List<String> used = new ArrayList<>();
+		String[] names = new String[columns.size()];
+		for (int c = 0; c < names.length; c++) names[c] = SmlmZipReader.columnName(columns.get(c));
+		names = RapidStormReader.uniqueNames(names);
 		for (int c = 0; c < columns.size(); c++) {
-			String name = SmlmZipReader.columnName(columns.get(c));
-			while (used.contains(name.toLowerCase(Locale.ROOT))) name = name + "_" + c;
-			used.add(name.toLowerCase(Locale.ROOT));
+			String name = names[c];
 			boolean coordinate = name.equals("x") || name.equals("y") || name.equals("z");
 			if (coordinate && scale != 1) for (int r = 0; r < rows; r++) values[c][r] *= scale;
 			table.column(name, coordinate ? "nm" : "", values[c]);
