@@ -19,7 +19,7 @@ public final class LocalizationReaders {
 	static final int HEAD_BYTES = 64 * 1024;
 
 	private static final List<LocalizationReader> ALL = List.of(new Insight3BinReader(), new RapidStormReader(),
-		new SmlmZipReader(), new Mat5ParticlesReader(), new PicassoHdf5Reader(), new DecodeH5Reader(), new SmapMatReader(),
+		new SmlmZipReader(), new AsdfReader(), new Mat5ParticlesReader(), new PicassoHdf5Reader(), new DecodeH5Reader(), new SmapMatReader(),
 		new ThunderStormCsvReader(), new DelimitedTextReader());
 
 	private LocalizationReaders() {}
@@ -78,7 +78,6 @@ public final class LocalizationReaders {
 	static String unsupportedFormat(Path file, byte[] head) {
 		if (startsWith(head, 0, "PK\u0003\u0004") && !TextSniffing.hasExtension(file, "smlm"))
 			return "ZIP archive (a .smlm file must end in .smlm; .npz volumes are structures, not localizations)";
-		if (startsWith(head, 0, "#ASDF")) return "ASDF";
 		if (startsWith(head, 0, "\u0093NUMPY")) return "NumPy .npy";
 		return null;
 	}

@@ -209,7 +209,7 @@ public final class RapidStormReader implements LocalizationReader {
 		return LengthUnit.parse(unit);
 	}
 
-	private static String[] uniqueNames(String[] names) {
+	static String[] uniqueNames(String[] names) {
 		String[] out = new String[names.length];
 		List<String> seen = new ArrayList<>();
 		for (int i = 0; i < names.length; i++) {

@@ -103,11 +103,17 @@ public final class SmlmZipReader implements LocalizationReader {
 			}
 
 			LocalizationTable.Builder table = LocalizationTable.builder(file, formatName());
+			// Two headers may name one column ("x" and "position_x"): later ones get a suffix.
+			String[] names = new String[width];
 			int c = 0;
+			for (Col col : columns)
+				for (int k = 0; k < col.count(); k++) names[c++] = col.count() == 1 ? col.name() : col.name() + "_" + k;
+			names = RapidStormReader.uniqueNames(names);
+			c = 0;
 			for (Col col : columns) {
 				boolean coordinate = col.name().equals("x") || col.name().equals("y") || col.name().equals("z");
 				for (int k = 0; k < col.count(); k++, c++) {
-					String name = col.count() == 1 ? col.name() : col.name() + "_" + k;
+					String name = names[c];
 					double[] v = all[c];
 					if (coordinate && col.count() == 1) {
 						double s = scale(file, col, options);
@@ -121,7 +127,8 @@ public final class SmlmZipReader implements LocalizationReader {
 			LocalizationTable built = table.build();
 			String absurd = TableChecks.absurdValues(built);
 			return absurd == null ? built : TextTableReading.withWarning(built, absurd);
-		} catch (ZipException e) {
+		} catch (ZipException | java.io.EOFException e) {
+			// ZipFile's constructor throws EOFException, not ZipException, when the end record is cut off.
 			throw InputException.inFile(file, "damaged or truncated ZIP archive (" + e.getMessage() + ")");
 		}
 	}

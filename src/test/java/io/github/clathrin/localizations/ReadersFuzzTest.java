@@ -24,6 +24,7 @@ import io.github.clathrin.task.Progress;
 class ReadersFuzzTest {
 
 	private static final Path DIR;
+	private static final ReadOptions WITH_UNITS = new ReadOptions(LengthUnit.NM, 100.0, null);
 
 	static {
 		try {
@@ -66,6 +67,27 @@ class ReadersFuzzTest {
 	}
 
 	@FuzzTest(maxDuration = "60s")
+	void rapidStorm(FuzzedDataProvider data) throws IOException {
+		check(new RapidStormReader(), "fuzz.txt", data.consumeRemainingAsBytes(), data);
+	}
+
+	@FuzzTest(maxDuration = "60s")
+	void smlmZip(FuzzedDataProvider data) throws IOException {
+		check(new SmlmZipReader(), "fuzz.smlm", data.consumeRemainingAsBytes(), WITH_UNITS);
+	}
+
+	@FuzzTest(maxDuration = "60s")
+	void mat5Particles(FuzzedDataProvider data) throws IOException {
+		check(new Mat5ParticlesReader(), "fuzz.mat", data.consumeRemainingAsBytes(), data);
+	}
+
+	/** With units, since without them every ASDF file is refused before its block is read. */
+	@FuzzTest(maxDuration = "60s")
+	void asdf(FuzzedDataProvider data) throws IOException {
+		check(new AsdfReader(), "fuzz.asdf", data.consumeRemainingAsBytes(), WITH_UNITS);
+	}
+
+	@FuzzTest(maxDuration = "60s")
 	void detection(FuzzedDataProvider data) throws IOException {
 		String name = data.pickValue(new String[] { "fuzz.csv", "fuzz.bin", "fuzz.tsv", "fuzz.txt", "fuzz.xyz" });
 		Path f = write(name, data.consumeRemainingAsBytes());
@@ -83,9 +105,13 @@ class ReadersFuzzTest {
 	private static void check(LocalizationReader reader, String name, byte[] bytes, FuzzedDataProvider unused)
 		throws IOException
 	{
+		check(reader, name, bytes, ReadOptions.DEFAULT.withPixelSize(100.0));
+	}
+
+	private static void check(LocalizationReader reader, String name, byte[] bytes, ReadOptions options) throws IOException {
 		Path f = write(name, bytes);
 		try {
-			LocalizationTable t = reader.read(f, ReadOptions.DEFAULT.withPixelSize(100.0), Progress.NONE);
+			LocalizationTable t = reader.read(f, options, Progress.NONE);
 			double[] x = t.x(), y = t.y(), z = t.z();
 			for (int i = 0; i < t.rowCount(); i++)
 				assertTrue(Double.isFinite(x[i]) && Double.isFinite(y[i]) && (z == null || Double.isFinite(z[i])),

@@ -175,7 +175,7 @@ class SharedFormatsTest {
 		String[][] cases = {
 			{ "five_blobs.txt", "--units" },
 			{ "five_blobs_3D.txt", "--units" },
-			{ "npc_gp210.asdf", "ASDF" },
+			{ "npc_gp210.asdf", "--units nm" },
 		};
 		for (String[] c : cases) {
 			Path f = SharedData.file("formats/locan/" + c[0]);
@@ -234,7 +234,8 @@ class SharedFormatsTest {
 			instanceof ThunderStormCsvReader);
 		assertTrue(LocalizationReaders.detect(SharedData.file("formats/vlume/CaulobacterC_2_R23_MoernerLab.csv"))
 			instanceof DelimitedTextReader);
-		assertEquals(9, LocalizationReaders.all().size()); // + Picasso, DECODE, SMAP (Hdf5ReadersTest), rapidSTORM, SMLM, MAT v5
+		assertEquals(10, LocalizationReaders.all().size()); // + Picasso, DECODE, SMAP (Hdf5ReadersTest), rapidSTORM, SMLM, MAT v5, ASDF
+		assertTrue(LocalizationReaders.detect(SharedData.file("formats/locan/npc_gp210.asdf")) instanceof AsdfReader);
 		assertTrue(LocalizationReaders.detect(SharedData.file("formats/locan/rapidSTORM_dstorm_data.txt"))
 			instanceof RapidStormReader);
 	}
