@@ -41,7 +41,7 @@ import io.github.clathrin.voxels.VoxelConfig;
  * Reads and writes the model file: a zip holding {@code manifest.json} (format version, voxel
  * settings, encoder and classifier names with their parameters, class names, training summary) and
  * one binary part each for the encoder and the classifier state, checked by SHA-256. No Java
- * serialization: every part has a documented layout (docs/file-formats.md). The same model always
+ * serialization: every part has a documented layout (docs/formats.md). The same model always
  * gives the same bytes, and files are written atomically.
  */
 public final class ModelFile {
