@@ -73,7 +73,7 @@ public final class AsdfReader implements LocalizationReader {
 		}
 
 		ByteBuffer block = block(file, bytes, treeEnd, data.source());
-		int size = dtypeSize(data.datatype());
+		int size = BinaryValues.size(data.datatype());
 		if (data.rows() * data.cols() * size > block.limit())
 			throw InputException.inFile(file, "'data' announces " + data.rows() + " x " + data.cols() + " values of " + size
 				+ " bytes, more than the " + block.limit() + "-byte block holds (truncated file?)");
@@ -86,7 +86,7 @@ public final class AsdfReader implements LocalizationReader {
 				if (at < 0 || at + size > block.limit())
 					throw InputException.atRecord(file, r + 1, "value of column " + columns.get(c) + " lies at byte " + at
 						+ ", outside the " + block.limit() + "-byte block (truncated file or wrong strides)");
-				values[c][r] = value(block, (int) at, data.datatype());
+				values[c][r] = BinaryValues.read(block, (int) at, data.datatype());
 			}
 			progress.checkCancelled();
 		}
@@ -156,7 +156,7 @@ public final class AsdfReader implements LocalizationReader {
 		if (source == null || datatype == null || byteorder == null || shape == null)
 			throw InputException.inFile(file, "'data' needs source, datatype, byteorder and shape");
 		int src = (int) number(file, source, "source (only internal blocks are supported)");
-		if (dtypeSize(datatype) == 0) throw InputException.inFile(file, "'data' has datatype '" + shorten(datatype)
+		if (BinaryValues.size(datatype) == 0) throw InputException.inFile(file, "'data' has datatype '" + shorten(datatype)
 			+ "' (expected int8..int64, uint8..uint64, float32, float64)");
 		ByteOrder order;
 		if (byteorder.equals("little")) order = ByteOrder.LITTLE_ENDIAN;
@@ -166,7 +166,7 @@ public final class AsdfReader implements LocalizationReader {
 		if (dims.length != 2) throw InputException.inFile(file, "'data' has shape [" + shape + "]; expected [rows, columns]");
 		if (dims[0] > Integer.MAX_VALUE / 16 || dims[1] > 1 << 16)
 			throw InputException.inFile(file, "'data' shape [" + shape + "] is too large");
-		long size = dtypeSize(datatype);
+		long size = BinaryValues.size(datatype);
 		long[] st = strides == null ? new long[] { size * dims[1], size } : numbers(file, strides, "strides");
 		if (st.length != 2) throw InputException.inFile(file, "'data' has strides [" + strides + "]; expected two");
 		long off = offset == null ? 0 : number(file, offset, "offset");
@@ -236,35 +236,6 @@ public final class AsdfReader implements LocalizationReader {
 			return v;
 		} catch (NumberFormatException e) {
 			throw InputException.inFile(file, "'data' " + what + ": '" + shorten(s) + "' is not a valid number");
-		}
-	}
-
-	private static int dtypeSize(String dtype) {
-		switch (dtype) {
-			case "int8": case "uint8": return 1;
-			case "int16": case "uint16": return 2;
-			case "int32": case "uint32": case "float32": return 4;
-			case "int64": case "uint64": case "float64": return 8;
-			default: return 0;
-		}
-	}
-
-	private static double value(ByteBuffer b, int o, String dtype) {
-		switch (dtype) {
-			case "int8": return b.get(o);
-			case "uint8": return b.get(o) & 0xff;
-			case "int16": return b.getShort(o);
-			case "uint16": return b.getShort(o) & 0xffff;
-			case "int32": return b.getInt(o);
-			case "uint32": return b.getInt(o) & 0xffffffffL;
-			case "int64": return b.getLong(o);
-			case "uint64": {
-				long v = b.getLong(o);
-				return v >= 0 ? v : (v >>> 1) * 2.0 + (v & 1);
-			}
-			case "float32": return b.getFloat(o);
-			case "float64": return b.getDouble(o);
-			default: throw new IllegalStateException(dtype);
 		}
 	}
 

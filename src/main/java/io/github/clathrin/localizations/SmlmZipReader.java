@@ -162,7 +162,7 @@ public final class SmlmZipReader implements LocalizationReader {
 		List<Col> out = new ArrayList<>();
 		for (int i = 0; i < headers.size(); i++) {
 			String h = headers.get(i);
-			int size = dtypeSize(dtypes.get(i));
+			int size = BinaryValues.size(dtypes.get(i));
 			if (size == 0) throw InputException.inFile(file, "manifest.json: column '" + h + "' has dtype '" + dtypes.get(i)
 				+ "' (expected int8..int64, uint8..uint64, float32, float64)");
 			int count = 1;
@@ -207,7 +207,7 @@ public final class SmlmZipReader implements LocalizationReader {
 				for (int k = 0; k < complete; k++) {
 					int o = k * rowBytes, c = 0;
 					for (Col col : cols)
-						for (int e = 0; e < col.count(); e++, o += col.size()) out[c++][r + k] = value(bb, o, col.dtype());
+						for (int e = 0; e < col.count(); e++, o += col.size()) out[c++][r + k] = BinaryValues.read(bb, o, col.dtype());
 				}
 				r += complete;
 				if (complete < want)
@@ -221,35 +221,6 @@ public final class SmlmZipReader implements LocalizationReader {
 			throw InputException.inFile(file, name + " is damaged or truncated (" + e.getMessage() + ")");
 		}
 		return out;
-	}
-
-	private static double value(ByteBuffer b, int o, String dtype) {
-		switch (dtype) {
-			case "int8": return b.get(o);
-			case "uint8": return b.get(o) & 0xff;
-			case "int16": return b.getShort(o);
-			case "uint16": return b.getShort(o) & 0xffff;
-			case "int32": return b.getInt(o);
-			case "uint32": return b.getInt(o) & 0xffffffffL;
-			case "int64": return b.getLong(o);
-			case "uint64": {
-				long v = b.getLong(o);
-				return v >= 0 ? v : (v >>> 1) * 2.0 + (v & 1);
-			}
-			case "float32": return b.getFloat(o);
-			case "float64": return b.getDouble(o);
-			default: throw new IllegalStateException(dtype);
-		}
-	}
-
-	private static int dtypeSize(String dtype) {
-		switch (dtype.toLowerCase(Locale.ROOT)) {
-			case "int8": case "uint8": return 1;
-			case "int16": case "uint16": return 2;
-			case "int32": case "uint32": case "float32": return 4;
-			case "int64": case "uint64": case "float64": return 8;
-			default: return 0;
-		}
 	}
 
 	private static double scale(Path file, Col col, ReadOptions options) {
