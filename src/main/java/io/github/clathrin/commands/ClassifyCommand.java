@@ -106,7 +106,7 @@ public class ClassifyCommand extends StructureCommand {
 			+ "ROI column");
 		SegmentConfig config = SegmentCommand.config(eps, min_points, SegmentConfig.DEFAULT_MIN_SIZE,
 			SegmentConfig.DEFAULT_MAX_SIZE, SegmentConfig.DEFAULT_MAX_EXTENT);
-		LocalizationTable table = SegmentCommand.read(input, readOptions(pixel_size, units, category), this);
+		LocalizationTable table = SegmentCommand.read(input, readOptions(), this);
 		Segmenter.Segmentation s = new Segmenter(config).segment(table, progress());
 		if (s.structures().size() == 0) throw new InputException(input + ": no structures found (" + s.summary() + ")");
 		List<String> warnings = new ArrayList<>(s.structures().warnings());
@@ -121,7 +121,7 @@ public class ClassifyCommand extends StructureCommand {
 			throw new InputException(output + ": a folder of tables needs an output folder, not a file");
 		StringBuilder log = new StringBuilder();
 		ClassifyTables.Outcome outcome = ClassifyTables.run(m, input.toPath(), roi_column,
-			readOptions(pixel_size, units, category, columns), output.toPath(), skip_existing,
+			readOptions(), output.toPath(), skip_existing,
 			line -> log.append(line).append('\n'), progress());
 		batch = outcome;
 		if (labels != null) log.append("warning: the labels file is not applied to a folder of tables\n");

@@ -14,23 +14,10 @@ import io.github.clathrin.localizations.TableSummary;
 
 /** Describes a localization file: format, rows, columns with units, ranges in nm, 2D or 3D. */
 @Plugin(type = Command.class, label = "Localization file info")
-public class InfoCommand extends ClathrinCommand {
+public class InfoCommand extends ReadingCommand {
 
 	@Parameter(label = "Localization file")
 	private File input;
-
-	@Parameter(label = "Pixel size (nm)", required = false, persist = false)
-	private Double pixel_size;
-
-	@Parameter(label = "Units", required = false, persist = false, description = "nm, px, um or m when the file does not say")
-	private String units;
-
-	@Parameter(label = "Insight3 category", required = false, persist = false)
-	private Integer category;
-
-	@Parameter(label = "Column names", required = false, persist = false,
-		description = "For a text file without a title line: its columns in order, comma-separated (e.g. trace,t,x,y,z).")
-	private String columns;
 
 	private LocalizationTable table;
 
@@ -53,7 +40,7 @@ public class InfoCommand extends ClathrinCommand {
 					return;
 				}
 			}
-			table = LocalizationReaders.read(input.toPath(), readOptions(pixel_size, units, category, columns), progress());
+			table = LocalizationReaders.read(input.toPath(), readOptions(), progress());
 		}
 		catch (IOException e) {
 			throw StructureInput.unreadable(input, e);

@@ -19,7 +19,7 @@ import io.github.clathrin.task.InputException;
 
 /** Finds candidate structures in a whole-cell table with DBSCAN and writes them where classify can read them. */
 @Plugin(type = Command.class, label = "Find clathrin structures")
-public class SegmentCommand extends ClathrinCommand {
+public class SegmentCommand extends ReadingCommand {
 
 	@Parameter(label = "Localization table (whole cell)", persist = false)
 	private File input;
@@ -46,19 +46,6 @@ public class SegmentCommand extends ClathrinCommand {
 		description = "Write structures.csv with an roi column instead of one file per structure.")
 	private boolean one_table;
 
-	@Parameter(label = "Pixel size (nm)", required = false, persist = false)
-	private Double pixel_size;
-
-	@Parameter(label = "Units", required = false, persist = false, description = "nm, px, um or m when the file does not say")
-	private String units;
-
-	@Parameter(label = "Insight3 category", required = false, persist = false)
-	private Integer category;
-
-	@Parameter(label = "Columns (files without a title line)", required = false, persist = false,
-		description = "Names of the columns in file order, e.g. trace,t,x,y,z")
-	private String columns;
-
 	private Segmenter.Segmentation segmentation;
 
 	@Override
@@ -67,7 +54,7 @@ public class SegmentCommand extends ClathrinCommand {
 		required(output, "output folder");
 		if (output.exists() && !output.isDirectory()) throw new InputException(output + ": is a file, not a folder");
 		SegmentConfig config = config(eps, min_points, min_size, max_size, max_extent);
-		LocalizationTable table = read(input, readOptions(pixel_size, units, category, columns), this);
+		LocalizationTable table = read(input, readOptions(), this);
 		segmentation = new Segmenter(config).segment(table, progress());
 		Path dir = output.toPath();
 		try {

@@ -11,7 +11,7 @@ import org.scijava.plugin.Parameter;
  * structure, one table with an ROI column, or a NumPy file of ready volumes, plus an optional labels
  * file and what the files do not say about units.
  */
-public abstract class StructureCommand extends ClathrinCommand {
+public abstract class StructureCommand extends ReadingCommand {
 
 	@Parameter(label = "Input (folder, table, .npz or .npy)", persist = false,
 		description = "A folder of localization files or 3D TIFF stacks, one table with an ROI column, or ready "
@@ -34,25 +34,11 @@ public abstract class StructureCommand extends ClathrinCommand {
 		description = "Column naming the structure of each localization when the input is one table (e.g. frame).")
 	protected String roi_column;
 
-	@Parameter(label = "Pixel size (nm)", required = false, persist = false)
-	protected Double pixel_size;
-
-	@Parameter(label = "Units", required = false, persist = false, description = "nm, px, um or m when the file does not say")
-	protected String units;
-
-	@Parameter(label = "Insight3 category", required = false, persist = false,
-		description = "Keep only localizations of this Insight3 category (channel).")
-	protected Integer category;
-
-	@Parameter(label = "Column names", required = false, persist = false,
-		description = "For a text file without a title line: its columns in order, comma-separated (e.g. trace,t,x,y,z).")
-	protected String columns;
-
 	protected StructureInput.Loaded loadStructures() {
 		List<File> inputs = new ArrayList<>();
 		inputs.add(input);
 		if (more_inputs != null) inputs.addAll(List.of(more_inputs));
-		return StructureInput.load(inputs, labels, orNull(roi_column), readOptions(pixel_size, units, category, columns),
+		return StructureInput.load(inputs, labels, orNull(roi_column), readOptions(),
 			StructureInput.ClassFrom.parse(class_from), progress());
 	}
 }

@@ -44,18 +44,14 @@ public final class AsdfReader implements LocalizationReader {
 
 	@Override
 	public int detect(Path file, byte[] head) {
-		byte[] m = MAGIC.getBytes(StandardCharsets.US_ASCII);
-		if (head.length < m.length) return 0;
-		for (int i = 0; i < m.length; i++)
-			if (head[i] != m[i]) return 0;
-		return 100;
+		return TextSniffing.startsWith(head, 0, MAGIC) ? 100 : 0;
 	}
 
 	@Override
 	public LocalizationTable read(Path file, ReadOptions options, Progress progress) throws IOException {
 		if (Files.size(file) > MAX_BYTES) throw InputException.inFile(file, "ASDF file too large to read (over 2 GB)");
 		byte[] bytes = Files.readAllBytes(file);
-		if (!startsWith(bytes, 0, MAGIC.getBytes(StandardCharsets.US_ASCII)))
+		if (!TextSniffing.startsWith(bytes, 0, MAGIC))
 			throw InputException.atLine(file, 1, "not an ASDF file: it must start with '#ASDF '");
 		int treeEnd = treeEnd(bytes);
 		List<String> lines = List.of(new String(bytes, 0, treeEnd, StandardCharsets.ISO_8859_1).split("\r?\n"));
@@ -110,8 +106,8 @@ public final class AsdfReader implements LocalizationReader {
 	/** End of the YAML tree: after the {@code ...} line, else where the first block starts, else the file end. */
 	private static int treeEnd(byte[] b) {
 		for (int i = 0; i + 4 <= b.length; i++) {
-			if (startsWith(b, i, BLOCK_MAGIC)) return i;
-			if (b[i] == '\n' && startsWith(b, i + 1, "...".getBytes(StandardCharsets.US_ASCII))
+			if (TextSniffing.startsWith(b, i, BLOCK_MAGIC)) return i;
+			if (b[i] == '\n' && TextSniffing.startsWith(b, i + 1, "...")
 				&& (i + 4 == b.length || b[i + 4] == '\n' || b[i + 4] == '\r'))
 				return i + 1;
 		}
@@ -182,14 +178,14 @@ public final class AsdfReader implements LocalizationReader {
 	private static ByteBuffer block(Path file, byte[] b, int treeEnd, int source) {
 		int at = -1;
 		for (int i = treeEnd; i + 4 <= b.length; i++)
-			if (startsWith(b, i, BLOCK_MAGIC)) {
+			if (TextSniffing.startsWith(b, i, BLOCK_MAGIC)) {
 				at = i;
 				break;
 			}
 		if (at < 0) throw InputException.inFile(file, "no binary block after the ASDF tree (truncated file?)");
 		ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN);
 		for (int index = 0;; index++) {
-			if (!startsWith(b, at, BLOCK_MAGIC))
+			if (!TextSniffing.startsWith(b, at, BLOCK_MAGIC))
 				throw InputException.inFile(file, "block " + index + " at byte " + at + " does not start with the block magic "
 					+ "(damaged or truncated file)");
 			if (at + 6 > b.length) throw InputException.inFile(file, "block " + index + " header is cut off (truncated file)");
@@ -237,13 +233,6 @@ public final class AsdfReader implements LocalizationReader {
 		} catch (NumberFormatException e) {
 			throw InputException.inFile(file, "'data' " + what + ": '" + shorten(s) + "' is not a valid number");
 		}
-	}
-
-	private static boolean startsWith(byte[] b, int at, byte[] m) {
-		if (at < 0 || b.length - at < m.length) return false;
-		for (int i = 0; i < m.length; i++)
-			if (b[at + i] != m[i]) return false;
-		return true;
 	}
 
 	private static String shorten(String s) {

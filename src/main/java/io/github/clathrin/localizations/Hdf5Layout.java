@@ -6,7 +6,6 @@ import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,12 +49,12 @@ enum Hdf5Layout {
 	 */
 	static long signatureOffset(byte[] head) {
 		for (long offset = 0; offset + SIGNATURE.length <= head.length; offset = offset == 0 ? 512 : offset * 2)
-			if (startsWith(head, (int) offset, SIGNATURE)) return offset;
+			if (TextSniffing.startsWith(head, (int) offset, SIGNATURE)) return offset;
 		return -1;
 	}
 
 	static boolean isMat73(byte[] head) {
-		return startsWith(head, 0, MAT73.getBytes(StandardCharsets.ISO_8859_1));
+		return TextSniffing.startsWith(head, 0, MAT73);
 	}
 
 	/**
@@ -219,10 +218,4 @@ enum Hdf5Layout {
 		throw new IllegalArgumentException("not a number: " + o);
 	}
 
-	private static boolean startsWith(byte[] head, int offset, byte[] magic) {
-		if (head.length < offset + magic.length) return false;
-		for (int i = 0; i < magic.length; i++)
-			if (head[offset + i] != magic[i]) return false;
-		return true;
-	}
 }

@@ -2,7 +2,6 @@ package io.github.clathrin.localizations;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -76,17 +75,10 @@ public final class LocalizationReaders {
 
 	/** Names formats we recognise but cannot read yet; null for anything else. */
 	static String unsupportedFormat(Path file, byte[] head) {
-		if (startsWith(head, 0, "PK\u0003\u0004") && !TextSniffing.hasExtension(file, "smlm"))
+		if (TextSniffing.startsWith(head, 0, "PK\u0003\u0004") && !TextSniffing.hasExtension(file, "smlm"))
 			return "ZIP archive (a .smlm file must end in .smlm; .npz volumes are structures, not localizations)";
-		if (startsWith(head, 0, "\u0093NUMPY")) return "NumPy .npy";
+		if (TextSniffing.startsWith(head, 0, "\u0093NUMPY")) return "NumPy .npy";
 		return null;
 	}
 
-	private static boolean startsWith(byte[] head, int offset, String magic) {
-		byte[] m = magic.getBytes(StandardCharsets.ISO_8859_1);
-		if (head.length < offset + m.length) return false;
-		for (int i = 0; i < m.length; i++)
-			if (head[offset + i] != m[i]) return false;
-		return true;
-	}
 }

@@ -1,7 +1,6 @@
 package io.github.clathrin.localizations;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,11 +45,7 @@ public final class Mat5ParticlesReader implements LocalizationReader {
 
 	/** Whether the first bytes are a MAT v5 header (v7.3 files say "MATLAB 7.3" and are HDF5). */
 	public static boolean isMat5(byte[] head) {
-		byte[] m = MAGIC.getBytes(StandardCharsets.US_ASCII);
-		if (head.length < m.length) return false;
-		for (int i = 0; i < m.length; i++)
-			if (head[i] != m[i]) return false;
-		return true;
+		return TextSniffing.startsWith(head, 0, MAGIC);
 	}
 
 	/** Whether the file starts with a MAT v5 header. */

@@ -49,11 +49,7 @@ public final class RapidStormReader implements LocalizationReader {
 
 	@Override
 	public int detect(Path file, byte[] head) {
-		byte[] m = MAGIC.getBytes(StandardCharsets.US_ASCII);
-		if (head.length < m.length) return 0;
-		for (int i = 0; i < m.length; i++)
-			if (head[i] != m[i]) return 0;
-		return 100;
+		return TextSniffing.startsWith(head, 0, MAGIC) ? 100 : 0;
 	}
 
 	@Override

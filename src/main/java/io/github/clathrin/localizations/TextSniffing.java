@@ -35,4 +35,17 @@ final class TextSniffing {
 			return null;
 		}
 	}
+
+	/** Whether {@code head} holds {@code magic} (one byte per char, ISO-8859-1) at {@code offset}. */
+	static boolean startsWith(byte[] head, int offset, String magic) {
+		return startsWith(head, offset, magic.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+	}
+
+	/** Whether {@code head} holds the bytes {@code magic} at {@code offset}. */
+	static boolean startsWith(byte[] head, int offset, byte[] magic) {
+		if (offset < 0 || head.length - offset < magic.length) return false;
+		for (int i = 0; i < magic.length; i++)
+			if (head[offset + i] != magic[i]) return false;
+		return true;
+	}
 }
