@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 	versionProvider = Main.Version.class,
 	description = "Classifies clathrin structures in 3D single-molecule localization data.",
 	subcommands = { Main.Demo.class, Main.Info.class, Main.Simulate.class, Main.Evaluate.class, Main.Train.class,
-		Main.Classify.class, Main.Segment.class, Main.Reconstruct.class, BenchCommand.class })
+		Main.Classify.class, Main.Segment.class, Main.Reconstruct.class, ReproduceCommand.class, BenchCommand.class })
 public final class Main implements Callable<Integer> {
 
 	@Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
