@@ -202,6 +202,10 @@ public final class Main implements Callable<Integer> {
 			+ "(default 10).")
 		double shift;
 
+		@Option(names = "--tta", description = "Test-time augmentation: average each held-out structure's class "
+			+ "probabilities over it and its --augment copies.")
+		boolean tta;
+
 		@Option(names = "--spread", description = "Spread labels to the unlabelled structures in encoder space (Zhou et al. "
 			+ "2004) and add them to the classifier's training set; evaluate reports rows with and without.")
 		boolean spread;
@@ -228,6 +232,7 @@ public final class Main implements Callable<Integer> {
 			m.put("augment", augment);
 			m.put("augment_3d", augment3d);
 			m.put("shift", shift);
+			m.put("tta", tta);
 			m.put("spread", spread);
 			m.put("spread_kernel", spreadKernel);
 			m.put("spread_neighbours", spreadNeighbours);

@@ -53,6 +53,10 @@ public abstract class LearningCommand extends StructureCommand {
 	@Parameter(label = "Augmentation shift (nm)", persist = false)
 	protected double shift = 10;
 
+	@Parameter(label = "Test-time augmentation (average over the copies)", persist = false,
+		description = "Average a held-out structure's class probabilities over it and its augmented copies")
+	protected boolean tta;
+
 	@Parameter(label = "Spread labels to unlabelled structures", persist = false)
 	protected boolean spread;
 
@@ -74,7 +78,10 @@ public abstract class LearningCommand extends StructureCommand {
 		if (!(shift >= 0 && shift < 1e5)) throw new InputException("augmentation shift must be >= 0 nm, got " + shift);
 		Augmentation a = augment == 0 ? Augmentation.NONE
 			: Augmentation.copies(augment).withShiftNm(shift).withRotate3d(augment_3d);
-		if (!spread) return new Enlargement(a, null);
+		if (tta && augment == 0)
+			throw new InputException("test-time augmentation averages over augmented copies: set the number of copies "
+				+ "(augment, --augment N) too");
+		if (!spread) return new Enlargement(a, null, tta);
 		LabelSpreading.Kernel kernel = switch ((spread_kernel == null ? "" : spread_kernel).trim().toLowerCase(Locale.ROOT)) {
 			case "knn" -> LabelSpreading.Kernel.KNN;
 			case "rbf" -> LabelSpreading.Kernel.RBF;
@@ -87,7 +94,7 @@ public abstract class LearningCommand extends StructureCommand {
 			throw new InputException("spreading gamma must be positive, got " + spread_gamma);
 		LabelSpreading.Options d = LabelSpreading.Options.DEFAULTS;
 		return new Enlargement(a, new LabelSpreading.Options(kernel, spread_neighbours, spread_gamma, spread_alpha,
-			d.maxIterations(), d.tolerance()));
+			d.maxIterations(), d.tolerance()), tta);
 	}
 
 	/** Encoder options per encoder (see {@link EncoderOptions}). */

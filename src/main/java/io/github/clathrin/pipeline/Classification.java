@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.clathrin.augment.Augmenter;
 import io.github.clathrin.encoders.Encoders;
 import io.github.clathrin.structures.Structure;
 import io.github.clathrin.structures.StructureSet;
@@ -37,9 +38,12 @@ public final class Classification {
 		List<Structure> structures = set.structures();
 		Featurizer.Samples samples = Featurizer.samples(structures, model.voxels(), progress);
 		double[][] x = Encoders.encodeAll(model.encoder(), samples.samples(), progress);
+		Augmenter testTime = TestTimeAveraging.of(model);
+		double[][][] copies = testTime == null ? null : Encodings.copies(model.encoder(), samples.samples(),
+			java.util.stream.IntStream.range(0, x.length).toArray(), testTime, progress);
 		List<Prediction> out = new ArrayList<>(x.length);
 		for (int i = 0; i < x.length; i++) {
-			double[] p = model.classifier().probabilities(x[i]);
+			double[] p = TestTimeAveraging.probabilities(model.classifier(), x[i], copies == null ? null : copies[i]);
 			int best = 0;
 			for (int c = 1; c < p.length; c++)
 				if (p[c] > p[best]) best = c;
