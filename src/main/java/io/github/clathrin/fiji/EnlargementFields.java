@@ -7,9 +7,11 @@ import ij.gui.GenericDialog;
 /**
  * The dialog fields of the plugins that learn (Train, Evaluate) for the deep encoders, augmentation and
  * label spreading, with the same macro keys as the command line's options: epochs, encoder_options,
- * augment, augment_3d, spread. Add them last and read them last.
+ * augment, augment_3d, tta, spread. Add them last and read them last.
  */
-record EnlargementFields(int epochs, String encoderOptions, int augment, boolean augment3d, boolean spread) {
+record EnlargementFields(int epochs, String encoderOptions, int augment, boolean augment3d, boolean tta,
+	boolean spread)
+{
 
 	static void add(GenericDialog gd) {
 		gd.addMessage("Deep encoders (dense-ae, conv-ae, sparse-conv-ae, cnn), augmentation and label spreading:");
@@ -17,6 +19,7 @@ record EnlargementFields(int epochs, String encoderOptions, int augment, boolean
 		gd.addStringField("Encoder_options (key=value ...)", ClathrinPlugIn.remembered("encoder_options", ""), 20);
 		gd.addNumericField("Augment (copies per structure)", ClathrinPlugIn.remembered("augment", 0), 0);
 		gd.addCheckbox("Augment_3d (full 3D rotations)", ClathrinPlugIn.remembered("augment_3d", false));
+		gd.addCheckbox("Tta (average predictions over the copies)", ClathrinPlugIn.remembered("tta", false));
 		gd.addCheckbox("Spread labels to unlabelled structures", ClathrinPlugIn.remembered("spread", false));
 	}
 
@@ -25,8 +28,8 @@ record EnlargementFields(int epochs, String encoderOptions, int augment, boolean
 		int epochs = (int) gd.getNextNumber();
 		String options = gd.getNextString();
 		int augment = (int) gd.getNextNumber();
-		boolean rotate3d = gd.getNextBoolean(), spread = gd.getNextBoolean();
-		return new EnlargementFields(epochs, options, augment, rotate3d, spread);
+		boolean rotate3d = gd.getNextBoolean(), tta = gd.getNextBoolean(), spread = gd.getNextBoolean();
+		return new EnlargementFields(epochs, options, augment, rotate3d, tta, spread);
 	}
 
 	void remember() {
@@ -34,6 +37,7 @@ record EnlargementFields(int epochs, String encoderOptions, int augment, boolean
 		ClathrinPlugIn.remember("encoder_options", encoderOptions);
 		ClathrinPlugIn.remember("augment", augment);
 		ClathrinPlugIn.remember("augment_3d", augment3d);
+		ClathrinPlugIn.remember("tta", tta);
 		ClathrinPlugIn.remember("spread", spread);
 	}
 
@@ -43,6 +47,7 @@ record EnlargementFields(int epochs, String encoderOptions, int augment, boolean
 		inputs.put("encoder_options", encoderOptions);
 		inputs.put("augment", augment);
 		inputs.put("augment_3d", augment3d);
+		inputs.put("tta", tta);
 		inputs.put("spread", spread);
 		return inputs;
 	}
