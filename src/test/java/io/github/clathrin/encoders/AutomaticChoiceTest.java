@@ -163,6 +163,17 @@ class AutomaticChoiceTest {
 	}
 
 	@Test
+	void tooFewStructuresToCompareTakeTheFirstCandidate() {
+		int[] y = balanced(5);
+		AutomaticChoice a = auto(Map.of("candidates", "lab,pca"));
+		a.fitLabelled(samples(y, true, 9), y, 2, null, 1, Progress.NONE);
+		assertEquals("lab", a.chosen());
+		assertTrue(a.scores().isEmpty());
+		assertTrue(a.summary().contains("too few"), a.summary());
+		assertEquals(2, a.encode(samples(y, true, 9).get(0)).length);
+	}
+
+	@Test
 	void optionsAreCheckedUpFront() {
 		assertTrue(Encoders.isSupervised("auto"));
 		assertFalse(Encoders.isSupervised("concat"));
