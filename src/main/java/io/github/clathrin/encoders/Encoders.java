@@ -17,8 +17,8 @@ public final class Encoders {
 	// The deep encoders' names are spelled out here (not read from io.github.clathrin.deep) so that
 	// listing names never loads Deeplearning4j; EncodersTest checks they agree with DeepEncoders.NAMES.
 	private static final List<String> DEEP = List.of("dense-ae", "conv-ae", "sparse-conv-ae", "cnn");
-	private static final List<String> NAMES = List.of(PcaEncoder.NAME, SoftKMeansEncoder.NAME, LabFeaturesEncoder.NAME,
-		"dense-ae", "conv-ae", "sparse-conv-ae", "cnn");
+	private static final List<String> NAMES = List.of(AutomaticChoice.NAME, PcaEncoder.NAME, SoftKMeansEncoder.NAME,
+		LabFeaturesEncoder.NAME, ConcatEncoder.NAME, "dense-ae", "conv-ae", "sparse-conv-ae", "cnn");
 
 	private Encoders() {}
 
@@ -34,7 +34,7 @@ public final class Encoders {
 
 	/** Whether the encoder learns from labels (see {@link SupervisedEncoder}); known without loading it. */
 	public static boolean isSupervised(String name) {
-		return "cnn".equals(name);
+		return "cnn".equals(name) || AutomaticChoice.NAME.equals(name);
 	}
 
 	/**
@@ -47,6 +47,8 @@ public final class Encoders {
 		case PcaEncoder.NAME -> PcaEncoder.fromOptions(options);
 		case SoftKMeansEncoder.NAME -> SoftKMeansEncoder.fromOptions(options);
 		case LabFeaturesEncoder.NAME -> LabFeaturesEncoder.fromOptions(options);
+		case ConcatEncoder.NAME -> ConcatEncoder.fromOptions(options);
+		case AutomaticChoice.NAME -> AutomaticChoice.fromOptions(options);
 		default -> io.github.clathrin.deep.DeepEncoders.create(name, options);
 		};
 	}
@@ -68,6 +70,8 @@ public final class Encoders {
 		case PcaEncoder.NAME -> PcaEncoder.load(p, in);
 		case SoftKMeansEncoder.NAME -> SoftKMeansEncoder.load(p, in);
 		case LabFeaturesEncoder.NAME -> LabFeaturesEncoder.load(p, in);
+		case ConcatEncoder.NAME -> ConcatEncoder.load(p, in);
+		case AutomaticChoice.NAME -> AutomaticChoice.load(p, in);
 		default -> io.github.clathrin.deep.DeepEncoders.load(n, p, in);
 		};
 	}

@@ -25,7 +25,7 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		GenericDialog gd = new GenericDialog("Evaluate Clathrin Encoders");
 		gd.addDirectoryField("Input", remembered("input", ""));
 		StructureFields.add(gd, "Labels");
-		gd.addStringField("Encoders (comma-separated)", remembered("encoders", "pca,kmeans,lab"), 16);
+		gd.addStringField("Encoders (comma-separated)", remembered("encoders", "auto,pca,kmeans,lab"), 16);
 		gd.addNumericField("Folds", remembered("folds", 5), 0);
 		gd.addNumericField("Grid (voxels per axis)", remembered("grid", 30), 0);
 		gd.addStringField("Box half-size x,y,z (nm)", remembered("box", "200,200,700"), 12);

@@ -17,7 +17,7 @@ public class TrainPlugin extends ClathrinPlugIn {
 		gd.addDirectoryField("Input", remembered("input", ""));
 		gd.addMessage("A folder with one localization file per structure, or one table with an ROI column.");
 		StructureFields.add(gd, "Labels");
-		gd.addChoice("Encoder", Encoders.names().toArray(String[]::new), remembered("encoder", "pca"));
+		gd.addChoice("Encoder", Encoders.names().toArray(String[]::new), remembered("encoder", "auto"));
 		gd.addNumericField("Grid (voxels per axis)", remembered("grid", 30), 0);
 		gd.addStringField("Box half-size x,y,z (nm)", remembered("box", "200,200,700"), 12);
 		gd.addNumericField("Seed", remembered("seed", 1), 0);

@@ -14,6 +14,7 @@ import io.github.clathrin.classifier.LabelSpreading;
 import io.github.clathrin.classifier.CrossValidation;
 import io.github.clathrin.classifier.Evaluation;
 import io.github.clathrin.encoders.Autoencoder;
+import io.github.clathrin.encoders.AutomaticChoice;
 import io.github.clathrin.encoders.Encoder;
 import io.github.clathrin.encoders.Encoders;
 import io.github.clathrin.encoders.LabFeaturesEncoder;
@@ -34,8 +35,20 @@ public final class EvaluationProtocol {
 	/** The name of the baseline row: hand-made features + logistic regression. */
 	public static final String BASELINE = "lab+logistic";
 
-	/** One row of the table: what was evaluated, its cross-validated result and its wall time. */
-	public record Row(String name, Evaluation evaluation, double seconds) {}
+	/**
+	 * One row of the table: what was evaluated, its cross-validated result, its wall time, and a note
+	 * printed under the table (e.g. which candidate auto chose in each fold), empty for none.
+	 */
+	public record Row(String name, Evaluation evaluation, double seconds, String note) {
+
+		public Row {
+			if (note == null) note = "";
+		}
+
+		public Row(String name, Evaluation evaluation, double seconds) {
+			this(name, evaluation, seconds, "");
+		}
+	}
 
 	/** All rows, in the order asked for, plus the data set summary. */
 	public record Report(List<Row> rows, List<String> classNames, int structures, int labelled, int folds,
@@ -67,6 +80,8 @@ public final class EvaluationProtocol {
 				sb.append(String.format(Locale.ROOT, " %9.2f%n", r.seconds()));
 			}
 			sb.append("(per-class columns: accuracy on the structures of that class)");
+			for (Row r : rows)
+				if (!r.note().isEmpty()) sb.append(String.format(Locale.ROOT, "%n%s", r.note()));
 			if (!reconstruction.isEmpty()) {
 				sb.append(String.format(Locale.ROOT, "%nreconstruction error (mean squared error per voxel, all structures):"));
 				reconstruction.forEach((encoder, e) -> sb.append(String.format(Locale.ROOT, "%n  %-14s %.5f", encoder, e)));
@@ -77,11 +92,12 @@ public final class EvaluationProtocol {
 		/** The JSON shape of `evaluate --json`: accuracy and seconds per row, plus details. */
 		public Map<String, Object> toMap() {
 			Map<String, Object> acc = new LinkedHashMap<>(), secs = new LinkedHashMap<>(),
-				details = new LinkedHashMap<>();
+				details = new LinkedHashMap<>(), notes = new LinkedHashMap<>();
 			for (Row r : rows) {
 				acc.put(r.name(), r.evaluation().accuracy());
 				secs.put(r.name(), r.seconds());
 				details.put(r.name(), r.evaluation().toMap());
+				if (!r.note().isEmpty()) notes.put(r.name(), r.note());
 			}
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("accuracy", acc);
@@ -92,6 +108,7 @@ public final class EvaluationProtocol {
 			m.put("folds", folds);
 			if (!reconstruction.isEmpty()) m.put("reconstructionError", reconstruction);
 			m.put("details", details);
+			if (!notes.isEmpty()) m.put("notes", notes);
 			return m;
 		}
 
@@ -168,6 +185,7 @@ public final class EvaluationProtocol {
 		int k = labelled.classNames().size();
 		Encoder probe = Encoders.create(name, settings.options(name));
 		if (probe instanceof SupervisedEncoder) {
+			Map<String, Integer> choices = new LinkedHashMap<>();
 			Evaluation ev = CrossValidation.run(labelled.y(), k, labelled.classNames(), settings.folds(), settings.seed(),
 				progress, (train, test, foldSeed, fp) -> {
 					SupervisedEncoder cnn = (SupervisedEncoder) Encoders.create(name, settings.options(name));
@@ -175,9 +193,10 @@ public final class EvaluationProtocol {
 					int[] trainY = new int[train.length];
 					for (int t = 0; t < train.length; t++) trainY[t] = labelled.y()[train[t]];
 					cnn.fitLabelled(trainSamples, trainY, k, augmenter, foldSeed, fp);
+					if (cnn instanceof AutomaticChoice auto) choices.merge(auto.chosen(), 1, Integer::sum);
 					return Encoders.encodeAll(cnn, pick(samples, li, test), fp);
 				});
-			return List.of(new Row(name, ev, seconds(start)));
+			return List.of(new Row(name, ev, seconds(start), choiceNote(name, choices)));
 		}
 
 		Encoder encoder = probe;
@@ -227,6 +246,20 @@ public final class EvaluationProtocol {
 				return out;
 			});
 		return new Row(row, ev, encodeSeconds + seconds(start));
+	}
+
+	/** "auto chose: lab+pca in 4 folds, lab in 1", most frequent first; empty when nothing chose. */
+	private static String choiceNote(String row, Map<String, Integer> choices) {
+		if (choices.isEmpty()) return "";
+		List<Map.Entry<String, Integer>> sorted = new ArrayList<>(choices.entrySet());
+		sorted.sort((a, b) -> b.getValue() - a.getValue()); // stable: ties keep the order of first choice
+		StringBuilder sb = new StringBuilder(row).append(" chose: ");
+		for (int i = 0; i < sorted.size(); i++) {
+			Map.Entry<String, Integer> e = sorted.get(i);
+			if (i > 0) sb.append(", ");
+			sb.append(e.getKey()).append(" in ").append(e.getValue()).append(i == 0 ? (e.getValue() == 1 ? " fold" : " folds") : "");
+		}
+		return sb.toString();
 	}
 
 	private static List<Sample> pick(List<Sample> samples, int[] structures, int[] positions) {

@@ -28,7 +28,7 @@ class EncodersTest {
 
 	@Test
 	void namesAndUnknownNames() {
-		assertEquals(List.of("pca", "kmeans", "lab", "dense-ae", "conv-ae", "sparse-conv-ae", "cnn"), Encoders.names());
+		assertEquals(List.of("auto", "pca", "kmeans", "lab", "concat", "dense-ae", "conv-ae", "sparse-conv-ae", "cnn"), Encoders.names());
 		assertEquals(io.github.clathrin.deep.DeepEncoders.NAMES, Encoders.names().stream().filter(Encoders::isDeep).toList());
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Encoders.create("vae", Map.of()));
 		assertTrue(e.getMessage().contains("pca") && e.getMessage().contains("kmeans") && e.getMessage().contains("lab"));
