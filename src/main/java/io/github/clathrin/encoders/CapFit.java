@@ -19,21 +19,29 @@ public final class CapFit {
 	/**
 	 * What the fit assumes.
 	 *
-	 * @param sigma localization precision (one isotropic Gaussian sigma), in the points' unit
+	 * @param sigma lateral (x, y) localization precision, a Gaussian sigma in the points' unit
+	 * @param sigmaZ axial (z) precision; the blur along the distance to the cap is that of the surface normal's
+	 *        direction, sqrt(sigma^2 (1 - nz^2) + sigmaZ^2 nz^2), so a flat lattice seen face-on is allowed
+	 *        the axial thickness of 3D STORM instead of being bent to explain it
 	 * @param minRadius smallest sphere radius the fit may return
 	 * @param maxRadius largest sphere radius; flat lattices end here with a small closing angle
 	 * @param background share of the points taken to be uniform background (outliers), in (0, 1)
 	 */
-	public record Settings(double sigma, double minRadius, double maxRadius, double background) {
+	public record Settings(double sigma, double sigmaZ, double minRadius, double maxRadius, double background) {
 
-		/** Localizations in nm: 10 nm precision, radius 10 nm to 5 um, 5% background. */
-		public static final Settings NANOMETRES = new Settings(10, 10, 5000, 0.05);
-		/** Occupied voxel centres in voxel units: half a voxel of precision, radius 1 to 250 voxels. */
-		public static final Settings VOXELS = new Settings(0.5, 1, 250, 0.05);
+		/**
+		 * Localizations in nm: 10 nm lateral and 25 nm axial precision (typical astigmatic 3D STORM, as the
+		 * simulator), radius 10 nm to 5 um, 5% background.
+		 */
+		public static final Settings NANOMETRES = new Settings(10, 25, 10, 5000, 0.05);
+		/** Occupied voxel centres in voxel units: half a voxel of precision in every direction, radius 1 to 250. */
+		public static final Settings VOXELS = new Settings(0.5, 0.5, 1, 250, 0.05);
 
 		public Settings {
 			if (!(sigma > 0) || !Double.isFinite(sigma))
 				throw new IllegalArgumentException("cap fit sigma must be a positive number, got " + sigma);
+			if (!(sigmaZ > 0) || !Double.isFinite(sigmaZ))
+				throw new IllegalArgumentException("cap fit sigma z must be a positive number, got " + sigmaZ);
 			if (!(minRadius > 0) || !(maxRadius > minRadius) || !Double.isFinite(maxRadius))
 				throw new IllegalArgumentException("cap fit radii must satisfy 0 < min < max, got " + minRadius + " and "
 					+ maxRadius);
@@ -41,8 +49,18 @@ public final class CapFit {
 				throw new IllegalArgumentException("cap fit background share must be in (0, 1), got " + background);
 		}
 
+		/** The same with one isotropic precision. */
 		public Settings withSigma(double newSigma) {
-			return new Settings(newSigma, minRadius, maxRadius, background);
+			return new Settings(newSigma, newSigma, minRadius, maxRadius, background);
+		}
+
+		public Settings withSigmas(double newSigma, double newSigmaZ) {
+			return new Settings(newSigma, newSigmaZ, minRadius, maxRadius, background);
+		}
+
+		/** The root mean square of the three axes' precisions: the one blur where a single one is needed. */
+		double meanSigma() {
+			return Math.sqrt((2 * sigma * sigma + sigmaZ * sigmaZ) / 3);
 		}
 	}
 
@@ -133,12 +151,14 @@ public final class CapFit {
 			Chart chart = new Chart(start, settings, explore);
 			NelderMead.Outcome o = NelderMead.minimize(chart::value, chart.origin(), chart.steps(), EVALUATIONS_PER_START,
 				1e-3);
-			if (o.value() < bestValue) {
-				bestValue = o.value();
-				best = chart.shape(o.x());
+			// Judged on all fitted points: the subset can prefer the wrong basin when the two are close.
+			Shape found = chart.shape(o.x());
+			double value = sub == explore ? o.value() : sub.nll(found);
+			if (value < bestValue) {
+				bestValue = value;
+				best = found;
 			}
 		}
-		bestValue = sub.nll(best, null);
 		// A fresh simplex around the best point: Nelder-Mead's simplex can collapse early in 7 dimensions.
 		for (int restart = 0; restart < 2; restart++) {
 			Chart chart = new Chart(best, settings, sub);
@@ -174,13 +194,18 @@ public final class CapFit {
 		final double[] p;
 		final int n;
 		final double sigma, inv2s2, logNorm, logBackground, scale;
+		/** sigmaZ^2 / sigma^2 - 1: 0 for isotropic precision, where the per-point log is skipped. */
+		private final double anisotropy, rimSigma;
 
 		Likelihood(double[] p, Settings settings) {
 			this.p = p;
 			n = p.length / 3;
+			// Lateral sigma here; per point it is scaled by the normal's z (see Settings.sigmaZ).
 			sigma = settings.sigma();
 			inv2s2 = 1 / (2 * sigma * sigma);
 			logNorm = Math.log((1 - settings.background()) / (Math.sqrt(2 * Math.PI) * sigma));
+			anisotropy = sq(settings.sigmaZ() / sigma) - 1;
+			rimSigma = settings.meanSigma();
 			double[] lo = { Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY };
 			double[] hi = { Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY };
 			for (int i = 0; i < p.length; i++) {
@@ -189,19 +214,22 @@ public final class CapFit {
 			}
 			// Background is uniform over the bounding box padded by 2 sigma, so its density is finite and fixed.
 			double volume = 1;
-			for (int d = 0; d < 3; d++) volume *= hi[d] - lo[d] + 4 * sigma;
+			for (int d = 0; d < 3; d++) volume *= hi[d] - lo[d] + 4 * (d == 2 ? settings.sigmaZ() : sigma);
 			logBackground = Math.log(settings.background() / volume);
 			scale = Math.max(sigma, radiusOfGyration(p, centroid(p)));
 		}
 
-		/** Total negative log-likelihood; squared distances go to d2 when it is not null. */
-		double nll(Shape s, double[] d2) {
+		/** Total negative log-likelihood. */
+		double nll(Shape s) {
+			return nll(s, null, null);
+		}
+
+		/** Total negative log-likelihood; squared distances and the cap's log-density per point go to d2 and caps if given. */
+		double nll(Shape s, double[] d2, double[] caps) {
 			double r = s.radius(), theta = s.theta();
 			double cosT = Math.cos(theta), sinT = Math.sin(theta);
 			double logDensity = logDensity(s);
 			double[] a = s.apex(), u = s.axis();
-			// Beyond this many units of squared distance the background term is under e^-36 of the cap's.
-			double exact = (logDensity - logBackground - 36) / inv2s2;
 			double total = 0;
 			for (int i = 0; i < n; i++) {
 				double wx = p[3 * i] - a[0], wy = p[3 * i + 1] - a[1], wz = p[3 * i + 2] - a[2];
@@ -220,8 +248,17 @@ public final class CapFit {
 					dist2 = dc > 0 ? dr * dr + 2 * r * ds * ds / (dd + dc) : dd * dd + r * r - 2 * r * dc;
 				}
 				if (d2 != null) d2[i] = dist2;
-				double cap = logDensity - dist2 * inv2s2;
-				if (dist2 <= exact) total -= cap;
+				double cap;
+				if (anisotropy == 0) cap = logDensity - dist2 * inv2s2;
+				else {
+					// The blur along the radial direction (the surface normal inside the cap's cone): its variance
+					// is sigma^2 (1 + anisotropy nz^2).
+					double nz = dd > 0 ? (wz + r * u[2]) / dd : 1;
+					double scale2 = 1 + anisotropy * nz * nz;
+					cap = logDensity - 0.5 * Math.log(scale2) - dist2 * inv2s2 / scale2;
+				}
+				if (caps != null) caps[i] = cap;
+				if (cap - logBackground >= 36) total -= cap; // the background term is under e^-36 of the cap's
 				else {
 					double hi = Math.max(cap, logBackground), lo = Math.min(cap, logBackground);
 					total -= hi + Math.log1p(Math.exp(lo - hi));
@@ -240,20 +277,20 @@ public final class CapFit {
 			// (rim length x sigma sqrt(pi/2), plus 2 pi sigma^2 cos theta for the torus' own width); dividing it
 			// out keeps the density normalized, without which small caps look cheaper than they are and the
 			// fitted cap shrinks or collapses to a point.
-			double beyondRim = 2 * Math.PI * (r * sinT * sigma * SQRT_HALF_PI + sigma * sigma * cosT);
+			double beyondRim = 2 * Math.PI * (r * sinT * rimSigma * SQRT_HALF_PI + rimSigma * rimSigma * cosT);
 			return logNorm - Math.log(area + Math.max(0, beyondRim));
 		}
 
 		Result result(Shape s, boolean converged) {
-			double[] d2 = new double[n];
-			double nll = nll(s, d2), logDensity = logDensity(s);
+			double[] d2 = new double[n], caps = new double[n];
+			double nll = nll(s, d2, caps);
 			// The rmse is over the points the cap explains better than the background: a few far outliers
 			// would otherwise swamp it and say nothing about how well the coat itself fits.
 			double sum = 0;
 			int inliers = 0;
-			for (double v : d2)
-				if (logDensity - v * inv2s2 >= logBackground) {
-					sum += v;
+			for (int i = 0; i < n; i++)
+				if (caps[i] >= logBackground) {
+					sum += d2[i];
 					inliers++;
 				}
 			double rmse = inliers > 0 ? Math.sqrt(sum / inliers) : Double.NaN;
@@ -315,7 +352,7 @@ public final class CapFit {
 			// Tilts beyond 2 (63 degrees) belong to another start's chart; the axis chart degenerates at infinity.
 			double penalty = sq(x[5] - logR) + sq(x[6] - clamp(x[6], logMinArc, arcMax))
 				+ Math.max(0, sq(x[3]) + sq(x[4]) - 4);
-			double v = likelihood.nll(shape(x), null) + likelihood.n * penalty;
+			double v = likelihood.nll(shape(x)) + likelihood.n * penalty;
 			return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v; // keeps the simplex's comparisons meaningful
 		}
 	}

@@ -20,7 +20,7 @@ import io.github.clathrin.voxels.Volume;
 public final class CapFitEncoder implements Encoder {
 
 	public static final String NAME = "capfit";
-	static final Set<String> OPTIONS = Set.of("sigma");
+	static final Set<String> OPTIONS = Set.of("sigma", "sigma_z");
 	private static final Set<String> LEARNED = Set.of("dimension");
 
 	/** Feature names, in encoding order; lengths in nm (voxels for ready volumes), the angle in degrees. */
@@ -34,13 +34,23 @@ public final class CapFitEncoder implements Encoder {
 		this.settings = settings;
 	}
 
-	/** Option "sigma": the localization precision in nm the fit assumes (default 10). */
+	/**
+	 * Options "sigma" and "sigma_z": the lateral and axial localization precision in nm the fit assumes
+	 * (defaults 10 and 25, typical astigmatic 3D STORM); sigma alone sets both, for isotropic data.
+	 */
 	public static CapFitEncoder fromOptions(Map<String, Object> options) {
 		Options o = new Options(NAME, options, OPTIONS);
-		double sigma = o.doubleValue("sigma", CapFit.Settings.NANOMETRES.sigma());
-		if (!(sigma > 0 && sigma <= 1000))
-			throw new IllegalArgumentException(NAME + " option sigma must be in (0, 1000] nm, got " + sigma);
-		return new CapFitEncoder(CapFit.Settings.NANOMETRES.withSigma(sigma));
+		boolean lateralOnly = options != null && options.containsKey("sigma") && !options.containsKey("sigma_z");
+		double sigma = positive(o.doubleValue("sigma", CapFit.Settings.NANOMETRES.sigma()), "sigma");
+		double sigmaZ = positive(o.doubleValue("sigma_z", lateralOnly ? sigma : CapFit.Settings.NANOMETRES.sigmaZ()),
+			"sigma_z");
+		return new CapFitEncoder(CapFit.Settings.NANOMETRES.withSigmas(sigma, sigmaZ));
+	}
+
+	private static double positive(double v, String option) {
+		if (!(v > 0 && v <= 1000))
+			throw new IllegalArgumentException(NAME + " option " + option + " must be in (0, 1000] nm, got " + v);
+		return v;
 	}
 
 	@Override
@@ -62,6 +72,7 @@ public final class CapFitEncoder implements Encoder {
 	public Map<String, Object> parameters() {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("sigma", settings.sigma());
+		m.put("sigma_z", settings.sigmaZ());
 		m.put("dimension", FEATURES.size());
 		return m;
 	}
@@ -69,7 +80,7 @@ public final class CapFitEncoder implements Encoder {
 	@Override
 	public void writeState(DataOutputStream out) throws IOException {
 		EncoderState.writeHeader(out, NAME, 1);
-		EncoderState.writeDoubles(out, new double[] { settings.sigma() });
+		EncoderState.writeDoubles(out, new double[] { settings.sigma(), settings.sigmaZ() });
 		out.writeInt(FEATURES.size());
 	}
 
@@ -83,21 +94,22 @@ public final class CapFitEncoder implements Encoder {
 			throw new IOException("bad capfit parameters: " + ex.getMessage(), ex);
 		}
 		EncoderState.readHeader(in, NAME, 1);
-		double sigma = EncoderState.readDoubles(in, 1, "capfit sigma")[0];
-		if (parameters.containsKey("sigma") && sigma != e.settings.sigma())
-			throw new IOException("capfit parameters say sigma = " + e.settings.sigma() + " but the state holds " + sigma);
+		double[] sigmas = EncoderState.readDoubles(in, 2, "capfit sigma and sigma z");
+		if (parameters.containsKey("sigma") && (sigmas[0] != e.settings.sigma() || sigmas[1] != e.settings.sigmaZ()))
+			throw new IOException("capfit parameters say sigma = " + e.settings.sigma() + ", sigma z = "
+				+ e.settings.sigmaZ() + " but the state holds " + sigmas[0] + ", " + sigmas[1]);
 		int d = EncoderState.readSize(in, "capfit feature count", 1 << 10);
 		if (d != FEATURES.size())
 			throw new IOException("capfit state has " + d + " features, this version computes " + FEATURES.size());
 		Encoders.checkLearned(parameters, "dimension", d);
-		CapFitEncoder loaded = new CapFitEncoder(CapFit.Settings.NANOMETRES.withSigma(sigma));
+		CapFitEncoder loaded = new CapFitEncoder(CapFit.Settings.NANOMETRES.withSigmas(sigmas[0], sigmas[1]));
 		loaded.fitted = true;
 		return loaded;
 	}
 
-	/** The sigma (nm) the fit assumes for localizations. */
-	public double sigma() {
-		return settings.sigma();
+	/** The precisions the fit assumes for localizations. */
+	public CapFit.Settings settings() {
+		return settings;
 	}
 
 	@Override

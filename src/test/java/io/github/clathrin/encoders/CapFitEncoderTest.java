@@ -95,13 +95,14 @@ class CapFitEncoderTest {
 	void modelFileRoundTrip(@TempDir Path tmp) throws IOException {
 		StructureSet set = new ClathrinSimulator(SimulationConfig.defaults().withCounts(40, 40).withSeed(3)).simulate()
 			.toStructureSet();
-		Model model = Training.train(set, new Training.Options(VoxelConfig.DEFAULT, "capfit", Map.of("sigma", 12.5),
+		Model model = Training.train(set, new Training.Options(VoxelConfig.DEFAULT, "capfit", Map.of("sigma", 12.5, "sigma_z", 30),
 			"svm", 1), Progress.NONE);
 		Path file = tmp.resolve("capfit.zip");
 		ModelFile.write(model, file);
 		Model back = ModelFile.read(file);
 		assertEquals("capfit", back.encoder().name());
-		assertEquals(12.5, ((CapFitEncoder) back.encoder()).sigma());
+		assertEquals(12.5, ((CapFitEncoder) back.encoder()).settings().sigma());
+		assertEquals(30, ((CapFitEncoder) back.encoder()).settings().sigmaZ());
 		List<Classification.Prediction> a = Classification.classify(model, set, Progress.NONE),
 			b = Classification.classify(back, set, Progress.NONE);
 		List<String> pa = new ArrayList<>(), pb = new ArrayList<>();
