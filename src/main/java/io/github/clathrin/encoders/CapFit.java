@@ -125,7 +125,7 @@ public final class CapFit {
 	/** Fewer points than this give no fit: a cap has 7 parameters. */
 	public static final int MIN_POINTS = 8;
 	/** Larger clouds are fitted on an evenly strided subset (statistics still use every point): keeps it fast. */
-	static final int MAX_FIT_POINTS = 1500;
+	static final int MAX_FIT_POINTS = 800;
 	private static final int EXPLORE_POINTS = 100;
 	private static final int EVALUATIONS_PER_START = 150, EVALUATIONS_POLISH = 400;
 	private static final double SQRT_HALF_PI = Math.sqrt(Math.PI / 2);
@@ -150,7 +150,7 @@ public final class CapFit {
 		for (Shape start : starts(fitPoints, settings)) {
 			Chart chart = new Chart(start, settings, explore);
 			NelderMead.Outcome o = NelderMead.minimize(chart::value, chart.origin(), chart.steps(), EVALUATIONS_PER_START,
-				1e-3);
+				0.05);
 			// Judged on all fitted points: the subset can prefer the wrong basin when the two are close.
 			Shape found = chart.shape(o.x());
 			double value = sub == explore ? o.value() : sub.nll(found);
@@ -163,7 +163,7 @@ public final class CapFit {
 		for (int restart = 0; restart < 2; restart++) {
 			Chart chart = new Chart(best, settings, sub);
 			NelderMead.Outcome o = NelderMead.minimize(chart::value, chart.origin(), chart.smallSteps(),
-				EVALUATIONS_POLISH, 1e-4);
+				EVALUATIONS_POLISH, 0.01);
 			Shape s = chart.shape(o.x());
 			double improvement = bestValue - o.value();
 			if (o.value() < bestValue) {
@@ -171,7 +171,7 @@ public final class CapFit {
 				best = s;
 			}
 			converged = o.converged();
-			if (improvement < 1e-3) break;
+			if (improvement < 0.05) break;
 		}
 		return all.result(best, converged);
 	}
