@@ -3,17 +3,24 @@ package io.github.clathrin.fiji;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import ij.measure.ResultsTable;
+import io.github.clathrin.cli.Main;
 import io.github.clathrin.encoders.CapFit;
 import io.github.clathrin.pipeline.Classification;
 
-/** The explain columns in the "Clathrin Results" table: numbers where a cap was fitted, blank cells elsewhere. */
+/**
+ * The explain checkbox of Classify: the cap columns in the "Clathrin Results" table (numbers where a cap was
+ * fitted, blank cells elsewhere) and the macro key {@code explain} in real ImageJ.
+ */
 class ClassifyPluginTest {
 
 	@Test
@@ -36,5 +43,19 @@ class ClassifyPluginTest {
 		assertEquals("", rt.getStringValue("cap_radius_nm", 1));
 		assertEquals("", rt.getStringValue("cap_fit_rmse_nm", 1));
 		assertEquals("a", rt.getStringValue("structure", 0));
+	}
+
+	@Test
+	void explainIsAMacroKey(@TempDir Path work) throws Exception {
+		Path home = RealImageJ.pluginsHome(work.resolve("ij")), model = work.resolve("model.zip");
+		assertEquals(0, Main.run("train", "--input", MacrosTest.SIMULATED.resolve("structures").toString(), "--labels",
+			MacrosTest.SIMULATED.resolve("labels.csv").toString(), "--encoder", "pca", "--out", model.toString()));
+		Path out = work.resolve("explained.csv"), macro = work.resolve("explain.ijm");
+		Files.writeString(macro, "run(\"Classify\", \"model=[" + model + "] input=[" + MacrosTest.SIMULATED.resolve(
+			"structures") + "] output=[" + out + "] explain\");\nprint(\"explain: done\");\n");
+		RealImageJ.Result r = RealImageJ.batchMacro(home, macro, "");
+		assertTrue(r.output().contains("explain: done"), r.output());
+		String header = Files.readAllLines(out).get(0);
+		assertTrue(header.endsWith(",cap_radius_nm,cap_closing_angle_deg,cap_fit_rmse_nm"), header);
 	}
 }
