@@ -1,13 +1,20 @@
 package io.github.clathrin.encoders;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
 /**
  * Fits a spherical cap to a point cloud by maximum likelihood, as LocMoFit does for clathrin coats: the
  * points are taken to be spread uniformly over the cap surface (density 1 / area, area = 2 pi r^2 (1 - cos
- * theta)), blurred by an isotropic Gaussian localization precision along their distance to the nearest point
- * of the cap (the rim included), plus a fixed share of uniform background over the points' bounding box so
- * that a few stray localizations cannot drag the cap. The negative log-likelihood is minimized by
- * Nelder-Mead from several geometric starts (algebraic sphere, flat disk, paraboloid) with a restart from
- * the best; there is no randomness, so the same points always give the same cap.
+ * theta)), blurred by a Gaussian localization precision (lateral sigma, axial sigmaZ) along their distance to
+ * the nearest point of the cap (the rim included), plus a fixed share of uniform background over the points'
+ * bounding box so that a few stray localizations cannot drag the cap. The negative log-likelihood is
+ * minimized by Nelder-Mead (written here) from several geometric starts (flat disk, algebraic sphere with
+ * the opening towards the centroid or towards the emptiest direction, paraboloid), compared on a subset of
+ * the points, then polished with restarts from the best on all of them; there is no randomness, so the same
+ * points always give the same cap.
  *
  * <p>Inside the optimizer the cap is described by its apex, the axis there, log r and log of the arc
  * length from apex to rim (s = r theta) rather than by centre and angle: flat lattices then stay well
@@ -154,7 +161,7 @@ public final class CapFit {
 			// Judged on all fitted points: the subset can prefer the wrong basin when the two are close.
 			Shape found = chart.shape(o.x());
 			double value = sub == explore ? o.value() : sub.nll(found);
-			if (value < bestValue) {
+			if (best == null || value < bestValue) { // the first start stands even if every value is infinite
 				bestValue = value;
 				best = found;
 			}
@@ -363,12 +370,12 @@ public final class CapFit {
 	 * cups); each start's angle comes from the mean cosine of the points' directions, which for an evenly
 	 * covered cap is (1 + cos theta) / 2.
 	 */
-	static java.util.List<Shape> starts(double[] all, Settings settings) {
+	static List<Shape> starts(double[] all, Settings settings) {
 		double[] p = inliers(all, settings);
 		int n = p.length / 3;
 		double[] m = centroid(p);
 		double rg = radiusOfGyration(p, m);
-		java.util.List<Shape> out = new java.util.ArrayList<>();
+		List<Shape> out = new ArrayList<>();
 		if (!(rg > 0)) {
 			out.add(new Shape(m, new double[] { 0, 0, 1 }, settings.maxRadius(), settings.sigma()));
 			return out;
@@ -440,7 +447,7 @@ public final class CapFit {
 			residual[i] = Math.abs(Math.sqrt(sq(p[3 * i] - sphere[0]) + sq(p[3 * i + 1] - sphere[1])
 				+ sq(p[3 * i + 2] - sphere[2])) - sphere[3]);
 		double[] sorted = residual.clone();
-		java.util.Arrays.sort(sorted);
+		Arrays.sort(sorted);
 		double limit = 3 * Math.max(settings.sigma(), 1.4826 * sorted[n / 2]);
 		int kept = 0;
 		for (double r : residual)
@@ -578,7 +585,7 @@ public final class CapFit {
 		private NelderMead() {}
 
 		/** Stops when the simplex's values span at most {@code tolerance}, or after about maxEvaluations calls. */
-		static Outcome minimize(java.util.function.ToDoubleFunction<double[]> f, double[] x0, double[] steps,
+		static Outcome minimize(ToDoubleFunction<double[]> f, double[] x0, double[] steps,
 			int maxEvaluations, double tolerance)
 		{
 			int d = x0.length;
@@ -595,7 +602,7 @@ public final class CapFit {
 				sort(s, v);
 				if (v[d] - v[0] <= tolerance) return new Outcome(s[0], v[0], true);
 				if (evaluations >= maxEvaluations) return new Outcome(s[0], v[0], false);
-				java.util.Arrays.fill(c, 0);
+				Arrays.fill(c, 0);
 				for (int i = 0; i < d; i++)
 					for (int j = 0; j < d; j++) c[j] += s[i][j] / d;
 				double[] xr = along(c, s[d], -1);
