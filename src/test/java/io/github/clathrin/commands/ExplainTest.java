@@ -106,6 +106,19 @@ class ExplainTest {
 	}
 
 	@Test
+	void aFolderOfTablesGetsTheColumnsToo(@TempDir Path tmp) throws Exception {
+		Path in = Files.createDirectories(tmp.resolve("tables")), out = tmp.resolve("results");
+		Files.copy(data.resolve(SimulatedDataset.ALL), in.resolve("cell.csv"));
+		ClassifyTables.Outcome o = ClassifyTables.run(ModelFile.read(modelFile), in, "roi",
+			io.github.clathrin.localizations.ReadOptions.DEFAULT, out, false, true, s -> {}, Progress.NONE);
+		assertEquals(1, o.written().size(), o.summary());
+		List<String> lines = Files.readAllLines(o.written().get(0));
+		assertTrue(lines.get(0).endsWith(",cap_radius_nm,cap_closing_angle_deg,cap_fit_rmse_nm"), lines.get(0));
+		assertEquals(61, lines.size());
+		for (String line : lines.subList(1, lines.size())) assertTrue(!line.endsWith(",,,"), "every structure fitted: " + line);
+	}
+
+	@Test
 	void withoutExplainTheColumnsAreAbsent(@TempDir Path tmp) throws Exception {
 		Path out = tmp.resolve("plain.csv");
 		ClassifyCommand c = classify(out, false);
