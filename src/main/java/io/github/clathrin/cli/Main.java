@@ -452,6 +452,12 @@ public final class Main implements Callable<Integer> {
 			description = "With --segment: DBSCAN min points (default 10).")
 		int minPoints;
 
+		@Option(names = "--explain",
+			description = "Add cap_radius_nm, cap_closing_angle_deg and cap_fit_rmse_nm to every row: a spherical cap "
+				+ "fitted by maximum likelihood to the structure's localizations (blank for ready volumes), whatever "
+				+ "the model's encoder.")
+		boolean explain;
+
 		@Option(names = "--render", paramLabel = "FILE.png|FILE.tif",
 			description = "Also draw every structure with its prediction into one gallery image (PNG or TIFF, by "
 				+ "extension).")
@@ -469,6 +475,7 @@ public final class Main implements Callable<Integer> {
 			in.put("segment", segment);
 			in.put("eps", eps);
 			in.put("min_points", minPoints);
+			in.put("explain", explain);
 			if (render == null) return report(ClassifyCommand.class, in);
 			Gallery.Sort order = parseSort(renderSort);
 			Gallery.ImageFormat.of(render.toPath()); // a wrong extension is an error before any work

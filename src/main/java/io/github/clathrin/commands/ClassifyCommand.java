@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,6 +13,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import io.github.clathrin.encoders.CapFit;
 import io.github.clathrin.localizations.LocalizationTable;
 import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.pipeline.Model;
@@ -43,6 +45,10 @@ public class ClassifyCommand extends StructureCommand {
 	@Parameter(label = "DBSCAN min points", required = false, min = "1")
 	private int min_points = SegmentConfig.DEFAULT_MIN_POINTS;
 
+	@Parameter(label = "Explain: fit a spherical cap to each structure (radius, closing angle)", required = false,
+		persist = false)
+	private boolean explain;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private List<Classification.Prediction> predictions;
 
@@ -50,6 +56,9 @@ public class ClassifyCommand extends StructureCommand {
 	private StructureSet structures;
 
 	private List<String> classNames;
+
+	/** With explain: the cap fitted to each structure, in the order of the predictions (null entries: none). */
+	private List<CapFit.Result> caps;
 
 	private ClassifyTables.Outcome batch;
 
@@ -67,8 +76,9 @@ public class ClassifyCommand extends StructureCommand {
 		structures = in.set();
 		classNames = m.classNames();
 		predictions = Classification.classify(m, structures, progress());
+		if (explain) caps = Classification.explain(structures.structures(), progress());
 		try {
-			Classification.writeCsv(output.toPath(), predictions, m.classNames());
+			Classification.writeCsv(output.toPath(), predictions, m.classNames(), caps);
 		}
 		catch (IOException e) {
 			throw new InputException(output + ": cannot write results (" + e.getMessage() + ")", e);
@@ -90,6 +100,7 @@ public class ClassifyCommand extends StructureCommand {
 		sb.append("Classified ").append(predictions.size()).append(" structures: ").append(counts).append('\n');
 		if (outside > 0) sb.append("note: ").append(outside).append(" localizations in ").append(clipped)
 			.append(" structures fell outside the model's voxel box and were not seen by the model\n");
+		if (caps != null) sb.append(explainSummary());
 		if (known > 0) sb.append("Agreement with the ").append(known).append(" known labels: ").append(agree)
 			.append(" (these may include training structures; use evaluate for an honest accuracy)\n");
 		sb.append("Results written to ").append(output);
@@ -121,11 +132,40 @@ public class ClassifyCommand extends StructureCommand {
 			throw new InputException(output + ": a folder of tables needs an output folder, not a file");
 		StringBuilder log = new StringBuilder();
 		ClassifyTables.Outcome outcome = ClassifyTables.run(m, input.toPath(), roi_column,
-			readOptions(), output.toPath(), skip_existing,
+			readOptions(), output.toPath(), skip_existing, explain,
 			line -> log.append(line).append('\n'), progress());
 		batch = outcome;
 		if (labels != null) log.append("warning: the labels file is not applied to a folder of tables\n");
 		report = log + outcome.summary() + "\nResults written to " + output;
+	}
+
+	/** One line per predicted class: how many structures had a cap fitted, and their median closing angle and radius. */
+	private String explainSummary() {
+		Map<String, List<double[]>> byClass = new TreeMap<>();
+		int blank = 0;
+		for (int i = 0; i < predictions.size(); i++) {
+			CapFit.Result c = caps.get(i);
+			if (c == null || !c.isFitted()) {
+				blank++;
+				continue;
+			}
+			byClass.computeIfAbsent(predictions.get(i).predicted(), k -> new ArrayList<>())
+				.add(new double[] { c.closingAngleDeg(), c.radius() });
+		}
+		StringBuilder sb = new StringBuilder();
+		for (Map.Entry<String, List<double[]>> e : byClass.entrySet()) {
+			double[] angles = e.getValue().stream().mapToDouble(v -> v[0]).sorted().toArray();
+			double[] radii = e.getValue().stream().mapToDouble(v -> v[1]).sorted().toArray();
+			sb.append(String.format(Locale.ROOT, "Cap fit, predicted %s: %d structures, median closing angle %.0f deg, "
+				+ "median radius %.0f nm%n", e.getKey(), angles.length, angles[angles.length / 2], radii[radii.length / 2]));
+		}
+		if (blank > 0) sb.append("Cap fit: ").append(blank).append(" structures without enough localizations (blank)\n");
+		return sb.toString();
+	}
+
+	/** With explain: the cap fitted to each structure in the order of {@link #getPredictions()}, else null. */
+	public List<CapFit.Result> getCaps() {
+		return caps;
 	}
 
 	/** The outcome of a folder of tables, or null when the input was one structure set. */

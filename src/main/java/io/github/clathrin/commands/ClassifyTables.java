@@ -64,11 +64,12 @@ public final class ClassifyTables {
 	/**
 	 * Classifies every table of {@code inputFolder}.
 	 *
+	 * @param explain add the cap fit columns ({@link Classification#EXPLAIN_COLUMNS}) to every results file
 	 * @param log receives one line per skipped or failed file (the Fiji log, stderr)
 	 * @throws CancelledException when the user stops; files finished before stay written
 	 */
 	public static Outcome run(Model model, Path inputFolder, String roiColumn, ReadOptions options,
-		Path outputFolder, boolean skipExisting, Consumer<String> log, Progress progress)
+		Path outputFolder, boolean skipExisting, boolean explain, Consumer<String> log, Progress progress)
 	{
 		if (roiColumn == null || roiColumn.isBlank())
 			throw new InputException("a folder of whole tables needs the ROI column that names each structure");
@@ -99,7 +100,8 @@ public final class ClassifyTables {
 				StructureSet set = StructureLoader.fromTable(t, roiColumn.trim());
 				if (set.size() == 0) throw new InputException(table + ": no structures found");
 				List<Classification.Prediction> predictions = Classification.classify(model, set, cancelOnly(progress));
-				Classification.writeCsv(out, predictions, model.classNames());
+				Classification.writeCsv(out, predictions, model.classNames(),
+					explain ? Classification.explain(set.structures(), cancelOnly(progress)) : null);
 				written.add(out);
 			}
 			catch (CancelledException e) {

@@ -1,10 +1,14 @@
 package io.github.clathrin.fiji;
 
 import ij.gui.GenericDialog;
+import ij.measure.ResultsTable;
 
 import java.io.File;
+import java.util.List;
 
 import io.github.clathrin.commands.ClassifyCommand;
+import io.github.clathrin.encoders.CapFit;
+import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.ui.Gallery;
 
 /**
@@ -26,12 +30,14 @@ public class ClassifyPlugin extends ClathrinPlugIn {
 		// Not remembered, so that a later Classify does not silently overwrite an old gallery.
 		gd.addFileField("Render (optional gallery .png/.tif)", "");
 		gd.addCheckbox("Skip_existing results (folder of tables)", remembered("skip_existing", false));
+		// Off unless asked for, each time (like the command's persist = false): it adds a fit per structure.
+		gd.addCheckbox("Explain with a spherical cap fit (radius, closing angle, rmse)", false);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		String model = gd.getNextString(), input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String output = gd.getNextString(), render = gd.getNextString();
-		boolean skip = gd.getNextBoolean();
+		boolean skip = gd.getNextBoolean(), explain = gd.getNextBoolean();
 		if (!numbersValid(gd)) return;
 		File renderFile = file(render);
 		if (renderFile != null && !ShowStructuresPlugin.galleryPathValid(renderFile)) return;
@@ -42,10 +48,14 @@ public class ClassifyPlugin extends ClathrinPlugIn {
 		remember("skip_existing", skip);
 
 		ClassifyCommand done = run(ClassifyCommand.class, fields.addTo(inputs("model", file(model), "input",
-			file(input), "output", file(output), "skip_existing", skip)));
+			file(input), "output", file(output), "skip_existing", skip, "explain", explain)));
 		if (done == null) return;
 		showReport(done.getReport());
-		if (done.getPredictions() != null) ResultsTables.predictions(done.getPredictions()).show(ResultsTables.RESULTS);
+		if (done.getPredictions() != null) {
+			ResultsTable rt = ResultsTables.predictions(done.getPredictions());
+			if (done.getCaps() != null) addCaps(rt, done.getCaps());
+			rt.show(ResultsTables.RESULTS);
+		}
 		if (renderFile == null) return;
 		// Drawn here, not in the command, so that the core stays free of AWT (as the CLI's --render).
 		if (done.getStructures() == null) fail("render draws one set of structures; it does not apply to a folder "
@@ -53,5 +63,17 @@ public class ClassifyPlugin extends ClathrinPlugIn {
 		else ShowStructuresPlugin.writeGallery(
 			Gallery.of(done.getStructures(), done.getPredictions(), done.getClassNames()).sortedBy(Gallery.Sort.CLASS),
 			renderFile);
+	}
+
+	/** The explain columns, next to each prediction; empty cells where no cap was fitted. */
+	static void addCaps(ResultsTable rt, List<CapFit.Result> caps) {
+		for (int row = 0; row < caps.size(); row++) {
+			double[] v = Classification.explainValues(caps.get(row));
+			for (int c = 0; c < v.length; c++) {
+				String column = Classification.EXPLAIN_COLUMNS.get(c);
+				if (Double.isNaN(v[c])) rt.setValue(column, row, ""); // a blank cell, as in the CSV, not "NaN"
+				else rt.setValue(column, row, v[c]);
+			}
+		}
 	}
 }

@@ -58,7 +58,7 @@ class ClassifyTablesTest {
 	void aCorruptTableIsLoggedAndTheOthersAreClassified(@TempDir Path dir) throws IOException {
 		Path in = tables(dir), out = dir.resolve("out");
 		List<String> log = new ArrayList<>();
-		ClassifyTables.Outcome o = ClassifyTables.run(model, in, "roi", ReadOptions.DEFAULT, out, false, log::add,
+		ClassifyTables.Outcome o = ClassifyTables.run(model, in, "roi", ReadOptions.DEFAULT, out, false, false, log::add,
 			Progress.NONE);
 		assertEquals(List.of(out.resolve("a-results.csv"), out.resolve("c-results.csv")), o.written());
 		assertEquals(1, o.failed().size(), o.failed().toString());
@@ -75,14 +75,14 @@ class ClassifyTablesTest {
 		Path in = tables(dir), out = Files.createDirectories(dir.resolve("out"));
 		Files.writeString(out.resolve("a-results.csv"), "done before\n");
 		List<String> log = new ArrayList<>();
-		ClassifyTables.Outcome o = ClassifyTables.run(model, in, "roi", ReadOptions.DEFAULT, out, true, log::add,
+		ClassifyTables.Outcome o = ClassifyTables.run(model, in, "roi", ReadOptions.DEFAULT, out, true, false, log::add,
 			Progress.NONE);
 		assertEquals(List.of(out.resolve("a-results.csv")), o.skipped());
 		assertEquals(List.of(out.resolve("c-results.csv")), o.written());
 		assertEquals("done before\n", Files.readString(out.resolve("a-results.csv")));
 		assertTrue(log.get(0).startsWith("skipped a.csv"), log.toString());
 
-		ClassifyTables.Outcome again = ClassifyTables.run(model, in, "roi", ReadOptions.DEFAULT, out, false, s -> {},
+		ClassifyTables.Outcome again = ClassifyTables.run(model, in, "roi", ReadOptions.DEFAULT, out, false, false, s -> {},
 			Progress.NONE);
 		assertEquals(2, again.written().size());
 		assertFalse(Files.readString(out.resolve("a-results.csv")).startsWith("done before"));
@@ -105,7 +105,7 @@ class ClassifyTablesTest {
 			}
 		};
 		assertThrows(CancelledException.class, () -> ClassifyTables.run(model, in, "roi", ReadOptions.DEFAULT, out,
-			false, s -> {}, stopAfterFirstTable));
+			false, false, s -> {}, stopAfterFirstTable));
 		assertTrue(Files.exists(out.resolve("a-results.csv")));
 		assertFalse(Files.exists(out.resolve("c-results.csv")));
 		try (var files = Files.list(out)) {
