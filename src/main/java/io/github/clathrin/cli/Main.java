@@ -157,6 +157,11 @@ public final class Main implements Callable<Integer> {
 			description = "Box centre: bounding-box (as the study) or centroid.")
 		String centring;
 
+		@Option(names = "--pose", defaultValue = "none", paramLabel = "P",
+			description = "Turn each structure before voxelizing: none (default, as measured), principal-axes (its "
+				+ "principal axes on x, y, z, signs by skew) or z-axes (turned about z only; z stays the optical axis).")
+		String pose;
+
 		@Option(names = "--counts", description = "Voxels hold localization counts instead of 0/1.")
 		boolean counts;
 
@@ -171,6 +176,7 @@ public final class Main implements Callable<Integer> {
 			m.put("grid", grid);
 			m.put("box", box);
 			m.put("centring", centring);
+			m.put("pose", pose);
 			m.put("counts", counts);
 			m.put("percentile", percentile);
 			m.put("seed", seed);
