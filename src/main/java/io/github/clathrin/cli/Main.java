@@ -289,7 +289,7 @@ public final class Main implements Callable<Integer> {
 		InputOptions input;
 
 		@Option(names = "--encoders", defaultValue = "pca,kmeans,lab", split = ",", paramLabel = "LIST",
-			description = "Encoders to compare: pca, kmeans, lab (also gets the logistic baseline), dense-ae, conv-ae, "
+			description = "Encoders to compare: pca, kmeans, lab (also gets the logistic baseline), shells, dense-ae, conv-ae, "
 				+ "sparse-conv-ae, cnn (default pca,kmeans,lab).")
 		List<String> encoders;
 
@@ -350,7 +350,7 @@ public final class Main implements Callable<Integer> {
 		InputOptions input;
 
 		@Option(names = "--encoder", defaultValue = "pca", paramLabel = "NAME",
-			description = "Encoder: pca, kmeans, lab, dense-ae, conv-ae, sparse-conv-ae or cnn (a supervised 3D CNN that "
+			description = "Encoder: pca, kmeans, lab, shells, dense-ae, conv-ae, sparse-conv-ae or cnn (a supervised 3D CNN that "
 				+ "predicts by itself) (default pca).")
 		String encoder;
 

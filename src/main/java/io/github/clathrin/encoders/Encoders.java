@@ -18,7 +18,7 @@ public final class Encoders {
 	// listing names never loads Deeplearning4j; EncodersTest checks they agree with DeepEncoders.NAMES.
 	private static final List<String> DEEP = List.of("dense-ae", "conv-ae", "sparse-conv-ae", "cnn");
 	private static final List<String> NAMES = List.of(PcaEncoder.NAME, SoftKMeansEncoder.NAME, LabFeaturesEncoder.NAME,
-		"dense-ae", "conv-ae", "sparse-conv-ae", "cnn");
+		ShellHarmonicsEncoder.NAME, "dense-ae", "conv-ae", "sparse-conv-ae", "cnn");
 
 	private Encoders() {}
 
@@ -47,6 +47,7 @@ public final class Encoders {
 		case PcaEncoder.NAME -> PcaEncoder.fromOptions(options);
 		case SoftKMeansEncoder.NAME -> SoftKMeansEncoder.fromOptions(options);
 		case LabFeaturesEncoder.NAME -> LabFeaturesEncoder.fromOptions(options);
+		case ShellHarmonicsEncoder.NAME -> ShellHarmonicsEncoder.fromOptions(options);
 		default -> io.github.clathrin.deep.DeepEncoders.create(name, options);
 		};
 	}
@@ -68,6 +69,7 @@ public final class Encoders {
 		case PcaEncoder.NAME -> PcaEncoder.load(p, in);
 		case SoftKMeansEncoder.NAME -> SoftKMeansEncoder.load(p, in);
 		case LabFeaturesEncoder.NAME -> LabFeaturesEncoder.load(p, in);
+		case ShellHarmonicsEncoder.NAME -> ShellHarmonicsEncoder.load(p, in);
 		default -> io.github.clathrin.deep.DeepEncoders.load(n, p, in);
 		};
 	}
