@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -124,7 +125,7 @@ public final class ShellHarmonicsEncoder implements Encoder {
 	}
 
 	@Override
-	public void fit(java.util.List<Sample> samples, long seed, Progress progress) {
+	public void fit(List<Sample> samples, long seed, Progress progress) {
 		fitted = true; // nothing to learn: the classifier standardizes the features
 	}
 
