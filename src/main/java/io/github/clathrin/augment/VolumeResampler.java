@@ -12,11 +12,27 @@ import io.github.clathrin.voxels.Volume;
  * nearly 0 in floating point), a mirror or a whole-voxel shift lands every source position exactly on
  * a voxel (the grid centre is a multiple of 1/2) and moves voxels exactly instead of blurring them.
  */
-final class VolumeResampler {
+public final class VolumeResampler {
 
 	private static final double SNAP = 1e-9;
 
 	private VolumeResampler() {}
+
+	/**
+	 * The volume turned by a rotation (row-major 3 x 3, in voxel index coordinates) with the point
+	 * {@code from} (voxel indices) moved to the grid centre and the rotation made about it: target =
+	 * c + M (source - from). Canonical poses of ready-made volumes use it; {@code binary} as in
+	 * {@link #resample}.
+	 */
+	public static Volume rotate(Volume in, double[] matrix, double[] from, boolean binary) {
+		if (matrix.length != 9 || from.length != 3) throw new IllegalArgumentException("need a 3x3 matrix and a 3-vector");
+		double[] c = { 0.5 * (in.nx() - 1), 0.5 * (in.ny() - 1), 0.5 * (in.nz() - 1) };
+		// c + M (p - c) + s = c + M (p - from) when s = M (c - from).
+		double[] s = new double[3];
+		for (int j = 0; j < 3; j++)
+			for (int k = 0; k < 3; k++) s[j] += matrix[3 * j + k] * (c[k] - from[k]);
+		return resample(in, new RigidTransform(matrix, s), binary);
+	}
 
 	/**
 	 * The transformed volume, same grid. With {@code binary} the result is thresholded at 0.5 so a 0/1

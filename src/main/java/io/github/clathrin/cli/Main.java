@@ -157,6 +157,11 @@ public final class Main implements Callable<Integer> {
 			description = "Box centre: bounding-box (as the study) or centroid.")
 		String centring;
 
+		@Option(names = "--pose", defaultValue = "none", paramLabel = "P",
+			description = "Turn each structure before voxelizing: none (default, as measured), principal-axes (its "
+				+ "principal axes on x, y, z, signs by skew) or z-axes (turned about z only; z stays the optical axis).")
+		String pose;
+
 		@Option(names = "--counts", description = "Voxels hold localization counts instead of 0/1.")
 		boolean counts;
 
@@ -171,6 +176,7 @@ public final class Main implements Callable<Integer> {
 			m.put("grid", grid);
 			m.put("box", box);
 			m.put("centring", centring);
+			m.put("pose", pose);
 			m.put("counts", counts);
 			m.put("percentile", percentile);
 			m.put("seed", seed);
@@ -288,7 +294,7 @@ public final class Main implements Callable<Integer> {
 		InputOptions input;
 
 		@Option(names = "--encoders", defaultValue = "pca,kmeans,lab", split = ",", paramLabel = "LIST",
-			description = "Encoders to compare: pca, kmeans, lab (also gets the logistic baseline), dense-ae, conv-ae, "
+			description = "Encoders to compare: pca, kmeans, lab (also gets the logistic baseline), shells, dense-ae, conv-ae, "
 				+ "sparse-conv-ae, cnn (default pca,kmeans,lab).")
 		List<String> encoders;
 
@@ -349,7 +355,7 @@ public final class Main implements Callable<Integer> {
 		InputOptions input;
 
 		@Option(names = "--encoder", defaultValue = "pca", paramLabel = "NAME",
-			description = "Encoder: pca, kmeans, lab, dense-ae, conv-ae, sparse-conv-ae or cnn (a supervised 3D CNN that "
+			description = "Encoder: pca, kmeans, lab, shells, dense-ae, conv-ae, sparse-conv-ae or cnn (a supervised 3D CNN that "
 				+ "predicts by itself) (default pca).")
 		String encoder;
 

@@ -28,6 +28,11 @@ public abstract class LearningCommand extends StructureCommand {
 	@Parameter(label = "Box centre", persist = false, choices = { "bounding-box", "centroid" })
 	protected String centring = "bounding-box";
 
+	@Parameter(label = "Pose before voxelizing", persist = false, choices = { "none", "principal-axes", "z-axes" },
+		description = "none: as measured; principal-axes: the structure's principal axes on x, y, z; z-axes: turned "
+			+ "about z only, so z stays the optical axis")
+	protected String pose = "none";
+
 	@Parameter(label = "Voxels hold counts (not binary)", persist = false)
 	protected boolean counts;
 
@@ -134,7 +139,14 @@ public abstract class LearningCommand extends StructureCommand {
 		}
 		if (percentile != null && !(percentile >= 0 && percentile < 100))
 			throw new InputException("percentile must be in [0, 100), got " + percentile);
+		VoxelConfig.Pose p;
+		try {
+			p = pose == null ? VoxelConfig.Pose.NONE : VoxelConfig.Pose.parse(pose);
+		}
+		catch (IllegalArgumentException e) {
+			throw new InputException(e.getMessage());
+		}
 		return new VoxelConfig(grid, grid, grid, half[0], half[1], half[2], c, !counts,
-			percentile == null ? Double.NaN : percentile);
+			percentile == null ? Double.NaN : percentile, p);
 	}
 }

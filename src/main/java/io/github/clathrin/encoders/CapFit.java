@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
+import io.github.clathrin.voxels.SymmetricEigen3;
+
 /**
  * Fits a spherical cap to a point cloud by maximum likelihood, as LocMoFit does for clathrin coats: the
  * points are taken to be spread uniformly over the cap surface (density 1 / area, area = 2 pi r^2 (1 - cos

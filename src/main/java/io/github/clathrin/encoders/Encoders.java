@@ -18,7 +18,8 @@ public final class Encoders {
 	// listing names never loads Deeplearning4j; EncodersTest checks they agree with DeepEncoders.NAMES.
 	private static final List<String> DEEP = List.of("dense-ae", "conv-ae", "sparse-conv-ae", "cnn");
 	private static final List<String> NAMES = List.of(AutomaticChoice.NAME, PcaEncoder.NAME, SoftKMeansEncoder.NAME,
-		LabFeaturesEncoder.NAME, CapFitEncoder.NAME, ConcatEncoder.NAME, "dense-ae", "conv-ae", "sparse-conv-ae", "cnn");
+		LabFeaturesEncoder.NAME, CapFitEncoder.NAME, ShellHarmonicsEncoder.NAME, ConcatEncoder.NAME, "dense-ae", "conv-ae",
+		"sparse-conv-ae", "cnn");
 
 	private Encoders() {}
 
@@ -47,6 +48,7 @@ public final class Encoders {
 		case PcaEncoder.NAME -> PcaEncoder.fromOptions(options);
 		case SoftKMeansEncoder.NAME -> SoftKMeansEncoder.fromOptions(options);
 		case LabFeaturesEncoder.NAME -> LabFeaturesEncoder.fromOptions(options);
+		case ShellHarmonicsEncoder.NAME -> ShellHarmonicsEncoder.fromOptions(options);
 		case CapFitEncoder.NAME -> CapFitEncoder.fromOptions(options);
 		case ConcatEncoder.NAME -> ConcatEncoder.fromOptions(options);
 		case AutomaticChoice.NAME -> AutomaticChoice.fromOptions(options);
@@ -71,6 +73,7 @@ public final class Encoders {
 		case PcaEncoder.NAME -> PcaEncoder.load(p, in);
 		case SoftKMeansEncoder.NAME -> SoftKMeansEncoder.load(p, in);
 		case LabFeaturesEncoder.NAME -> LabFeaturesEncoder.load(p, in);
+		case ShellHarmonicsEncoder.NAME -> ShellHarmonicsEncoder.load(p, in);
 		case CapFitEncoder.NAME -> CapFitEncoder.load(p, in);
 		case ConcatEncoder.NAME -> ConcatEncoder.load(p, in);
 		case AutomaticChoice.NAME -> AutomaticChoice.load(p, in);

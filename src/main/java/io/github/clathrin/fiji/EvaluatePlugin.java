@@ -29,6 +29,7 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		gd.addNumericField("Folds", remembered("folds", 5), 0);
 		gd.addNumericField("Grid (voxels per axis)", remembered("grid", 30), 0);
 		gd.addStringField("Box half-size x,y,z (nm)", remembered("box", "200,200,700"), 12);
+		gd.addChoice("Pose", StructureFields.POSES, remembered("pose", StructureFields.POSES[0]));
 		gd.addNumericField("Seed", remembered("seed", 1), 0);
 		gd.addFileField("Output (JSON, optional)", remembered("evaluate_output", ""));
 		gd.addStringField("Unlabelled_steps (e.g. 0,100,300,619; optional)", remembered("unlabelled_steps", ""), 16);
@@ -37,7 +38,7 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		if (gd.wasCanceled()) return;
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
-		String encoders = gd.getNextString();
+		String encoders = gd.getNextString(), pose = gd.getNextChoice();
 		double folds = gd.getNextNumber(), grid = gd.getNextNumber();
 		String box = gd.getNextString();
 		double seed = gd.getNextNumber();
@@ -53,12 +54,13 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		remember("folds", (int) folds);
 		remember("grid", (int) grid);
 		remember("box", box);
+		remember("pose", pose);
 		remember("seed", (long) seed);
 		remember("evaluate_output", output);
 
 		File json = file(output);
 		EvaluateCommand done = run(EvaluateCommand.class, more.addTo(fields.addTo(inputs("input", file(input),
-			"encoders", encoders, "folds", (int) folds, "grid", (int) grid, "box", box, "seed", (long) seed, "json",
+			"encoders", encoders, "folds", (int) folds, "grid", (int) grid, "box", box, "pose", pose, "seed", (long) seed, "json",
 			json, "unlabelled_steps", steps.isBlank() ? null : steps))));
 		if (done == null) return;
 		showReport(done.getReport());

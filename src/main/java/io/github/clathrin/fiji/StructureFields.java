@@ -4,12 +4,21 @@ import java.util.Map;
 
 import ij.gui.GenericDialog;
 
+import io.github.clathrin.voxels.VoxelConfig;
+
 /**
  * The dialog fields every plugin that reads structures shows after its input: labels file, ROI
  * column, pixel size and units, with the same macro keys everywhere (labels, roi_column, pixel_size,
  * units) and remembered between uses.
  */
 record StructureFields(String labels, String roiColumn, double pixelSize, String units) {
+
+	/**
+	 * The choices of the Pose field that the learning dialogs (Train, Evaluate) show beside grid and box,
+	 * macro key "pose": none, principal-axes, z-axes, as on the command line.
+	 */
+	static final String[] POSES = java.util.Arrays.stream(VoxelConfig.Pose.values()).map(VoxelConfig.Pose::label)
+		.toArray(String[]::new);
 
 	/** Adds the fields; {@code labelsLabel} starts with "Labels" so the macro key stays "labels". */
 	static void add(GenericDialog gd, String labelsLabel) {

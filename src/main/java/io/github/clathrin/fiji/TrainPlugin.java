@@ -20,6 +20,7 @@ public class TrainPlugin extends ClathrinPlugIn {
 		gd.addChoice("Encoder", Encoders.names().toArray(String[]::new), remembered("encoder", "auto"));
 		gd.addNumericField("Grid (voxels per axis)", remembered("grid", 30), 0);
 		gd.addStringField("Box half-size x,y,z (nm)", remembered("box", "200,200,700"), 12);
+		gd.addChoice("Pose", StructureFields.POSES, remembered("pose", StructureFields.POSES[0]));
 		gd.addNumericField("Seed", remembered("seed", 1), 0);
 		gd.addFileField("Model (output .zip)", remembered("model", ""));
 		EnlargementFields.add(gd);
@@ -27,7 +28,7 @@ public class TrainPlugin extends ClathrinPlugIn {
 		if (gd.wasCanceled()) return;
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
-		String encoder = gd.getNextChoice();
+		String encoder = gd.getNextChoice(), pose = gd.getNextChoice();
 		double grid = gd.getNextNumber();
 		String box = gd.getNextString();
 		double seed = gd.getNextNumber();
@@ -37,7 +38,7 @@ public class TrainPlugin extends ClathrinPlugIn {
 		fields.remember();
 		more.remember();
 		for (Object[] kv : new Object[][] { { "input", input }, { "encoder", encoder }, { "grid", (int) grid }, { "box", box },
-			{ "seed", (long) seed }, { "model", model } })
+			{ "pose", pose }, { "seed", (long) seed }, { "model", model } })
 			remember((String) kv[0], kv[1]);
 
 		Map<String, Object> in = more.addTo(fields.addTo(new HashMap<>()));
@@ -45,6 +46,7 @@ public class TrainPlugin extends ClathrinPlugIn {
 		in.put("encoder", encoder);
 		in.put("grid", (int) grid);
 		in.put("box", box);
+		in.put("pose", pose);
 		in.put("seed", (long) seed);
 		in.put("model", file(model));
 		TrainCommand done = run(TrainCommand.class, in);

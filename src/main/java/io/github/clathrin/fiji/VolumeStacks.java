@@ -29,7 +29,8 @@ final class VolumeStacks {
 		Voxelizer voxelizer = new Voxelizer(config);
 		ImageStack stack = new ImageStack(config.nx(), config.ny());
 		for (Structure s : structures) {
-			Volume v = s.hasVolume() ? s.volume() : voxelizer.voxelize(s.points()).volume();
+			// In the pose a model with one turns structures into, so the volume shown is the one it classifies.
+			Volume v = s.hasVolume() ? s.volume() : voxelizer.voxelize(voxelizer.pose(s.points())).volume();
 			addSlices(stack, v.img(), s.key());
 		}
 		ImagePlus imp = new ImagePlus(title, stack);

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import io.github.clathrin.augment.VolumeResampler;
 import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.structures.Structure;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.CanonicalPose;
 import io.github.clathrin.voxels.Volume;
 import io.github.clathrin.voxels.VoxelConfig;
 import io.github.clathrin.voxels.Voxelizer;
@@ -15,7 +17,10 @@ import io.github.clathrin.voxels.Voxelizer;
 /**
  * Voxelizes structures into encoder samples, in parallel but always in input order,
  * so results never depend on thread scheduling. Structures that are ready volumes (TIFF stacks, NumPy
- * arrays) are used as they are, on the condition that their grid is the configured one.
+ * arrays) are used as they are, on the condition that their grid is the configured one. With a
+ * {@link VoxelConfig#pose() pose}, localizations are turned into it before voxelization (and samples
+ * carry the turned points, so point encoders see what the volume shows); ready volumes are resampled
+ * so that their mass's centre sits at the grid centre and its principal axes lie on the grid's axes.
  */
 public final class Featurizer {
 
@@ -51,14 +56,22 @@ public final class Featurizer {
 			Structure s = structures.get(i);
 			if (s.hasVolume()) {
 				report(progress, "Voxelizing", done.incrementAndGet(), n);
-				return new Sample(s.volume(), null);
+				return new Sample(posed(s.volume(), config), null);
 			}
-			Voxelizer.Voxelized v = voxelizer.voxelize(s.points());
+			double[] points = voxelizer.pose(s.points());
+			Voxelizer.Voxelized v = voxelizer.voxelize(points);
 			outside[i] = v.outside();
 			report(progress, "Voxelizing", done.incrementAndGet(), n);
-			return new Sample(v.volume(), s.points());
+			return new Sample(v.volume(), points);
 		}).toList();
 		return new Samples(samples, outside);
+	}
+
+	/** A ready volume in the configured pose; itself without one. */
+	static Volume posed(Volume v, VoxelConfig config) {
+		if (config.pose() == VoxelConfig.Pose.NONE) return v;
+		CanonicalPose pose = CanonicalPose.of(v, config.pose());
+		return VolumeResampler.rotate(v, pose.rotation(), pose.centre(), config.binary());
 	}
 
 	/** A model trained on one grid cannot take volumes of another: refuse rather than resample silently. */

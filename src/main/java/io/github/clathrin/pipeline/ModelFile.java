@@ -182,16 +182,19 @@ public final class ModelFile {
 		m.put("centring", v.centring().name());
 		m.put("binary", v.binary());
 		m.put("percentile", Double.isNaN(v.percentile()) ? null : v.percentile());
+		m.put("pose", v.pose().name());
 		return m;
 	}
 
 	static VoxelConfig voxelsFromMap(Map<String, Object> m) {
 		List<?> grid = (List<?>) m.get("grid"), half = (List<?>) m.get("halfSizeNm");
-		Object p = m.get("percentile");
+		Object p = m.get("percentile"), pose = m.get("pose");
+		// Model files written before poses existed voxelized structures as measured.
 		return new VoxelConfig(num(grid, 0).intValue(), num(grid, 1).intValue(), num(grid, 2).intValue(),
 			num(half, 0).doubleValue(), num(half, 1).doubleValue(), num(half, 2).doubleValue(),
 			VoxelConfig.Centring.valueOf((String) m.get("centring")), Boolean.TRUE.equals(m.get("binary")),
-			p == null ? Double.NaN : ((Number) p).doubleValue());
+			p == null ? Double.NaN : ((Number) p).doubleValue(),
+			pose == null ? VoxelConfig.Pose.NONE : VoxelConfig.Pose.valueOf((String) pose));
 	}
 
 	private static Number num(List<?> list, int i) {

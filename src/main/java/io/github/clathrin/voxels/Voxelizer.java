@@ -5,7 +5,9 @@ import java.util.Arrays;
 
 /**
  * Turns a point cloud into a {@link Volume} on the grid and box of a {@link VoxelConfig}, counting the
- * localizations that fall outside the box instead of dropping them silently.
+ * localizations that fall outside the box instead of dropping them silently. The configured pose is
+ * applied by {@link #pose} and not inside {@link #voxelize}, so that callers keep the posed points with
+ * the volume and augmentation can still turn posed points.
  */
 public final class Voxelizer {
 
@@ -28,7 +30,16 @@ public final class Voxelizer {
 		return config;
 	}
 
-	/** Voxelizes x,y,z triples in nm (interleaved); an empty array gives an all-zero volume. */
+	/**
+	 * The points turned into the configured {@link VoxelConfig#pose() pose} about their centre of mass (a
+	 * new array), or the same array for {@link VoxelConfig.Pose#NONE}. Voxelize the result.
+	 */
+	public double[] pose(double[] points) {
+		if (config.pose() == VoxelConfig.Pose.NONE) return points;
+		return CanonicalPose.of(points, config.pose()).apply(points);
+	}
+
+	/** Voxelizes x,y,z triples in nm (interleaved) as they are; an empty array gives an all-zero volume. */
 	public Voxelized voxelize(double[] points) {
 		return voxelize(points, 0, 0, 0);
 	}

@@ -24,11 +24,12 @@ import io.github.clathrin.task.Progress;
 class EncodersTest {
 
 	/** The encoders without Deeplearning4j; the deep ones have their own tests in io.github.clathrin.deep. */
-	private static final List<String> SHALLOW = List.of("pca", "kmeans", "lab", "capfit");
+	private static final List<String> SHALLOW = List.of("pca", "kmeans", "lab", "capfit", "shells");
 
 	@Test
 	void namesAndUnknownNames() {
-		assertEquals(List.of("auto", "pca", "kmeans", "lab", "capfit", "concat", "dense-ae", "conv-ae", "sparse-conv-ae", "cnn"), Encoders.names());
+		assertEquals(List.of("auto", "pca", "kmeans", "lab", "capfit", "shells", "concat", "dense-ae", "conv-ae",
+			"sparse-conv-ae", "cnn"), Encoders.names());
 		assertEquals(io.github.clathrin.deep.DeepEncoders.NAMES, Encoders.names().stream().filter(Encoders::isDeep).toList());
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Encoders.create("vae", Map.of()));
 		assertTrue(e.getMessage().contains("pca") && e.getMessage().contains("kmeans") && e.getMessage().contains("lab"));

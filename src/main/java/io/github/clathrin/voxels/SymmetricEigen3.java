@@ -1,17 +1,18 @@
-package io.github.clathrin.encoders;
+package io.github.clathrin.voxels;
 
 /**
  * Eigenvalues and eigenvectors of a symmetric 3 x 3 matrix by cyclic Jacobi rotations: exact enough,
- * allocation-light and thread-safe, which a native LAPACK call per structure is not worth.
+ * allocation-light and thread-safe, which a native LAPACK call per structure is not worth. Lives in
+ * voxels because canonical poses need it before voxelization; encoders use it too.
  */
-final class SymmetricEigen3 {
+public final class SymmetricEigen3 {
 
 	/** Eigenvalues, largest first. */
-	final double[] values = new double[3];
+	public final double[] values = new double[3];
 	/** vectors[j] is the unit eigenvector of values[j]. */
-	final double[][] vectors = new double[3][3];
+	public final double[][] vectors = new double[3][3];
 
-	SymmetricEigen3(double[][] matrix) {
+	public SymmetricEigen3(double[][] matrix) {
 		double[][] a = { matrix[0].clone(), matrix[1].clone(), matrix[2].clone() };
 		double[][] v = { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } };
 		for (int sweep = 0; sweep < 50; sweep++) {
