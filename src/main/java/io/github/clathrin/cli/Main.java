@@ -254,11 +254,18 @@ public final class Main implements Callable<Integer> {
 		}
 	}
 
-	@Command(name = "simulate", description = "Simulate 3D STORM clathrin structures with labels.")
+	@Command(name = "simulate", description = "Simulate 3D STORM clathrin structures with labels, or the Geometries "
+		+ "volumes (cubes, diamonds, spheres) with a train/test split.")
 	static final class Simulate implements Callable<Integer> {
 
 		@Option(names = "--out", required = true, paramLabel = "DIR")
 		File out;
+
+		@Option(names = "--kind", defaultValue = "clathrin", paramLabel = "KIND",
+			description = "clathrin (default): STORM structures as CSV files and labels.csv; geometries: 300 training + "
+				+ "300 test 20^3 volumes of cubes, diamonds and spheres with 1% salt noise, written as DIR/geometries.npz "
+				+ "(--structures and --labelled do not apply).")
+		String kind;
 
 		@Option(names = "--structures", defaultValue = "899")
 		int structures;
@@ -271,8 +278,8 @@ public final class Main implements Callable<Integer> {
 
 		@Override
 		public Integer call() throws Exception {
-			return report(SimulateCommand.class, Map.of("output", out, "structures", structures, "labelled", labelled,
-				"seed", seed));
+			return report(SimulateCommand.class, Map.of("output", out, "kind", kind, "structures", structures, "labelled",
+				labelled, "seed", seed));
 		}
 	}
 
