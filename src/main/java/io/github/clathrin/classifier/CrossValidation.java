@@ -5,7 +5,10 @@ import java.util.function.Supplier;
 
 import io.github.clathrin.task.Progress;
 
-/** Estimates a classifier's accuracy by stratified k-fold cross-validation with a fresh classifier per fold. */
+/**
+ * Estimates a classifier's accuracy by stratified k-fold cross-validation with a fresh classifier per fold,
+ * or on a fixed train/test split (one "fold") as benchmark data sets ship.
+ */
 public final class CrossValidation {
 
 	private CrossValidation() {}
@@ -73,6 +76,39 @@ public final class CrossValidation {
 			p.report("Cross-validation", f + 1, folds);
 		}
 		return new Evaluation(classNames, y, predicted, probabilities, fold);
+	}
+
+	/**
+	 * Runs {@code model} once, training on the items {@code train} and predicting the items {@code test}
+	 * (indices into y; disjoint), with the seed fold 0 of {@link #run} would get. The evaluation covers the
+	 * test items only, in the order given, all marked fold 0.
+	 */
+	public static Evaluation fixedSplit(int[] y, int numClasses, List<String> classNames, int[] train, int[] test,
+		long seed, Progress p, FoldModel model) {
+		if (classNames.size() != numClasses)
+			throw new IllegalArgumentException(classNames.size() + " class names for " + numClasses + " classes");
+		if (train.length == 0 || test.length == 0)
+			throw new IllegalArgumentException("a split needs training and test items, got " + train.length + " and "
+				+ test.length);
+		boolean[] seen = new boolean[y.length];
+		for (int[] part : new int[][] { train, test })
+			for (int i : part) {
+				if (i < 0 || i >= y.length) throw new IllegalArgumentException("item " + i + " is not in 0.." + (y.length - 1));
+				if (seen[i]) throw new IllegalArgumentException("item " + i + " is twice in the split");
+				seen[i] = true;
+			}
+		p.checkCancelled();
+		p.report("Train/test split", 0, 1);
+		double[][] out = model.trainAndPredict(train.clone(), test.clone(), Seeds.derive(seed, 0), p);
+		if (out.length != test.length)
+			throw new IllegalStateException(out.length + " predictions for " + test.length + " test items");
+		int[] truth = new int[test.length], predicted = new int[test.length];
+		for (int t = 0; t < test.length; t++) {
+			truth[t] = y[test[t]];
+			predicted[t] = argmax(out[t]);
+		}
+		p.report("Train/test split", 1, 1);
+		return new Evaluation(classNames, truth, predicted, out, new int[test.length]);
 	}
 
 	// Same tie rule as Classifier.predict: the first most probable class.

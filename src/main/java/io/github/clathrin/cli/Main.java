@@ -18,8 +18,10 @@ import io.github.clathrin.commands.ReconstructCommand;
 import io.github.clathrin.commands.SegmentCommand;
 import io.github.clathrin.commands.SimulateCommand;
 import io.github.clathrin.commands.TrainCommand;
+import io.github.clathrin.pipeline.EvaluationProtocol;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.InputException;
+import io.github.clathrin.ui.ConfusionMatrixPlot;
 import io.github.clathrin.ui.CurvePlot;
 import io.github.clathrin.ui.Gallery;
 import picocli.CommandLine;
@@ -110,7 +112,8 @@ public final class Main implements Callable<Integer> {
 	/** Input options shared by the commands that read structures. */
 	static final class InputOptions {
 
-		@Option(names = "--input", required = true, paramLabel = "PATH",
+		// Not required by picocli because evaluate takes --dataset instead; inputs() insists on it otherwise.
+		@Option(names = "--input", paramLabel = "PATH",
 			description = "A folder with one localization file or 3D TIFF stack per structure, one table "
 				+ "(with --roi-column), or ready volumes in a NumPy .npz (X or X_train/X_test, labels y...) "
 				+ "or .npy file of shape (N, z, y, x). Repeat for several inputs (keys get the file name as prefix).")
@@ -133,9 +136,15 @@ public final class Main implements Callable<Integer> {
 		ReadingOptions reading;
 
 		Map<String, Object> inputs() {
+			if (input == null || input.isEmpty()) throw new InputException("missing required option '--input=PATH'");
+			return optionalInputs();
+		}
+
+		/** As {@link #inputs()}, without --input when it was not given. */
+		Map<String, Object> optionalInputs() {
 			Map<String, Object> m = new LinkedHashMap<>();
-			m.put("input", input.get(0));
-			if (input.size() > 1) m.put("more_inputs", input.subList(1, input.size()).toArray(File[]::new));
+			if (input != null && !input.isEmpty()) m.put("input", input.get(0));
+			if (input != null && input.size() > 1) m.put("more_inputs", input.subList(1, input.size()).toArray(File[]::new));
 			m.put("class_from", classFrom);
 			m.put("labels", labels);
 			m.put("roi_column", roiColumn);
@@ -265,11 +274,18 @@ public final class Main implements Callable<Integer> {
 		}
 	}
 
-	@Command(name = "simulate", description = "Simulate 3D STORM clathrin structures with labels.")
+	@Command(name = "simulate", description = "Simulate 3D STORM clathrin structures with labels, or the Geometries "
+		+ "volumes (cubes, diamonds, spheres) with a train/test split.")
 	static final class Simulate implements Callable<Integer> {
 
 		@Option(names = "--out", required = true, paramLabel = "DIR")
 		File out;
+
+		@Option(names = "--kind", defaultValue = "clathrin", paramLabel = "KIND",
+			description = "clathrin (default): STORM structures as CSV files and labels.csv; geometries: 300 training + "
+				+ "300 test 20^3 volumes of cubes, diamonds and spheres with 1% salt noise, written as DIR/geometries.npz "
+				+ "(--structures and --labelled do not apply).")
+		String kind;
 
 		@Option(names = "--structures", defaultValue = "899")
 		int structures;
@@ -282,16 +298,31 @@ public final class Main implements Callable<Integer> {
 
 		@Override
 		public Integer call() throws Exception {
-			return report(SimulateCommand.class, Map.of("output", out, "structures", structures, "labelled", labelled,
-				"seed", seed));
+			return report(SimulateCommand.class, Map.of("output", out, "kind", kind, "structures", structures, "labelled",
+				labelled, "seed", seed));
 		}
 	}
 
-	@Command(name = "evaluate", description = "Cross-validate encoders + SVM on the labelled structures.")
+	@Command(name = "evaluate", description = "Cross-validate encoders + SVM on the labelled structures, or train on a "
+		+ "benchmark's training split and test on its test split (--dataset).")
 	static final class Evaluate implements Callable<Integer> {
 
 		@Mixin
 		InputOptions input;
+
+		@Option(names = "--dataset", paramLabel = "FILE.npz",
+			description = "A benchmark .npz with X_train, y_train, X_test, y_test (class ids), e.g. ModelNet10 or simulate "
+				+ "--kind geometries: encoders and SVM learn from the training split only and accuracy is measured on the "
+				+ "test split. Instead of --input/--labels; --grid must match the volumes (30 for ModelNet10).")
+		File dataset;
+
+		@Option(names = "--class-names", paramLabel = "A,B,C",
+			description = "With --dataset: names of class ids 0, 1, ... in order (default the ids).")
+		String classNames;
+
+		@Option(names = "--confusion", paramLabel = "DIR",
+			description = "Also draw each row's confusion matrix as DIR/confusion-<row>.png.")
+		File confusion;
 
 		@Option(names = "--encoders", defaultValue = "pca,kmeans,lab", split = ",", paramLabel = "LIST",
 			description = "Encoders to compare: pca, kmeans, lab (also gets the logistic baseline), shells, dense-ae, conv-ae, "
@@ -321,7 +352,11 @@ public final class Main implements Callable<Integer> {
 
 		@Override
 		public Integer call() throws Exception {
-			Map<String, Object> in = input.inputs();
+			if (dataset != null && input.input != null && !input.input.isEmpty())
+				throw new InputException("give either --dataset or --input, not both");
+			Map<String, Object> in = dataset != null ? input.optionalInputs() : input.inputs();
+			in.put("dataset", dataset);
+			in.put("class_names", classNames);
 			in.put("encoders", String.join(",", encoders));
 			in.put("folds", folds);
 			learning.addTo(in);
@@ -331,6 +366,7 @@ public final class Main implements Callable<Integer> {
 			try (CommandRunner r = new CommandRunner()) {
 				EvaluateCommand c = r.run(EvaluateCommand.class, in);
 				System.out.println(c.getReport());
+				if (confusion != null) writeConfusion(c.getResult(), confusion.toPath());
 				if (c.getCurve() != null) {
 					// Drawn here, not in the command, so that the core stays free of AWT.
 					try {
@@ -345,6 +381,20 @@ public final class Main implements Callable<Integer> {
 				}
 			}
 			return 0;
+		}
+	}
+
+	/** One confusion-matrix PNG per row; drawn here, not in the command, so that the core stays free of AWT. */
+	static void writeConfusion(EvaluationProtocol.Report report, Path dir) {
+		for (EvaluationProtocol.Row row : report.rows()) {
+			Path file = dir.resolve("confusion-" + ConfusionMatrixPlot.fileName(row.name()) + ".png");
+			try {
+				ConfusionMatrixPlot.write(file, row.name() + " — " + report.protocol(), row.evaluation());
+			}
+			catch (IOException e) {
+				throw new InputException(file + ": cannot write the confusion matrix (" + e.getMessage() + ")", e);
+			}
+			System.out.println("Confusion matrix written to " + file);
 		}
 	}
 

@@ -19,7 +19,10 @@ import io.github.clathrin.task.AtomicFiles;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.voxels.VoxelConfig;
 
-/** Scores encoders by nested, stratified cross-validation on the labelled structures. */
+/**
+ * Scores encoders by nested, stratified cross-validation on the labelled structures, or, for a benchmark
+ * .npz with X_train/y_train and X_test/y_test, by training on its training split and testing on its test split.
+ */
 @Plugin(type = Command.class, label = "Evaluate Clathrin encoders")
 public class EvaluateCommand extends LearningCommand {
 
@@ -28,6 +31,14 @@ public class EvaluateCommand extends LearningCommand {
 
 	@Parameter(label = "Folds", persist = false, min = "2", max = "50")
 	private int folds = 5;
+
+	@Parameter(label = "Benchmark data set (.npz with a train/test split)", required = false, persist = false,
+		description = "An .npz with X_train, y_train, X_test, y_test (class ids): everything learns from the training "
+			+ "split, accuracy is measured on the test split. Replaces input and labels.")
+	private File dataset;
+
+	@Parameter(label = "Class names (comma-separated, for class ids 0, 1, ...)", required = false, persist = false)
+	private String class_names;
 
 	@Parameter(label = "JSON results", required = false, persist = false)
 	private File json;
@@ -51,9 +62,26 @@ public class EvaluateCommand extends LearningCommand {
 			enlargement());
 		int[] steps = unlabelled_steps == null || unlabelled_steps.isBlank() ? null
 			: UnlabelledCurve.parseSteps(unlabelled_steps);
-		StructureInput.Loaded in = loadStructures();
-		result = EvaluationProtocol.run(in.set(), voxels, settings, progress());
-		if (steps != null) curve = UnlabelledCurve.run(in.set(), voxels, settings, steps, progress());
+		List<String> warnings;
+		if (dataset != null) {
+			if (input != null || labels != null || (more_inputs != null && more_inputs.length > 0) || class_from != null)
+				throw new InputException("give either a benchmark data set (" + dataset + ") or input structures with "
+					+ "labels, not both");
+			if (steps != null) throw new InputException("unlabelled steps do not apply to a benchmark data set: all its "
+				+ "volumes are labelled");
+			EvaluationProtocol.OfficialSplit split = loadDataset();
+			warnings = split.structures().warnings();
+			result = EvaluationProtocol.run(split, voxels, settings, progress());
+		}
+		else {
+			if (class_names != null && !class_names.isBlank())
+				throw new InputException("class names apply to a benchmark data set (dataset), whose labels are class ids; "
+					+ "a labels file names its classes itself");
+			StructureInput.Loaded in = loadStructures();
+			warnings = in.warnings();
+			result = EvaluationProtocol.run(in.set(), voxels, settings, progress());
+			if (steps != null) curve = UnlabelledCurve.run(in.set(), voxels, settings, steps, progress());
+		}
 		if (json != null) {
 			try {
 				Map<String, Object> m = result.toMap();
@@ -65,11 +93,25 @@ public class EvaluateCommand extends LearningCommand {
 			}
 		}
 		StringBuilder sb = new StringBuilder();
-		in.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
+		warnings.forEach(w -> sb.append("warning: ").append(w).append('\n'));
 		sb.append(result.table());
 		if (curve != null) sb.append("\n\nAccuracy against the number of unlabelled structures used:\n").append(curve.table());
 		if (json != null) sb.append("\nJSON written to ").append(json);
 		report = sb.toString();
+	}
+
+	private EvaluationProtocol.OfficialSplit loadDataset() {
+		existingFile(dataset, "data set");
+		if (!dataset.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".npz"))
+			throw new InputException(dataset + ": a benchmark data set must be a NumPy .npz with X_train, y_train, X_test "
+				+ "and y_test");
+		List<String> names = null;
+		if (class_names != null && !class_names.isBlank()) {
+			names = new ArrayList<>();
+			for (String n : class_names.split(",", -1)) names.add(n.trim());
+		}
+		StructureInput.Loaded in = StructureInput.load(dataset, null, null, readOptions(), progress());
+		return EvaluationProtocol.OfficialSplit.of(in.set(), dataset.toString(), names);
 	}
 
 	static List<String> parseEncoders(String text) {

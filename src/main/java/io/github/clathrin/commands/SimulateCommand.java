@@ -9,13 +9,26 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import io.github.clathrin.datasets.ClathrinSimulator;
+import io.github.clathrin.datasets.GeometriesConfig;
+import io.github.clathrin.datasets.GeometriesSimulator;
 import io.github.clathrin.datasets.SimulatedDataset;
 import io.github.clathrin.datasets.SimulationConfig;
 import io.github.clathrin.task.InputException;
 
-/** Simulates 3D STORM clathrin structures with labels (see docs/simulator.md) and writes them. */
+/**
+ * Simulates labelled data and writes it: 3D STORM clathrin structures (see docs/simulator.md), or the
+ * 2017 study's Geometries volumes (cubes, diamonds, spheres) as a NumPy .npz with a train/test split.
+ */
 @Plugin(type = Command.class, label = "Simulate clathrin demo data")
 public class SimulateCommand extends ClathrinCommand {
+
+	/** What to simulate. */
+	public static final String CLATHRIN = "clathrin", GEOMETRIES = "geometries";
+
+	@Parameter(label = "Kind", persist = false, choices = { CLATHRIN, GEOMETRIES },
+		description = "clathrin: STORM structures as CSV files; geometries: 20^3 cubes, diamonds and spheres as "
+			+ "geometries.npz (300 train + 300 test)")
+	private String kind = CLATHRIN;
 
 	@Parameter(label = "Output folder", persist = false)
 	private File output;
@@ -33,6 +46,13 @@ public class SimulateCommand extends ClathrinCommand {
 	protected void execute() {
 		required(output, "output folder");
 		if (output.exists() && !output.isDirectory()) throw new InputException(output + ": exists and is not a folder");
+		String k = kind == null || kind.isBlank() ? CLATHRIN : kind.trim().toLowerCase(Locale.ROOT);
+		if (k.equals(GEOMETRIES)) {
+			geometries();
+			return;
+		}
+		if (!k.equals(CLATHRIN))
+			throw new InputException("kind must be " + CLATHRIN + " or " + GEOMETRIES + ", got '" + kind + "'");
 		inRange(structures, 2, 1_000_000, "structures");
 		inRange(labelled, 0, structures, "labelled (at most the number of structures)");
 		SimulationConfig config = SimulationConfig.defaults().withCounts(structures, labelled).withSeed(seed);
@@ -50,5 +70,23 @@ public class SimulateCommand extends ClathrinCommand {
 			+ "closing angle of every structure", structures, labelled, points, seed, output,
 			SimulatedDataset.STRUCTURES_DIR, SimulatedDataset.LABELS, SimulatedDataset.ALL,
 			SimulatedDataset.LABELS_ROI, SimulatedDataset.TRUTH);
+	}
+
+	private void geometries() {
+		GeometriesConfig config = GeometriesConfig.defaults().withSeed(seed);
+		GeometriesSimulator.Dataset data = new GeometriesSimulator(config).simulate(progress());
+		File file = new File(output, GeometriesSimulator.FILE);
+		try {
+			data.write(file.toPath());
+		}
+		catch (IOException e) {
+			throw new InputException(file + ": cannot write the simulated data (" + e.getMessage() + ")", e);
+		}
+		int g = config.grid();
+		report = String.format(Locale.ROOT, "Simulated Geometries (seed %d): %d training + %d test volumes of %dx%dx%d "
+			+ "voxels, classes 0 = %s, 1 = %s, 2 = %s, %.0f%% salt noise%n  %s  arrays X_train, y_train, X_test, y_test%n"
+			+ "Evaluate with: evaluate --dataset %s --grid %d --class-names %s", seed, config.train(), config.test(), g, g,
+			g, GeometriesSimulator.CLASSES.get(0), GeometriesSimulator.CLASSES.get(1), GeometriesSimulator.CLASSES.get(2),
+			100 * config.noise(), file, file, g, String.join(",", GeometriesSimulator.CLASSES));
 	}
 }

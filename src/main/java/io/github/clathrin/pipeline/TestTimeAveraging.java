@@ -17,12 +17,17 @@ final class TestTimeAveraging {
 
 	/** The classifier's probabilities for a code, averaged with those of its copies' codes (none: as is). */
 	static double[] probabilities(Classifier classifier, double[] code, double[][] copies) {
-		double[] p = classifier.probabilities(code).clone();
-		if (copies == null || copies.length == 0) return p;
-		for (double[] copy : copies) {
-			double[] q = classifier.probabilities(copy);
+		if (copies == null || copies.length == 0) return classifier.probabilities(code);
+		double[][] each = new double[copies.length][];
+		for (int c = 0; c < copies.length; c++) each[c] = classifier.probabilities(copies[c]);
+		return mean(classifier.probabilities(code), each);
+	}
+
+	/** The mean of a probability vector and those of the copies. */
+	static double[] mean(double[] first, double[][] copies) {
+		double[] p = first.clone();
+		for (double[] q : copies)
 			for (int c = 0; c < p.length; c++) p[c] += q[c];
-		}
 		for (int c = 0; c < p.length; c++) p[c] /= copies.length + 1;
 		return p;
 	}

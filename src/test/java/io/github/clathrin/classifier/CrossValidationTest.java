@@ -116,4 +116,48 @@ class CrossValidationTest {
 		assertThrows(CancelledException.class,
 			() -> CrossValidation.run(data.x, data.y, 2, data.classNames(), SvmClassifier::new, 5, 1, cancelled));
 	}
+
+	@Test
+	void aFixedSplitTrainsOnceOnItsTrainingItemsAndScoresOnlyItsTestItems() {
+		int n = 20;
+		int[] y = new int[n];
+		for (int i = 0; i < n; i++) y[i] = i % 2;
+		int[] train = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 }, test = { 19, 12, 15 };
+		int[] calls = { 0 };
+		long[] seeds = new long[1];
+		Evaluation e = CrossValidation.fixedSplit(y, 2, List.of("even", "odd"), train, test, 5, Progress.NONE,
+			(tr, te, seed, p) -> {
+				calls[0]++;
+				seeds[0] = seed;
+				assertArrayEquals(train, tr);
+				assertArrayEquals(test, te);
+				// predicts "odd" for every item: right for 19 and 15, wrong for 12
+				double[][] out = new double[te.length][];
+				for (int t = 0; t < te.length; t++) out[t] = new double[] { 0.2, 0.8 };
+				return out;
+			});
+		assertEquals(1, calls[0]);
+		assertEquals(3, e.n(), "only the test items are scored");
+		assertArrayEquals(new int[] { 1, 0, 1 }, e.truth(), "in the order given");
+		assertArrayEquals(new int[] { 1, 1, 1 }, e.predicted());
+		assertEquals(2 / 3.0, e.accuracy(), 1e-12);
+		assertArrayEquals(new int[][] { { 0, 1 }, { 0, 2 } }, e.confusion());
+		assertArrayEquals(new int[3], e.folds());
+		// the seed fold 0 of k-fold cross-validation gets
+		long[] kFoldSeed = new long[1];
+		CrossValidation.run(y, 2, List.of("even", "odd"), 2, 5, Progress.NONE, (tr, te, seed, p) -> {
+			if (kFoldSeed[0] == 0) kFoldSeed[0] = seed;
+			double[][] out = new double[te.length][];
+			for (int t = 0; t < te.length; t++) out[t] = new double[] { 1, 0 };
+			return out;
+		});
+		assertEquals(kFoldSeed[0], seeds[0]);
+		CrossValidation.FoldModel any = (tr, te, seed, p) -> new double[te.length][2];
+		assertThrows(IllegalArgumentException.class, () -> CrossValidation.fixedSplit(y, 2, List.of("a", "b"),
+			new int[] { 0, 1 }, new int[] { 1 }, 1, Progress.NONE, any), "train and test overlap");
+		assertThrows(IllegalArgumentException.class, () -> CrossValidation.fixedSplit(y, 2, List.of("a", "b"),
+			new int[] { 0 }, new int[0], 1, Progress.NONE, any));
+		assertThrows(IllegalArgumentException.class, () -> CrossValidation.fixedSplit(y, 2, List.of("a", "b"),
+			new int[] { 0 }, new int[] { 20 }, 1, Progress.NONE, any));
+	}
 }
