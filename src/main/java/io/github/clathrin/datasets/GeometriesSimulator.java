@@ -97,12 +97,14 @@ public final class GeometriesSimulator {
 	}
 
 	/**
-	 * One solid shape centred on the grid centre (a voxel corner for even grids, so even-sided cubes
-	 * sit symmetrically); a voxel belongs to it when its centre does. Then salt noise.
+	 * One solid shape; a voxel belongs to it when its centre does. Then salt noise. Even-sided cubes are
+	 * centred on the grid centre (a voxel corner for even grids) so they sit symmetrically; diamonds and
+	 * spheres on the central voxel (index g/2), as a radius measured from a voxel is the natural reading
+	 * of "radius r" and it keeps a small diamond from being the same 8 voxels as a side-2 cube.
 	 */
 	private void fill(int[] volumes, int offset, int cls, int size, SplittableRandom random) {
 		int g = config.grid();
-		double c = (g - 1) / 2.0, half = size / 2.0, r2 = (double) size * size;
+		double c = cls == CUBE ? (g - 1) / 2.0 : g / 2, half = size / 2.0, r2 = (double) size * size;
 		for (int z = 0, k = offset; z < g; z++) {
 			double dz = Math.abs(z - c);
 			for (int y = 0; y < g; y++) {

@@ -62,33 +62,46 @@ class GeometriesSimulatorTest {
 		for (int r = 2; r <= 11; r++) assertTrue(radii[r], "no radius " + r + " in 400 diamonds and spheres");
 	}
 
-	/** Without noise the shapes are exact: a cube of side s has s^3 voxels, centred; spheres and diamonds are symmetric. */
+	/**
+	 * Without noise the shapes are exact: a cube of side s has s^3 voxels, mirror-symmetric about the grid centre;
+	 * diamonds and spheres are symmetric about the central voxel (10, 10, 10) and hold their voxel counts.
+	 */
 	@Test
 	void shapesAreSolidAndCentred() {
 		GeometriesSimulator.Split s = new GeometriesSimulator(GeometriesConfig.defaults().withNoise(0).withCounts(60, 3))
 			.simulate(Progress.NONE).train();
 		for (int i = 0; i < s.count(); i++) {
-			int size = s.sizes()[i], ones = 0;
+			int size = s.sizes()[i], ones = 0, expected = 0;
+			boolean cube = s.labels()[i] == GeometriesSimulator.CUBE;
 			for (int z = 0; z < 20; z++)
 				for (int y = 0; y < 20; y++)
 					for (int x = 0; x < 20; x++) {
 						int v = s.voxel(i, x, y, z);
 						ones += v;
-						// mirror symmetry about the grid centre in every axis, and under axis swaps
-						assertEquals(v, s.voxel(i, 19 - x, y, z));
-						assertEquals(v, s.voxel(i, x, 19 - y, z));
-						assertEquals(v, s.voxel(i, x, y, 19 - z));
-						assertEquals(v, s.voxel(i, z, x, y));
+						assertEquals(v, s.voxel(i, z, x, y)); // symmetric under axis swaps
+						if (cube) {
+							assertEquals(v, s.voxel(i, 19 - x, y, z));
+							assertEquals(v, s.voxel(i, x, 19 - y, z));
+							assertEquals(v, s.voxel(i, x, y, 19 - z));
+						}
+						else {
+							int dx = Math.abs(x - 10), dy = Math.abs(y - 10), dz = Math.abs(z - 10);
+							boolean inside = s.labels()[i] == GeometriesSimulator.DIAMOND ? dx + dy + dz <= size
+								: dx * dx + dy * dy + dz * dz <= size * size;
+							assertEquals(inside ? 1 : 0, v, "voxel " + x + "," + y + "," + z + " of shape " + i);
+							if (inside) expected++;
+						}
 					}
-			if (s.labels()[i] == GeometriesSimulator.CUBE) {
+			if (cube) {
 				assertEquals(size * size * size, ones, "cube of side " + size);
 				assertEquals(1, s.voxel(i, 10 - size / 2, 10, 10));
 				if (size < 20) assertEquals(0, s.voxel(i, 9 - size / 2, 10, 10));
 			}
 			else {
-				assertTrue(ones > 0);
-				// A diamond of the same radius fits inside the sphere, so it is smaller (when not clipped).
-				if (s.labels()[i] == GeometriesSimulator.DIAMOND) assertEquals(0, s.voxel(i, 0, 0, 0), "diamond corner");
+				assertEquals(expected, ones);
+				// The smallest diamond (radius 2: 25 voxels) is not the smallest cube (8 voxels), as it was when both
+				// were centred on a voxel corner.
+				if (s.labels()[i] == GeometriesSimulator.DIAMOND && size == 2) assertEquals(25, ones);
 			}
 		}
 	}
