@@ -93,14 +93,14 @@ public final class ResultsPage {
 		for (Row r : rows) {
 			shown.add(r.name());
 			sb.append("| `").append(r.name()).append("` |");
-			for (String src : sources) sb.append(' ').append(reference(s, r.name(), src)).append(" |");
+			for (String src : sources) sb.append(' ').append(reference(s, r.base(), src)).append(" |");
 			sb.append(" **").append(f3(r.accuracy())).append("** |");
 			for (int c = 0; c < s.classNames().size(); c++)
 				sb.append(' ').append(c < r.perClass().size() ? f3(r.perClass().get(c)) : "").append(" |");
 			sb.append(String.format(Locale.ROOT, " %.0f | %s |%n", r.seconds(), r.run().id()));
 		}
 		for (Reference ref : s.references()) {
-			if (shown.contains(ref.row())) continue;
+			if (shown.contains(ref.row()) || rows.stream().anyMatch(r -> r.base().equals(ref.row()))) continue;
 			shown.add(ref.row());
 			sb.append("| `").append(ref.row()).append("` |");
 			for (String src : sources) sb.append(' ').append(reference(s, ref.row(), src)).append(" |");

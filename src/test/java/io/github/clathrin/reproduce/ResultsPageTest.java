@@ -85,7 +85,7 @@ class ResultsPageTest {
 		results.put("origami-pose", new RunResult(0, 1, json("pca", 0.9, "x", 0.1)));
 		Map<String, Double> rows = ResultsPage.accuracies(o, results);
 		assertEquals(0.8, rows.get("pca"));
-		assertEquals(0.9, rows.get("pca (pose)"));
+		assertEquals(0.9, rows.get("pca (pose z)"));
 		String page = ResultsPage.markdown(List.of(o), results, OUT, List.of());
 		assertTrue(page.contains("`lab` | 0.950 | yes"), page);
 	}
