@@ -175,7 +175,7 @@ public final class ResultsPage {
 		List<Row> rows = new ArrayList<>();
 		for (Run run : s.runs()) {
 			RunResult r = results.get(run.id());
-			if (r == null || r.exitCode() != 0 || r.json() == null) continue;
+			if (!run.tableRows() || r == null || r.exitCode() != 0 || r.json() == null) continue;
 			Map<String, Object> acc = (Map<String, Object>) r.json().getOrDefault("accuracy", Map.of());
 			Map<String, Object> secs = (Map<String, Object>) r.json().getOrDefault("seconds", Map.of());
 			Map<String, Object> details = (Map<String, Object>) r.json().getOrDefault("details", Map.of());

@@ -89,4 +89,16 @@ class ResultsPageTest {
 		String page = ResultsPage.markdown(List.of(o), results, OUT, List.of());
 		assertTrue(page.contains("`lab` | 0.950 | yes"), page);
 	}
+
+	@Test
+	void aRunThatOnlyDrawsTheCurveAddsNoRowsButItsTable() {
+		Section s = section("storm");
+		Map<String, Object> json = new LinkedHashMap<>(json("pca", 0.7, "lab", 0.9));
+		json.put("unlabelledCurve", Map.of("unlabelled", List.of(0, 150), "accuracy", Map.of("pca", List.of(0.6, 0.7))));
+		Map<String, RunResult> results = Map.of("storm-encoders", new RunResult(0, 1, json("pca", 0.8, "lab", 0.95)),
+			"storm-curve", new RunResult(0, 1, json));
+		assertEquals(Map.of("pca", 0.8, "lab", 0.95), ResultsPage.accuracies(s, results));
+		String page = ResultsPage.markdown(List.of(s), results, OUT, List.of());
+		assertTrue(page.contains("| `pca` | 0.600 | 0.700 |"), page);
+	}
 }
