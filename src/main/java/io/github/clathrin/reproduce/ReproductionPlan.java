@@ -18,11 +18,21 @@ public final class ReproductionPlan {
 	 * @param args the arguments after {@code ./clathrin}
 	 * @param suffix appended to each row name this run prints (to tell variants apart), may be empty
 	 * @param what one line on what the run shows
+	 * @param tableRows whether its rows join the section's table
 	 */
-	public record Run(String id, List<String> args, String suffix, String what) {
+	public record Run(String id, List<String> args, String suffix, String what, boolean tableRows) {
 
 		public Run {
 			args = List.copyOf(args);
+		}
+
+		public Run(String id, List<String> args, String suffix, String what) {
+			this(id, args, suffix, what, true);
+		}
+
+		/** The same run, its rows left out of the table (a run that repeats rows to draw a curve). */
+		Run outOfTable() {
+			return new Run(id, args, suffix, what, false);
 		}
 
 		/** The command as a user types it, from the project folder. */
