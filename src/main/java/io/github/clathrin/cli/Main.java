@@ -325,7 +325,8 @@ public final class Main implements Callable<Integer> {
 		File confusion;
 
 		@Option(names = "--encoders", defaultValue = "pca,kmeans,lab", split = ",", paramLabel = "LIST",
-			description = "Encoders to compare: pca, kmeans, lab (also gets the logistic baseline), shells, dense-ae, conv-ae, "
+			description = "Encoders to compare: auto (chosen by cross-validation inside the training data), pca, kmeans, "
+				+ "lab (also gets the logistic baseline), capfit, shells, concat (-E concat.of=lab+pca), dense-ae, conv-ae, "
 				+ "sparse-conv-ae, cnn (default pca,kmeans,lab).")
 		List<String> encoders;
 
@@ -405,7 +406,8 @@ public final class Main implements Callable<Integer> {
 		InputOptions input;
 
 		@Option(names = "--encoder", defaultValue = "pca", paramLabel = "NAME",
-			description = "Encoder: pca, kmeans, lab, shells, dense-ae, conv-ae, sparse-conv-ae or cnn (a supervised 3D CNN that "
+			description = "Encoder: auto (chosen by cross-validation inside the labelled structures), pca, kmeans, lab, capfit, "
+				+ "shells, concat (-E concat.of=lab+pca), dense-ae, conv-ae, sparse-conv-ae or cnn (a supervised 3D CNN that "
 				+ "predicts by itself) (default pca).")
 		String encoder;
 

@@ -10,6 +10,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import io.github.clathrin.encoders.AutomaticChoice;
 import io.github.clathrin.encoders.Encoders;
 import io.github.clathrin.pipeline.Model;
 import io.github.clathrin.pipeline.Enlargement;
@@ -62,7 +63,9 @@ public class TrainCommand extends LearningCommand {
 		Object spreadLabels = trained.training().get("spreadLabels");
 		if (spreadLabels != null) sb.append("Label spreading gave the unlabelled structures: ").append(spreadLabels)
 			.append('\n');
-		sb.append("Classifier: ").append(trained.classifier().parameters()).append('\n');
+		if (trained.encoder() instanceof AutomaticChoice auto)
+			sb.append("auto chose: ").append(auto.summary()).append('\n');
+		else sb.append("Classifier: ").append(trained.classifier().parameters()).append('\n');
 		sb.append("Model written to ").append(model);
 		report = sb.toString();
 	}
