@@ -113,6 +113,14 @@ public final class ResultsPage {
 		if (!s.classNames().isEmpty()) sb.append("\nPer-class columns: accuracy (recall) on the held-out structures of "
 			+ "that class.\n");
 
+		Row best = rows.stream().max((a, b) -> Double.compare(a.accuracy(), b.accuracy())).orElse(null);
+		if (best != null) {
+			// The name ui.ConfusionMatrixPlot gives the row's figure.
+			Path figure = out.resolve("figures").resolve(best.run().id())
+				.resolve("confusion-" + best.base().replaceAll("[^A-Za-z0-9._+-]", "_") + ".png");
+			if (Files.exists(figure)) sb.append("\nThe best row's confusion matrix:\n\n![confusion matrix of ")
+				.append(best.name()).append("](").append(out.relativize(figure).toString().replace('\\', '/')).append(")\n");
+		}
 		sb.append("\nThe runs:\n\n");
 		for (Run run : s.prepare()) runLine(sb, run, results.get(run.id()));
 		for (Run run : s.runs()) runLine(sb, run, results.get(run.id()));
