@@ -143,7 +143,7 @@ public final class CapFit {
 
 	/** Fits a cap to x, y, z triples (interleaved); non-finite triples are ignored. Thread-safe. */
 	public static Result fit(double[] points, Settings settings) {
-		double[] p = finite(points);
+		double[] p = LabFeaturesEncoder.finite(points);
 		int n = p.length / 3;
 		if (n < MIN_POINTS) return Result.none(n);
 		double[] fitPoints = n <= MAX_FIT_POINTS ? p : strided(p, MAX_FIT_POINTS);
@@ -514,7 +514,7 @@ public final class CapFit {
 				a[r][4] += v[r] * rhs;
 			}
 		}
-		double[] s = solve4(a);
+		double[] s = LabFeaturesEncoder.solve(a);
 		if (s == null) return null;
 		double r2 = s[0] * s[0] + s[1] * s[1] + s[2] * s[2] + s[3];
 		if (!(r2 > 0)) return null;
@@ -536,34 +536,7 @@ public final class CapFit {
 				a[r][4] += v[r] * h;
 			}
 		}
-		return solve4(a);
-	}
-
-	/** Gaussian elimination with partial pivoting on an augmented 4 x 5 matrix; null if singular. */
-	private static double[] solve4(double[][] m) {
-		double scale = 0;
-		for (double[] row : m)
-			for (int j = 0; j < 4; j++) scale = Math.max(scale, Math.abs(row[j]));
-		for (int col = 0; col < 4; col++) {
-			int best = col;
-			for (int r = col + 1; r < 4; r++)
-				if (Math.abs(m[r][col]) > Math.abs(m[best][col])) best = r;
-			if (!(Math.abs(m[best][col]) > 1e-12 * scale)) return null;
-			double[] t = m[col];
-			m[col] = m[best];
-			m[best] = t;
-			for (int r = col + 1; r < 4; r++) {
-				double f = m[r][col] / m[col][col];
-				for (int j = col; j <= 4; j++) m[r][j] -= f * m[col][j];
-			}
-		}
-		double[] x = new double[4];
-		for (int r = 3; r >= 0; r--) {
-			double v = m[r][4];
-			for (int j = r + 1; j < 4; j++) v -= m[r][j] * x[j];
-			x[r] = v / m[r][r];
-		}
-		return x;
+		return LabFeaturesEncoder.solve(a);
 	}
 
 	private static double[] centroid(double[] p) {
@@ -687,23 +660,6 @@ public final class CapFit {
 
 	private static double[] cross(double[] a, double[] b) {
 		return new double[] { a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0] };
-	}
-
-	private static double[] finite(double[] p) {
-		if (p == null) return new double[0];
-		int bad = 0;
-		for (int i = 0; i + 2 < p.length; i += 3)
-			if (!Double.isFinite(p[i] + p[i + 1] + p[i + 2])) bad++;
-		if (bad == 0 && p.length % 3 == 0) return p;
-		double[] out = new double[3 * (p.length / 3 - bad)];
-		int j = 0;
-		for (int i = 0; i + 2 < p.length; i += 3) {
-			if (!Double.isFinite(p[i] + p[i + 1] + p[i + 2])) continue;
-			out[j++] = p[i];
-			out[j++] = p[i + 1];
-			out[j++] = p[i + 2];
-		}
-		return out;
 	}
 
 	private static double[] strided(double[] p, int keep) {

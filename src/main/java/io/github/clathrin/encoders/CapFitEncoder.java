@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.clathrin.task.Progress;
-import io.github.clathrin.voxels.Volume;
 
 /**
  * Describes a structure by the spherical cap {@link CapFit} fits to its localizations: sphere radius, closing
@@ -116,7 +115,7 @@ public final class CapFitEncoder implements Encoder {
 	public double[] encode(Sample sample) {
 		if (!fitted) throw new IllegalStateException("capfit encoder is not fitted");
 		CapFit.Result r = sample.points() != null ? CapFit.fit(sample.points(), settings)
-			: CapFit.fit(occupiedVoxelCentres(sample.volume()), CapFit.Settings.VOXELS);
+			: CapFit.fit(sample.volume().occupiedCentres(), CapFit.Settings.VOXELS);
 		return features(r);
 	}
 
@@ -135,22 +134,5 @@ public final class CapFitEncoder implements Encoder {
 		for (int i = 0; i < f.length; i++)
 			if (!Double.isFinite(f[i])) f[i] = 0; // last-resort guard: a classifier cannot use NaN
 		return f;
-	}
-
-	/** Voxel centres (in voxel units) of the non-zero voxels, for samples without a point cloud. */
-	private static double[] occupiedVoxelCentres(Volume v) {
-		float[] d = v.data();
-		int nx = v.nx(), ny = v.ny(), count = 0;
-		for (float x : d)
-			if (x != 0) count++;
-		double[] p = new double[3 * count];
-		int j = 0;
-		for (int i = 0; i < d.length; i++) {
-			if (d[i] == 0) continue;
-			p[j++] = i % nx + 0.5;
-			p[j++] = (i / nx) % ny + 0.5;
-			p[j++] = i / (nx * ny) + 0.5;
-		}
-		return p;
 	}
 }

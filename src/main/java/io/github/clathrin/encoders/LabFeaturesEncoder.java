@@ -11,7 +11,6 @@ import java.util.Set;
 
 import io.github.clathrin.task.Progress;
 import io.github.clathrin.voxels.SymmetricEigen3;
-import io.github.clathrin.voxels.Volume;
 
 /**
  * Describes a structure by hand-made shape features of its point cloud (or, for ready-made volumes,
@@ -84,7 +83,7 @@ public final class LabFeaturesEncoder implements Encoder {
 	@Override
 	public double[] encode(Sample sample) {
 		if (!fitted) throw new IllegalStateException("lab encoder is not fitted");
-		double[] p = sample.points() != null ? finite(sample.points()) : occupiedVoxelCentres(sample.volume());
+		double[] p = sample.points() != null ? finite(sample.points()) : sample.volume().occupiedCentres();
 		return features(p);
 	}
 
@@ -210,7 +209,7 @@ public final class LabFeaturesEncoder implements Encoder {
 	}
 
 	/** Gaussian elimination with partial pivoting on an augmented 4 x 5 matrix; null if singular. */
-	private static double[] solve(double[][] m) {
+	static double[] solve(double[][] m) {
 		int size = 4;
 		double scale = 0;
 		for (double[] row : m)
@@ -294,12 +293,14 @@ public final class LabFeaturesEncoder implements Encoder {
 		return b > 0 ? a / b : 0;
 	}
 
-	private static double[] finite(double[] p) {
+	/** The finite x, y, z triples of p (all of p when all are finite; none for null; a trailing partial triple is dropped). */
+	static double[] finite(double[] p) {
+		if (p == null) return new double[0];
 		int bad = 0;
 		for (int i = 0; i + 2 < p.length; i += 3)
 			if (!Double.isFinite(p[i] + p[i + 1] + p[i + 2])) bad++;
-		if (bad == 0) return p;
-		double[] out = new double[p.length - 3 * bad];
+		if (bad == 0 && p.length % 3 == 0) return p;
+		double[] out = new double[3 * (p.length / 3 - bad)];
 		int j = 0;
 		for (int i = 0; i + 2 < p.length; i += 3) {
 			if (!Double.isFinite(p[i] + p[i + 1] + p[i + 2])) continue;
@@ -310,20 +311,4 @@ public final class LabFeaturesEncoder implements Encoder {
 		return out;
 	}
 
-	/** Voxel centres (in voxel units) of the non-zero voxels, for samples without a point cloud. */
-	private static double[] occupiedVoxelCentres(Volume v) {
-		float[] d = v.data();
-		int nx = v.nx(), ny = v.ny(), count = 0;
-		for (float x : d)
-			if (x != 0) count++;
-		double[] p = new double[3 * count];
-		int j = 0;
-		for (int i = 0; i < d.length; i++) {
-			if (d[i] == 0) continue;
-			p[j++] = i % nx + 0.5;
-			p[j++] = (i / nx) % ny + 0.5;
-			p[j++] = i / (nx * ny) + 0.5;
-		}
-		return p;
-	}
 }

@@ -175,21 +175,9 @@ public final class ShellHarmonicsEncoder implements Encoder {
 		if (sample.points() != null) return describe(sample.points(), null, settings.radiusNm());
 		Volume v = sample.volume();
 		if (v == null) throw new IllegalArgumentException("sample has neither points nor a volume");
-		float[] d = v.data();
-		int count = 0;
-		for (float x : d)
-			if (x > 0) count++;
-		double[] p = new double[3 * count], w = new double[count];
-		int nx = v.nx(), ny = v.ny(), j = 0;
-		for (int i = 0; i < d.length; i++) {
-			if (!(d[i] > 0)) continue;
-			p[3 * j] = i % nx;
-			p[3 * j + 1] = (i / nx) % ny;
-			p[3 * j + 2] = i / (nx * ny);
-			w[j++] = d[i];
-		}
+		Volume.Mass mass = v.mass();
 		// Ready volumes have no nm scale: a fixed radius is the grid's inscribed sphere, in voxels.
-		return describe(p, w, 0.5 * Math.min(nx, Math.min(ny, v.nz())));
+		return describe(mass.points(), mass.weights(), 0.5 * Math.min(v.nx(), Math.min(v.ny(), v.nz())));
 	}
 
 	/**

@@ -71,20 +71,8 @@ public final class CanonicalPose {
 
 	/** The pose of a volume's mass, in voxel index coordinates (voxel (i, j, k) sits at (i, j, k)). */
 	public static CanonicalPose of(Volume v, VoxelConfig.Pose pose) {
-		float[] d = v.data();
-		int count = 0;
-		for (float x : d)
-			if (x > 0) count++;
-		double[] p = new double[3 * count], w = new double[count];
-		int nx = v.nx(), ny = v.ny(), j = 0;
-		for (int i = 0; i < d.length; i++) {
-			if (!(d[i] > 0)) continue;
-			p[3 * j] = i % nx;
-			p[3 * j + 1] = (i / nx) % ny;
-			p[3 * j + 2] = i / (nx * ny);
-			w[j++] = d[i];
-		}
-		return of(p, w, pose);
+		Volume.Mass mass = v.mass();
+		return of(mass.points(), mass.weights(), pose);
 	}
 
 	/** The centre of mass the rotation turns about. */
