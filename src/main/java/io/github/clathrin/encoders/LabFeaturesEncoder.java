@@ -293,7 +293,9 @@ public final class LabFeaturesEncoder implements Encoder {
 		return b > 0 ? a / b : 0;
 	}
 
-	/** The finite x, y, z triples of p (all of p when all are finite; none for null; a trailing partial triple is dropped). */
+	/**
+	 * The finite x, y, z triples of p: p itself when all are, none for null; a trailing partial triple is dropped.
+	 */
 	static double[] finite(double[] p) {
 		if (p == null) return new double[0];
 		int bad = 0;
