@@ -69,7 +69,7 @@ class ResultsPageTest {
 	@Test
 	void aMissedGoalAndAFailedRunAreSaidPlainly() {
 		Section m = section("modelnet10");
-		Map<String, RunResult> results = Map.of("modelnet10-shallow", new RunResult(0, 50, json("pca", 0.88, "kmeans", 0.8)),
+		Map<String, RunResult> results = Map.of("modelnet10-pca", new RunResult(0, 50, json("pca", 0.88, "kmeans", 0.8)),
 			"modelnet10-deep", new RunResult(1, 5, null));
 		String page = ResultsPage.markdown(List.of(m), results, OUT, List.of());
 		assertTrue(page.contains("`pca` | 0.880 | no |"), page);
