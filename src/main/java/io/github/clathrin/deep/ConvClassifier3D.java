@@ -106,6 +106,10 @@ public final class ConvClassifier3D extends DeepEncoder implements SupervisedEnc
 		return m;
 	}
 
+	ConvStack stack() {
+		return stack;
+	}
+
 	@Override
 	MultiLayerConfiguration configure(int nx, int ny, int nz, int classes, IUpdater updater, long seed) {
 		return Networks.convClassifier(stack, ConvGeometry.of(stack, nx, ny, nz), hidden, classes, updater, seed);

@@ -119,7 +119,7 @@ final class DeepTrainer {
 	 * A batch; with a jitter generator (training) the inputs are mirrored, shifted and corrupted as the
 	 * configuration says, and an autoencoder's target is the mirrored and shifted volume before corruption.
 	 */
-	private DataSet dataSet(SampleSource source, int[] structures, int[] copies, int[] labels, int classes, Random jitter) {
+	DataSet dataSet(SampleSource source, int[] structures, int[] copies, int[] labels, int classes, Random jitter) {
 		// Copies are independent of order and thread (SampleSource's contract), so parallel is reproducible.
 		List<Sample> samples = IntStream.range(0, structures.length).parallel()
 			.mapToObj(i -> source.sample(structures[i], copies[i])).toList();
