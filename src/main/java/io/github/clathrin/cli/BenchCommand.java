@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.github.clathrin.bench.Benchmarks;
 import io.github.clathrin.bench.DeepBenchmarks;
 import io.github.clathrin.bench.SegmentationBenchmark;
+import io.github.clathrin.pipeline.EncoderOptions;
 import io.github.clathrin.task.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,9 +59,31 @@ final class BenchCommand implements Callable<Integer> {
 		+ "with DBSCAN and classified, with peak memory.")
 	boolean segmentation;
 
+	@Option(names = "--official-split", paramLabel = "FILE.npz", hidden = true, description = "Train a supervised deep "
+		+ "encoder on X_train/y_train of the file and print its accuracy on X_test/y_test and the training time.")
+	File officialSplit;
+
+	@Option(names = "--encoder", defaultValue = "cnn", hidden = true, description = "Encoder of --official-split.")
+	String encoder;
+
+	@Option(names = { "-E", "--encoder-option" }, paramLabel = "KEY=VALUE", hidden = true,
+		description = "Encoder option of --official-split, repeatable: e.g. -E batchnorm=true -E mirror=z.")
+	List<String> encoderOptions = new ArrayList<>();
+
+	@Option(names = "--seed", defaultValue = "1", hidden = true, description = "Seed of --official-split.")
+	long seed;
+
 	@Override
 	public Integer call() throws IOException {
 		ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
+		if (officialSplit != null) {
+			Map<String, Object> options = EncoderOptions.parse(String.join(" ", encoderOptions), List.of(encoder), null)
+				.getOrDefault(encoder, Map.of());
+			String report = DeepBenchmarks.officialSplit(officialSplit.toPath(), encoder, options, seed, progress);
+			progress.finish();
+			System.out.print(report);
+			return 0;
+		}
 		if (segmentation) {
 			// Alone in its process, so that the peak memory reading is the pipeline's own.
 			String body = new SegmentationBenchmark(rows, work.toPath(), progress).run();

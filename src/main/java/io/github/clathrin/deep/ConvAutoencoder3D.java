@@ -17,7 +17,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  */
 public final class ConvAutoencoder3D extends DeepAutoencoder {
 
-	static final Set<String> OPTIONS = DeepOptions.union(TrainingConfig.OPTIONS, Set.of("filters", "pools", "kernel", "latent"));
+	static final Set<String> OPTIONS = DeepOptions.union(DeepOptions.union(TrainingConfig.OPTIONS, ConvStack.OPTIONS), Set.of("latent"));
 	static final Set<String> SPARSE_OPTIONS = DeepOptions.union(OPTIONS, Set.of("sparsityTarget", "sparsityWeight"));
 	static final int DEFAULT_LATENT = 64;
 	static final double DEFAULT_SPARSITY_TARGET = 0.05;
@@ -40,7 +40,8 @@ public final class ConvAutoencoder3D extends DeepAutoencoder {
 
 	/**
 	 * Options: filters (per convolution, default [8, 16]), pools (pooling factor per convolution, default
-	 * from the grid), kernel (3), latent (code size, 64), the training options of {@link TrainingConfig},
+	 * from the grid), kernel (3), batchnorm (false), dropout (share of the code layer's inputs, 0), latent
+	 * (code size, 64), the training options of {@link TrainingConfig} (with noise > 0 a denoising autoencoder),
 	 * and for sparse-conv-ae sparsityTarget (rho, 0.05) and sparsityWeight (beta, 0.001).
 	 */
 	public static ConvAutoencoder3D fromOptions(String name, Map<String, Object> options) {

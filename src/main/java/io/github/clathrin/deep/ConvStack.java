@@ -3,19 +3,28 @@ package io.github.clathrin.deep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The convolutional part shared by the 3D autoencoders and the supervised CNN: per stage a 3D
  * convolution ("same" padding, ReLU) with that many filters followed by max pooling by that factor.
+ * Batch normalization (between each convolution and its ReLU) and dropout are off in the study's
+ * networks and options for deeper ones.
  *
  * @param filters filters of each stage's convolution, e.g. [8, 16]
  * @param pools pooling factor of each stage, or empty to choose from the grid ({@link #poolsFor})
  * @param kernel edge of the cubic convolution kernels (odd, so "same" padding is symmetric)
+ * @param batchNorm normalize each convolution's output over the batch before its ReLU
+ * @param dropout share of the dense layers' inputs dropped while training (the flattened convolution
+ *     output and every hidden layer); 0 for none
  */
-public record ConvStack(List<Integer> filters, List<Integer> pools, int kernel) {
+public record ConvStack(List<Integer> filters, List<Integer> pools, int kernel, boolean batchNorm, double dropout) {
 
 	/** The study's encoder: 8 then 16 filters, 3^3 kernels, pooling chosen from the grid. */
 	public static final ConvStack DEFAULT = new ConvStack(List.of(8, 16), List.of(), 3);
+
+	/** The option names this record reads. */
+	static final Set<String> OPTIONS = Set.of("filters", "pools", "kernel", "batchnorm", "dropout");
 
 	public ConvStack {
 		filters = List.copyOf(filters);
@@ -26,11 +35,20 @@ public record ConvStack(List<Integer> filters, List<Integer> pools, int kernel) 
 			throw new IllegalArgumentException("pools must give one factor per convolution (" + filters.size() + "), got " + pools);
 		for (int p : pools) if (p < 1) throw new IllegalArgumentException("pools must be at least 1, got " + pools);
 		if (kernel < 1 || kernel % 2 == 0) throw new IllegalArgumentException("kernel must be an odd number >= 1, got " + kernel);
+		if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout must be a share in [0, 1), got " + dropout);
 	}
 
+	/** The study's kind of stack: no batch normalization, no dropout. */
+	public ConvStack(List<Integer> filters, List<Integer> pools, int kernel) {
+		this(filters, pools, kernel, false, 0);
+	}
+
+	/**
+	 * Options filters, pools, kernel, batchnorm (true/false, default false) and dropout (share, default 0).
+	 */
 	static ConvStack fromOptions(DeepOptions o) {
 		return new ConvStack(o.intList("filters", DEFAULT.filters, 1), o.intList("pools", DEFAULT.pools, 1),
-			o.intValue("kernel", DEFAULT.kernel, 1));
+			o.intValue("kernel", DEFAULT.kernel, 1), o.booleanValue("batchnorm", false), o.doubleValue("dropout", 0, 0, true, 1, false));
 	}
 
 	/**
@@ -66,5 +84,8 @@ public record ConvStack(List<Integer> filters, List<Integer> pools, int kernel) 
 		m.put("filters", filters);
 		if (!pools.isEmpty()) m.put("pools", pools);
 		m.put("kernel", kernel);
+		// Only when set, so the study's manifests stay as they were.
+		if (batchNorm) m.put("batchnorm", true);
+		if (dropout > 0) m.put("dropout", dropout);
 	}
 }

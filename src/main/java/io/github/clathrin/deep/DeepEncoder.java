@@ -12,11 +12,14 @@ import java.util.Map;
 import java.util.Set;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.regularization.WeightDecay;
 
 import io.github.clathrin.encoders.Encoder;
 import io.github.clathrin.encoders.Sample;
@@ -60,6 +63,14 @@ public abstract class DeepEncoder implements Encoder {
 
 	abstract VolumeBatches.Layout layout();
 
+	/** Sets a new network's weights before training; the CNN copies a pretrained encoder here. Does nothing by default. */
+	void initialize(MultiLayerNetwork net, SampleSource source, int nx, int ny, int nz, long seed, Progress progress) {}
+
+	/** The output for a classifier's input batch; the CNN overrides this to average over mirrored copies. */
+	INDArray predict(MultiLayerNetwork net, VolumeBatches batches, List<Sample> samples) {
+		return net.output(batches.features(samples), false);
+	}
+
 	@Override
 	public String name() {
 		return name;
@@ -83,9 +94,16 @@ public abstract class DeepEncoder implements Encoder {
 		if (source.size() < 1) throw new IllegalArgumentException("no samples to fit " + name + " on");
 		Volume first = source.sample(0, 0).volume();
 		int nx = first.nx(), ny = first.ny(), nz = first.nz();
-		MultiLayerConfiguration conf = configure(nx, ny, nz, classes, new Adam(training.learningRate()), seed);
+		MultiLayerConfiguration conf = configure(nx, ny, nz, classes, training.updater(), seed);
+		if (training.weightDecay() > 0) {
+			// Decoupled from the loss (applied with the learning rate), on weights only, as AdamW does.
+			for (NeuralNetConfiguration layer : conf.getConfs())
+				if (layer.getLayer() instanceof BaseLayer bl && !(bl instanceof BatchNormalization))
+					bl.setRegularization(List.of(new WeightDecay(training.weightDecay(), true)));
+		}
 		MultiLayerNetwork net = new MultiLayerNetwork(conf);
 		net.init();
+		initialize(net, source, nx, ny, nz, seed, progress);
 		VolumeBatches batches = new VolumeBatches(layout(), nx, ny, nz);
 		TrainingHistory history = new DeepTrainer(name, training, batches).train(net, source, labels, classes, seed, progress);
 		Map<String, Object> learned = describe(net, nx, ny, nz, backend);
@@ -132,10 +150,10 @@ public abstract class DeepEncoder implements Encoder {
 		double[][] out = new double[batch.size()][];
 		for (int from = 0; from < batch.size(); from += preferredBatchSize()) {
 			List<Sample> part = batch.subList(from, Math.min(batch.size(), from + preferredBatchSize()));
-			INDArray x = t.batches.features(part);
 			INDArray code;
 			synchronized (t.net) {
-				code = t.codeLayer >= 0 ? t.net.feedForwardToLayer(t.codeLayer, x, false).get(t.codeLayer + 1) : t.net.output(x, false);
+				code = t.codeLayer >= 0 ? t.net.feedForwardToLayer(t.codeLayer, t.batches.features(part), false).get(t.codeLayer + 1)
+					: predict(t.net, t.batches, part);
 			}
 			System.arraycopy(code.toDoubleMatrix(), 0, out, from, part.size());
 		}

@@ -11,6 +11,15 @@ import io.github.clathrin.encoders.Encoder;
  * The Deeplearning4j encoders. Only {@link io.github.clathrin.encoders.Encoders} calls this class, and
  * only for these names, so ND4J is never loaded by work that does not need it: creating an encoder only
  * checks its options, and ND4J starts when it is fitted or loaded.
+ * <p>
+ * Options every deep encoder reads ({@link TrainingConfig}, {@link InputJitter}): epochs, batch,
+ * learningRate, patience, validation, weightDecay (decoupled, times the learning rate; 0), learningRateDecay
+ * (factor per epoch; 1), mirror (axes mirrored at random while training, e.g. "z"; none), shift (voxels; 0),
+ * noise (share of corrupted input voxels, which makes an autoencoder a denoising one; 0) and noiseType
+ * ("dropout" or "salt-pepper"). conv-ae, sparse-conv-ae and cnn add the {@link ConvStack} options filters,
+ * pools, kernel, batchnorm (false) and dropout (0); cnn adds hidden, tta (average over the mirrored
+ * copies; false), pretrain ("none" or "conv-ae"), pretrainEpochs (10) and pretrainLatent (64). Every
+ * addition to the study's options is off by default, and written to the manifest only when set.
  */
 public final class DeepEncoders {
 

@@ -3,6 +3,7 @@ package io.github.clathrin.deep;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,6 +50,38 @@ final class DeepOptions {
 			throw new IllegalArgumentException(encoder + " option " + key + " must be in " + (minInclusive ? "[" : "(") + min + ", "
 				+ max + (maxInclusive ? "]" : ")") + ", got " + v);
 		return d;
+	}
+
+	boolean booleanValue(String key, boolean def) {
+		Object v = map.get(key);
+		if (v == null) return def;
+		if (v instanceof Boolean b) return b;
+		if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) return Boolean.parseBoolean(s);
+		throw new IllegalArgumentException(encoder + " option " + key + " must be true or false, got " + v);
+	}
+
+	/** One of the allowed words (case-insensitive), in the spelling of the list. */
+	String choice(String key, String def, List<String> allowed) {
+		Object v = map.get(key);
+		if (v == null) return def;
+		for (String a : allowed)
+			if (a.equalsIgnoreCase(String.valueOf(v))) return a;
+		throw new IllegalArgumentException(encoder + " option " + key + " must be one of " + allowed + ", got " + v);
+	}
+
+	/**
+	 * Grid axes as "x", "y", "z" in any mix: "z", "x,z", "xz", a list ["x", "z"], or "none"; returned
+	 * as the distinct axes in x, y, z order ("" for none).
+	 */
+	String axes(String key) {
+		Object v = map.get(key);
+		if (v == null) return "";
+		String text = v instanceof List<?> l ? String.join("", l.stream().map(String::valueOf).toList()) : String.valueOf(v);
+		text = text.toLowerCase(Locale.ROOT).replaceAll("[,\\s]", "");
+		if (text.equals("none")) return "";
+		if (!text.matches("[xyz]+"))
+			throw new IllegalArgumentException(encoder + " option " + key + " must name axes x, y and/or z (e.g. z or x,z) or none, got " + v);
+		return (text.contains("x") ? "x" : "") + (text.contains("y") ? "y" : "") + (text.contains("z") ? "z" : "");
 	}
 
 	/**

@@ -23,7 +23,8 @@ import io.github.clathrin.task.Progress;
  * volumes is in memory at a time. A share of the structures is held out with all its copies; after
  * each epoch the loss on their originals (copy 0) decides whether the weights are the best so far,
  * and training stops once it has not improved for {@code patience} epochs, keeping the best weights.
- * Every random choice (split, shuffles, and the network's initialization) follows the seed, so the
+ * Training inputs may be mirrored, shifted and corrupted on the way ({@link InputJitter}); validation
+ * sees them unchanged. Every random choice (split, shuffles, jitter, and the network's initialization) follows the seed, so the
  * same seed gives bit-identical weights on the same machine. Cancellation is checked before every
  * batch, and a batch takes well under a second at the default size.
  */
@@ -49,6 +50,8 @@ final class DeepTrainer {
 		if (source.size() < 1) throw new IllegalArgumentException("no samples to train " + name + " on");
 		int[][] split = split(source.size(), labels, config.validation(), seed);
 		Random random = new Random(seed);
+		// Its own generator, so turning jitter on does not change the order of the batches.
+		Random jitter = new Random(seed ^ 0x717E5EEDL);
 		int[] pairs = pairs(split[0], source.copies());
 		int[] validation = split[1];
 		int copiesPlusOne = source.copies() + 1;
@@ -73,7 +76,7 @@ final class DeepTrainer {
 					structures[i - from] = pairs[i] / copiesPlusOne;
 					copies[i - from] = pairs[i] % copiesPlusOne;
 				}
-				DataSet ds = dataSet(source, structures, copies, labels, classes);
+				DataSet ds = dataSet(source, structures, copies, labels, classes, jitter);
 				net.fit(ds);
 				double score = net.score();
 				release(ds);
@@ -88,6 +91,7 @@ final class DeepTrainer {
 				long remaining = (long) (perEpoch - b - 1) * config.batch() + (long) (config.epochs() - epoch) * pairs.length;
 				progress.report(stage(epoch, lossSum / lossCount, lastValidation, rate, remaining / rate), b + 1, perEpoch);
 			}
+			net.incrementEpochCount(); // moves a per-epoch learning-rate schedule on
 			double validationLoss = validation.length == 0 ? Double.NaN : validationLoss(net, source, validation, labels, classes, progress);
 			lastValidation = validationLoss;
 			epochs.add(new TrainingHistory.Epoch(epoch, lossSum / lossCount, validationLoss, (System.nanoTime() - epochStart) / 1e9));
@@ -111,12 +115,28 @@ final class DeepTrainer {
 		return new TrainingHistory(epochs, seen, bestEpoch, stoppedEarlyAt, seen / Math.max(trainNanos / 1e9, 1e-9));
 	}
 
-	private DataSet dataSet(SampleSource source, int[] structures, int[] copies, int[] labels, int classes) {
+	/**
+	 * A batch; with a jitter generator (training) the inputs are mirrored, shifted and corrupted as the
+	 * configuration says, and an autoencoder's target is the mirrored and shifted volume before corruption.
+	 */
+	DataSet dataSet(SampleSource source, int[] structures, int[] copies, int[] labels, int classes, Random jitter) {
 		// Copies are independent of order and thread (SampleSource's contract), so parallel is reproducible.
 		List<Sample> samples = IntStream.range(0, structures.length).parallel()
 			.mapToObj(i -> source.sample(structures[i], copies[i])).toList();
-		INDArray features = batches.features(samples);
-		if (labels == null) return new DataSet(features, features);
+		InputJitter j = config.jitter();
+		List<InputJitter.Transform> transforms = null;
+		if (jitter != null && j.moves()) {
+			transforms = new ArrayList<>(samples.size());
+			for (int i = 0; i < samples.size(); i++) transforms.add(j.draw(jitter));
+		}
+		float[] data = batches.data(samples, transforms);
+		INDArray target = null;
+		if (jitter != null && j.noise() > 0) {
+			if (labels == null) target = batches.array(data.clone(), samples.size());
+			j.corrupt(data, jitter);
+		}
+		INDArray features = batches.array(data, samples.size());
+		if (labels == null) return new DataSet(features, target == null ? features : target);
 		int[] y = new int[structures.length];
 		for (int i = 0; i < y.length; i++) y[i] = labels[structures[i]];
 		return new DataSet(features, VolumeBatches.oneHot(y, classes));
@@ -137,7 +157,7 @@ final class DeepTrainer {
 		for (int from = 0; from < validation.length; from += config.batch()) {
 			progress.checkCancelled();
 			int[] structures = Arrays.copyOfRange(validation, from, Math.min(validation.length, from + config.batch()));
-			DataSet ds = dataSet(source, structures, new int[structures.length], labels, classes);
+			DataSet ds = dataSet(source, structures, new int[structures.length], labels, classes, null);
 			sum += net.score(ds, false) * structures.length;
 			release(ds);
 		}

@@ -11,8 +11,10 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration.ListBuilder;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Cnn3DLossLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -77,7 +79,7 @@ final class Networks {
 	{
 		ListBuilder b = base(updater, seed, DataType.FLOAT).list();
 		encoder(b, stack, g);
-		b.layer(code(latent));
+		b.layer(dropout(code(latent), stack.dropout()));
 		if (sparsity != null) b.layer(sparsity);
 		int last = stack.filters().get(stack.filters().size() - 1);
 		b.layer(dense(last * g.pooledVoxels(), Activation.RELU));
@@ -95,14 +97,18 @@ final class Networks {
 		return b.setInputType(InputType.convolutional3D(NCDHW, g.depth(), g.height(), g.width(), 1)).build();
 	}
 
-	/** [zero-pad] - (conv3d - max-pool) per stage - dense (ReLU) per hidden size - softmax over the classes. */
+	/**
+	 * [zero-pad] - (conv3d - [batch-norm] - max-pool) per stage - dense (ReLU) per hidden size - softmax over
+	 * the classes, with the stack's dropout on the inputs of the dense and output layers.
+	 */
 	static MultiLayerConfiguration convClassifier(ConvStack stack, ConvGeometry g, List<Integer> hidden, int classes,
 		IUpdater updater, long seed)
 	{
 		ListBuilder b = base(updater, seed, DataType.FLOAT).list();
 		encoder(b, stack, g);
-		for (int h : hidden) b.layer(dense(h, Activation.RELU));
-		b.layer(new OutputLayer.Builder(LossFunction.MCXENT).nOut(classes).activation(Activation.SOFTMAX).build());
+		for (int h : hidden) b.layer(dropout(dense(h, Activation.RELU), stack.dropout()));
+		b.layer(dropout(new OutputLayer.Builder(LossFunction.MCXENT).nOut(classes).activation(Activation.SOFTMAX).build(),
+			stack.dropout()));
 		return b.setInputType(InputType.convolutional3D(NCDHW, g.depth(), g.height(), g.width(), 1)).build();
 	}
 
@@ -115,13 +121,44 @@ final class Networks {
 
 	private static void encoder(ListBuilder b, ConvStack stack, ConvGeometry g) {
 		if (g.needsPadding()) b.layer(new ZeroPadding3DLayer.Builder(g.padding()).build());
+		int d = g.paddedDepth(), h = g.paddedHeight(), w = g.paddedWidth();
 		for (int i = 0; i < stack.filters().size(); i++) {
-			b.layer(conv(stack.filters().get(i), stack.kernel(), Activation.RELU));
-			int pool = g.pools().get(i);
+			int filters = stack.filters().get(i), pool = g.pools().get(i);
+			if (stack.batchNorm()) {
+				// conv - normalize - ReLU: the normalization's shift replaces the convolution's bias. The
+				// normalization sees the volume folded into an image (DepthFolding), as DL4J's is 2D only.
+				b.layer(new Convolution3D.Builder().kernelSize(stack.kernel(), stack.kernel(), stack.kernel()).stride(1, 1, 1)
+					.nOut(filters).convolutionMode(ConvolutionMode.Same).dataFormat(NCDHW).activation(Activation.IDENTITY)
+					.hasBias(false).build());
+				b.inputPreProcessor(layerCount(b), new DepthFolding(filters, d, h, w, true));
+				b.layer(new BatchNormalization.Builder().activation(Activation.RELU).build());
+				// The next layer unfolds it again; a dense layer instead flattens the image, which is the same order.
+				if (pool > 1 || i < stack.filters().size() - 1) b.inputPreProcessor(layerCount(b), new DepthFolding(filters, d, h, w, false));
+			}
+			else b.layer(conv(filters, stack.kernel(), Activation.RELU));
+			d /= pool;
+			h /= pool;
+			w /= pool;
 			if (pool > 1)
 				b.layer(new Subsampling3DLayer.Builder(PoolingType.MAX).kernelSize(pool, pool, pool).stride(pool, pool, pool)
 					.dataFormat(NCDHW).build());
 		}
+	}
+
+	/**
+	 * The number of layers {@link #encoder} adds: the layers the supervised CNN shares with the conv
+	 * autoencoder of the same stack, in the same order, which pretraining copies.
+	 */
+	static int encoderLayers(ConvStack stack, ConvGeometry g) {
+		int n = g.needsPadding() ? 1 : 0;
+		for (int i = 0; i < stack.filters().size(); i++) n += (stack.batchNorm() ? 2 : 1) + (g.pools().get(i) > 1 ? 1 : 0);
+		return n;
+	}
+
+	/** The layer with a share of its inputs dropped while training (DL4J takes the share kept). */
+	private static <L extends Layer> L dropout(L layer, double share) {
+		if (share > 0) layer.setIDropout(new Dropout(1 - share));
+		return layer;
 	}
 
 	private static Convolution3D conv(int filters, int kernel, Activation activation) {
@@ -160,6 +197,7 @@ final class Networks {
 			? " " + bl.getActivationFn().toString().toLowerCase(Locale.ROOT) : "";
 		long nOut = l instanceof FeedForwardLayer f ? f.getNOut() : 0;
 		if (l instanceof Convolution3D c) return "conv3d " + nOut + " x " + c.getKernelSize()[0] + "^3" + act;
+		if (l instanceof BatchNormalization) return "batch-norm" + act;
 		if (l instanceof Subsampling3DLayer s) return "max-pool " + s.getKernelSize()[0];
 		if (l instanceof Upsampling3D u) return "upsample " + u.getSize()[0];
 		if (l instanceof ZeroPadding3DLayer z) return "zero-pad " + Arrays.toString(z.getPadding());
@@ -167,8 +205,9 @@ final class Networks {
 		if (l instanceof KlSparsity k)
 			return String.format(Locale.ROOT, "KL sparsity (target %s, weight %s)", k.getTarget(), k.getWeight());
 		if (l instanceof Cnn3DLossLayer c) return "per-voxel" + act + ", " + loss(c.getLossFn());
-		if (l instanceof OutputLayer o) return "output " + nOut + act + ", " + loss(o.getLossFn());
-		if (l instanceof DenseLayer) return (CODE.equals(l.getLayerName()) ? "code " : "dense ") + nOut + act;
+		String drop = l.getIDropout() instanceof Dropout d ? String.format(Locale.ROOT, ", dropout %.2f", 1 - d.getP()) : "";
+		if (l instanceof OutputLayer o) return "output " + nOut + act + ", " + loss(o.getLossFn()) + drop;
+		if (l instanceof DenseLayer) return (CODE.equals(l.getLayerName()) ? "code " : "dense ") + nOut + act + drop;
 		return l.getClass().getSimpleName();
 	}
 

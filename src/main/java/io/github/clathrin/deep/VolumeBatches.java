@@ -39,6 +39,20 @@ final class VolumeBatches {
 
 	/** The samples as one input array, scaled to [0, 1]; x fastest as in {@link Volume}, so no reordering. */
 	INDArray features(List<Sample> samples) {
+		return features(samples, null);
+	}
+
+	/**
+	 * The samples as one input array, each transformed by its own mirror and shift.
+	 *
+	 * @param transforms one per sample, or null for none
+	 */
+	INDArray features(List<Sample> samples, List<InputJitter.Transform> transforms) {
+		return array(data(samples, transforms), samples.size());
+	}
+
+	/** The samples' scaled (and transformed) voxels, one sample after another. */
+	float[] data(List<Sample> samples, List<InputJitter.Transform> transforms) {
 		int p = voxels();
 		float[] data = new float[samples.size() * p];
 		for (int i = 0; i < samples.size(); i++) {
@@ -47,8 +61,22 @@ final class VolumeBatches {
 				throw new IllegalArgumentException("a volume is " + v.nx() + "x" + v.ny() + "x" + v.nz() + " voxels but this encoder was "
 					+ "trained on " + nx + "x" + ny + "x" + nz + ": voxelize with the model's settings");
 		}
-		IntStream.range(0, samples.size()).parallel().forEach(i -> scaleInto(samples.get(i).volume().data(), data, i * p));
-		long[] shape = layout == Layout.FLAT ? new long[] { samples.size(), p } : new long[] { samples.size(), 1, nz, ny, nx };
+		IntStream.range(0, samples.size()).parallel().forEach(i -> {
+			float[] src = samples.get(i).volume().data();
+			InputJitter.Transform t = transforms == null ? null : transforms.get(i);
+			if (t == null || t.isIdentity()) scaleInto(src, data, i * p);
+			else {
+				float[] scaled = new float[p];
+				scaleInto(src, scaled, 0);
+				t.apply(scaled, nx, ny, nz, data, i * p);
+			}
+		});
+		return data;
+	}
+
+	/** Data of {@link #data} as the network's input array. */
+	INDArray array(float[] data, int samples) {
+		long[] shape = layout == Layout.FLAT ? new long[] { samples, voxels() } : new long[] { samples, 1, nz, ny, nx };
 		return Nd4j.create(data, shape, 'c');
 	}
 

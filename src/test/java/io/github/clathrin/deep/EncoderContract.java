@@ -106,7 +106,7 @@ final class EncoderContract {
 		return bytes.toByteArray();
 	}
 
-	private static DataInputStream input(byte[] b) {
+	static DataInputStream input(byte[] b) {
 		return new DataInputStream(new ByteArrayInputStream(b));
 	}
 
