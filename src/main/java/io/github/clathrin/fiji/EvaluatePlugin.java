@@ -33,6 +33,8 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		gd.addNumericField("Seed", remembered("seed", 1), 0);
 		gd.addFileField("Output (JSON, optional)", remembered("evaluate_output", ""));
 		gd.addStringField("Unlabelled_steps (e.g. 0,100,300,619; optional)", remembered("unlabelled_steps", ""), 16);
+		gd.addCheckbox("Official_split (input: a .npz with X_train, X_test)", remembered("official_split", false));
+		gd.addStringField("Class_names (official split, optional)", remembered("class_names", ""), 16);
 		EnlargementFields.add(gd);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
@@ -44,10 +46,14 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		double seed = gd.getNextNumber();
 		String output = gd.getNextString();
 		String steps = gd.getNextString();
+		boolean split = gd.getNextBoolean();
+		String classNames = gd.getNextString();
 		EnlargementFields more = EnlargementFields.read(gd);
 		if (!numbersValid(gd)) return;
 		more.remember();
 		remember("unlabelled_steps", steps);
+		remember("official_split", split);
+		remember("class_names", classNames);
 		remember("input", input);
 		fields.remember();
 		remember("encoders", encoders);
@@ -59,9 +65,12 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		remember("evaluate_output", output);
 
 		File json = file(output);
-		EvaluateCommand done = run(EvaluateCommand.class, more.addTo(fields.addTo(inputs("input", file(input),
-			"encoders", encoders, "folds", (int) folds, "grid", (int) grid, "box", box, "pose", pose, "seed", (long) seed, "json",
-			json, "unlabelled_steps", steps.isBlank() ? null : steps))));
+		// With the official split the input is the benchmark file: it goes to the command's dataset, not its input.
+		Map<String, Object> in = more.addTo(fields.addTo(inputs(split ? "dataset" : "input", file(input), "encoders",
+			encoders, "folds", (int) folds, "grid", (int) grid, "box", box, "pose", pose, "seed", (long) seed, "json", json,
+			"unlabelled_steps", steps.isBlank() ? null : steps)));
+		if (split && !classNames.isBlank()) in.put("class_names", classNames);
+		EvaluateCommand done = run(EvaluateCommand.class, in);
 		if (done == null) return;
 		showReport(done.getReport());
 		ResultsTables.evaluation(done.getResult()).show(ResultsTables.EVALUATION);
