@@ -101,6 +101,11 @@ public final class ReproductionPlan {
 			"--encoders", quick ? "kmeans,pca,lab,shells" : "kmeans,pca,lab,capfit,shells,auto"));
 		runs.add(run(out, "geometries-deep", common, "", "the study's autoencoders and the supervised 3D CNN",
 			"--encoders", "sparse-conv-ae,conv-ae,cnn", "--epochs", quick ? "1" : "30"));
+		if (!quick) runs.add(run(out, "geometries-deep-levers", common, " (bn, denoising / bn, pretrained)",
+			"better deep models: the conv AE with batch normalization trained as a denoising AE (10 % of input voxels "
+				+ "dropped), and the CNN with batch normalization fine-tuned from a conv AE's encoder", "--encoders",
+			"conv-ae,cnn", "--epochs", "30", "-E", "conv-ae.batchnorm=true", "-E", "conv-ae.noise=0.1", "-E",
+			"cnn.batchnorm=true", "-E", "cnn.pretrain=conv-ae"));
 		return new Section("geometries", "Geometries (synthetic cubes, diamonds, spheres)",
 			"Official split: encoders and the SVM (kernel, C and width chosen by cross-validation inside the training "
 				+ "split) learn from the 300 training volumes only; accuracy on the 300 test volumes.",
