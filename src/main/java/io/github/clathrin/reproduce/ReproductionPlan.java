@@ -104,7 +104,7 @@ public final class ReproductionPlan {
 		if (!quick) runs.add(run(out, "geometries-deep-levers", common, " (bn, denoising / bn, pretrained)",
 			"better deep models: the conv AE with batch normalization trained as a denoising AE (10 % of input voxels "
 				+ "dropped), and the CNN with batch normalization fine-tuned from a conv AE's encoder", "--encoders",
-			"conv-ae,cnn", "--epochs", "30", "-E", "conv-ae.batchnorm=true", "-E", "conv-ae.noise=0.1", "-E",
+			"conv-ae,cnn", "--epochs", "15", "-E", "conv-ae.batchnorm=true", "-E", "conv-ae.noise=0.1", "-E",
 			"cnn.batchnorm=true", "-E", "cnn.pretrain=conv-ae"));
 		return new Section("geometries", "Geometries (synthetic cubes, diamonds, spheres)",
 			"Official split: encoders and the SVM (kernel, C and width chosen by cross-validation inside the training "
