@@ -106,6 +106,9 @@ public final class ReproductionPlan {
 				+ "dropped), and the CNN with batch normalization fine-tuned from a conv AE's encoder", "--encoders",
 			"conv-ae,cnn", "--epochs", "15", "-E", "conv-ae.batchnorm=true", "-E", "conv-ae.noise=0.1", "-E",
 			"cnn.batchnorm=true", "-E", "cnn.pretrain=conv-ae"));
+		if (!quick) runs.add(run(out, "geometries-wide", common, " (wide, bn)", "a wider conv AE (16 and 32 filters "
+			+ "instead of 8 and 16) with batch normalization", "--encoders", "conv-ae", "--epochs", "15", "-E",
+			"conv-ae.filters=16,32", "-E", "conv-ae.batchnorm=true"));
 		return new Section("geometries", "Geometries (synthetic cubes, diamonds, spheres)",
 			"Official split: encoders and the SVM (kernel, C and width chosen by cross-validation inside the training "
 				+ "split) learn from the 300 training volumes only; accuracy on the 300 test volumes.",
