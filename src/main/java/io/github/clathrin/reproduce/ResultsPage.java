@@ -3,7 +3,6 @@ package io.github.clathrin.reproduce;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -214,12 +213,5 @@ public final class ResultsPage {
 
 	private static String f3(double v) {
 		return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "–";
-	}
-
-	/** For tests: the rows of one section as name to accuracy. */
-	static Map<String, Double> accuracies(Section s, Map<String, RunResult> results) {
-		Map<String, Double> m = new LinkedHashMap<>();
-		for (Row r : rows(s, results)) m.put(r.name(), r.accuracy());
-		return m;
 	}
 }

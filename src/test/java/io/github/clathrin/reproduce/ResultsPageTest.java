@@ -74,7 +74,7 @@ class ResultsPageTest {
 		String page = ResultsPage.markdown(List.of(m), results, OUT, List.of());
 		assertTrue(page.contains("`pca` | 0.880 | no |"), page);
 		assertTrue(page.contains("(**failed**, exit code 1)"), page);
-		assertEquals(Map.of("pca", 0.88, "kmeans", 0.8), ResultsPage.accuracies(m, results));
+		assertEquals(Map.of("pca", 0.88, "kmeans", 0.8), accuracies(m, results));
 	}
 
 	@Test
@@ -83,7 +83,7 @@ class ResultsPageTest {
 		Map<String, RunResult> results = new LinkedHashMap<>();
 		results.put("origami-encoders", new RunResult(0, 1, json("pca", 0.8, "lab", 0.95)));
 		results.put("origami-pose", new RunResult(0, 1, json("pca", 0.9, "x", 0.1)));
-		Map<String, Double> rows = ResultsPage.accuracies(o, results);
+		Map<String, Double> rows = accuracies(o, results);
 		assertEquals(0.8, rows.get("pca"));
 		assertEquals(0.9, rows.get("pca (pose z)"));
 		String page = ResultsPage.markdown(List.of(o), results, OUT, List.of());
@@ -97,8 +97,15 @@ class ResultsPageTest {
 		json.put("unlabelledCurve", Map.of("unlabelled", List.of(0, 150), "accuracy", Map.of("pca", List.of(0.6, 0.7))));
 		Map<String, RunResult> results = Map.of("storm-encoders", new RunResult(0, 1, json("pca", 0.8, "lab", 0.95)),
 			"storm-curve", new RunResult(0, 1, json));
-		assertEquals(Map.of("pca", 0.8, "lab", 0.95), ResultsPage.accuracies(s, results));
+		assertEquals(Map.of("pca", 0.8, "lab", 0.95), accuracies(s, results));
 		String page = ResultsPage.markdown(List.of(s), results, OUT, List.of());
 		assertTrue(page.contains("| `pca` | 0.600 | 0.700 |"), page);
+	}
+
+	/** The rows of one section as name to accuracy. */
+	private static Map<String, Double> accuracies(Section s, Map<String, RunResult> results) {
+		Map<String, Double> m = new LinkedHashMap<>();
+		for (ResultsPage.Row r : ResultsPage.rows(s, results)) m.put(r.name(), r.accuracy());
+		return m;
 	}
 }
