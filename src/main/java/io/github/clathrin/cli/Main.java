@@ -155,8 +155,9 @@ public final class Main implements Callable<Integer> {
 	/** Voxelization and seed options of the commands that learn (train, evaluate). */
 	static final class LearningOptions {
 
-		@Option(names = "--grid", defaultValue = "30", paramLabel = "N", description = "Voxels per axis (default 30).")
-		int grid;
+		@Option(names = "--grid", paramLabel = "N", description = "Voxels per axis (default 30; ready volumes: their own "
+			+ "size, which a given --grid must match).")
+		Integer grid;
 
 		@Option(names = "--box", defaultValue = "200,200,700", paramLabel = "X,Y,Z",
 			description = "Half-size of the voxel box in nm (default the study's 200,200,700).")
@@ -313,7 +314,7 @@ public final class Main implements Callable<Integer> {
 		@Option(names = "--dataset", paramLabel = "FILE.npz",
 			description = "A benchmark .npz with X_train, y_train, X_test, y_test (class ids), e.g. ModelNet10 or simulate "
 				+ "--kind geometries: encoders and SVM learn from the training split only and accuracy is measured on the "
-				+ "test split. Instead of --input/--labels; --grid must match the volumes (30 for ModelNet10).")
+				+ "test split. Instead of --input/--labels; the grid is the volumes' own size.")
 		File dataset;
 
 		@Option(names = "--class-names", paramLabel = "A,B,C",

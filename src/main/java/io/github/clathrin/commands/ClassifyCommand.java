@@ -92,7 +92,7 @@ public class ClassifyCommand extends StructureCommand {
 			counts.merge(p.predicted(), 1, Integer::sum);
 			if (p.knownLabel() != null) {
 				known++;
-				if (p.knownLabel().equals(p.predicted())) agree++;
+				if (p.knownLabel().equalsIgnoreCase(p.predicted())) agree++; // class names are one class in any case
 			}
 		}
 		StringBuilder sb = new StringBuilder();

@@ -71,6 +71,7 @@ public class EvaluateCommand extends LearningCommand {
 				+ "volumes are labelled");
 			EvaluationProtocol.OfficialSplit split = loadDataset();
 			warnings = split.structures().warnings();
+			voxels = gridFromData(voxels, split.structures());
 			result = EvaluationProtocol.run(split, voxels, settings, progress());
 		}
 		else {
@@ -79,6 +80,7 @@ public class EvaluateCommand extends LearningCommand {
 					+ "a labels file names its classes itself");
 			StructureInput.Loaded in = loadStructures();
 			warnings = in.warnings();
+			voxels = gridFromData(voxels, in.set());
 			result = EvaluationProtocol.run(in.set(), voxels, settings, progress());
 			if (steps != null) curve = UnlabelledCurve.run(in.set(), voxels, settings, steps, progress());
 		}

@@ -13,14 +13,19 @@ import java.util.Locale;
 
 import org.scijava.plugin.Parameter;
 
+import io.github.clathrin.structures.Structure;
+import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.InputException;
+import io.github.clathrin.voxels.Volume;
 import io.github.clathrin.voxels.VoxelConfig;
 
 /** A command that voxelizes structures to learn from them (train, evaluate): the voxel settings. */
 public abstract class LearningCommand extends StructureCommand {
 
-	@Parameter(label = "Grid (voxels per axis)", persist = false, min = "4", max = "128")
-	protected int grid = VoxelConfig.DEFAULT.nx();
+	/** Null or 0: ready volumes give their own size, localizations the default 30. */
+	@Parameter(label = "Grid (voxels per axis)", required = false, persist = false,
+		description = "Voxels per axis; leave empty (or 0) for ready volumes to use their own size (else 30)")
+	protected Integer grid;
 
 	@Parameter(label = "Box half-size x,y,z (nm)", persist = false)
 	protected String box = "200,200,700";
@@ -116,7 +121,50 @@ public abstract class LearningCommand extends StructureCommand {
 		return options;
 	}
 
+	/** Whether the user chose the grid; otherwise ready volumes set it ({@link #gridFromData}). */
+	protected boolean gridGiven() {
+		return grid != null && grid != 0;
+	}
+
+	/**
+	 * The voxel settings for these structures: with ready volumes among them and no grid chosen, the
+	 * volumes' own size; a chosen grid that contradicts the volumes, or volumes of several sizes, are refused
+	 * here, before anything learns.
+	 */
+	protected VoxelConfig gridFromData(VoxelConfig voxels, StructureSet set) {
+		Structure first = null;
+		for (Structure s : set) {
+			if (!s.hasVolume()) continue;
+			if (first == null) first = s;
+			else if (!sameSize(s.volume(), first.volume()))
+				throw new InputException(s.source() + ": structure '" + s.key() + "' is a " + size(s.volume())
+					+ " volume but '" + first.key() + "' (" + first.source() + ") is " + size(first.volume())
+					+ ": ready volumes must all have one size");
+		}
+		if (first == null) return voxels;
+		Volume v = first.volume();
+		if (gridGiven()) {
+			if (v.nx() != voxels.nx() || v.ny() != voxels.ny() || v.nz() != voxels.nz())
+				throw new InputException(first.source() + ": the volumes are " + size(v) + " (x, y, z) but the grid is "
+					+ "set to " + grid + " (grid, --grid): " + (v.nx() == v.ny() && v.ny() == v.nz() ? "set it to "
+						+ v.nx() + " or " : "") + "leave it empty to take the grid from the volumes");
+			return voxels;
+		}
+		return new VoxelConfig(v.nx(), v.ny(), v.nz(), voxels.halfX(), voxels.halfY(), voxels.halfZ(), voxels.centring(),
+			voxels.binary(), voxels.percentile(), voxels.pose());
+	}
+
+	private static boolean sameSize(Volume a, Volume b) {
+		return a.nx() == b.nx() && a.ny() == b.ny() && a.nz() == b.nz();
+	}
+
+	private static String size(Volume v) {
+		return v.nx() + "x" + v.ny() + "x" + v.nz();
+	}
+
+	/** The voxel settings as the user gave them; the grid is the default 30 until {@link #gridFromData}. */
 	protected VoxelConfig voxelConfig() {
+		int grid = gridGiven() ? this.grid : VoxelConfig.DEFAULT.nx();
 		inRange(grid, 4, 128, "grid");
 		String[] parts = (box == null ? "" : box).split(",");
 		if (parts.length != 3) throw new InputException("box must be three half-sizes in nm, x,y,z (e.g. 200,200,700), got '"

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.github.clathrin.localizations.LocalizationReaders;
+import io.github.clathrin.localizations.LocalizationTable;
 import io.github.clathrin.localizations.ReadOptions;
 import io.github.clathrin.structures.Labels;
 import io.github.clathrin.structures.StructureLoader;
@@ -27,15 +30,25 @@ final class StructureInput {
 
 	private StructureInput() {}
 
-	private static StructureSet loadOne(File input, String roiColumn, ReadOptions options, Progress progress) {
+	/**
+	 * Reads one input; a single table read whole (no ROI column) leaves its likely group columns in
+	 * {@code groupColumns}, for the hint when its labels match nothing.
+	 */
+	private static StructureSet loadOne(File input, String roiColumn, ReadOptions options, Progress progress,
+		List<LocalizationTable.Column> groupColumns)
+	{
 		ClathrinCommand.existing(input, "input");
 		Path in = input.toPath();
 		StructureSet set;
 		try {
 			// A folder reports progress per file; a single table per megabyte read.
-			Progress perFile = Files.isDirectory(in) ? Progress.NONE : progress;
-			set = StructureLoader.fromPath(in, roiColumn, file -> LocalizationReaders.read(file, options, perFile),
-				progress);
+			boolean folder = Files.isDirectory(in);
+			Progress perFile = folder ? Progress.NONE : progress;
+			set = StructureLoader.fromPath(in, roiColumn, file -> {
+				LocalizationTable table = LocalizationReaders.read(file, options, perFile);
+				if (!folder && roiColumn == null) groupColumns.addAll(StructureLoader.groupColumns(table));
+				return table;
+			}, progress);
 		}
 		catch (IOException e) {
 			throw unreadable(input, e);
@@ -75,8 +88,9 @@ final class StructureInput {
 		List<Structure> all = new ArrayList<>();
 		List<String> setWarnings = new ArrayList<>();
 		java.util.Set<String> prefixes = new java.util.HashSet<>();
+		List<LocalizationTable.Column> groupColumns = new ArrayList<>();
 		for (File input : inputs) {
-			StructureSet one = loadOne(input, roiColumn, options, progress);
+			StructureSet one = loadOne(input, roiColumn, options, progress, groupColumns);
 			String folder = input.toPath().toAbsolutePath().normalize().getParent() == null ? input.getName()
 				: (input.isDirectory() ? input.getName() : input.toPath().toAbsolutePath().normalize().getParent()
 					.getFileName().toString());
@@ -92,17 +106,57 @@ final class StructureInput {
 		if (labels != null) {
 			ClathrinCommand.existingFile(labels, "labels file");
 			Labels.Applied applied;
+			Labels file;
 			try {
-				applied = Labels.read(labels.toPath()).apply(set);
+				file = Labels.read(labels.toPath());
 			}
 			catch (IOException e) {
 				throw unreadable(labels, e);
 			}
+			applied = file.apply(set);
+			// Not one key in common: the wrong labels file, or a table that needs its ROI column.
+			if (file.size() > 0 && applied.unknownKeys().size() == file.size())
+				throw new InputException(labels + ": " + file.noKeyMatches(set) + roiHint(file, groupColumns));
+			warnings.addAll(file.warnings());
 			set = applied.structures();
 			if (!applied.unknownKeys().isEmpty()) warnings.add(labels + ": " + applied.unknownKeys().size()
 				+ " labelled keys match no structure, e.g. " + applied.unknownKeys().get(0));
 		}
 		return new Loaded(set, warnings);
+	}
+
+	/**
+	 * For a table read whole: the group column whose values are most of the labels' keys ("frame" of an
+	 * Insight3 file of cropped structures), else the columns that may number the structures; "" without one.
+	 */
+	static String roiHint(Labels labels, List<LocalizationTable.Column> groupColumns) {
+		if (groupColumns.isEmpty()) return "";
+		LocalizationTable.Column best = null;
+		int bestCount = 0;
+		for (LocalizationTable.Column c : groupColumns) {
+			Set<Double> values = new HashSet<>();
+			for (double v : c.values()) values.add(v == 0 ? 0.0 : v);
+			int count = 0;
+			for (String key : labels.asMap().keySet()) {
+				try {
+					double k = Double.parseDouble(key.trim());
+					if (values.contains(k == 0 ? 0.0 : k)) count++;
+				}
+				catch (NumberFormatException notANumber) {
+					// a name, which no number column holds
+				}
+			}
+			if (count > bestCount) {
+				best = c;
+				bestCount = count;
+			}
+		}
+		if (best != null)
+			return ". The table was read as one structure, but its column '" + best.name() + "' holds " + bestCount
+				+ " of the labelled keys: give it as the ROI column (--roi-column " + best.name() + ")";
+		List<String> names = groupColumns.stream().map(LocalizationTable.Column::name).toList();
+		return ". The table was read as one structure; if one of its columns " + String.join(", ", names)
+			+ " numbers the structures, give it as the ROI column (--roi-column " + names.get(0) + ")";
 	}
 
 	static InputException unreadable(File file, IOException e) {

@@ -41,6 +41,7 @@ public class TrainCommand extends LearningCommand {
 		Map<String, Object> options = encoderOptions(List.of(encoder)).getOrDefault(encoder, Map.of());
 		Enlargement more = enlargement();
 		StructureInput.Loaded in = loadStructures();
+		voxels = gridFromData(voxels, in.set());
 		trained = Training.train(in.set(), new Training.Options(voxels, encoder, options, "svm", seed, more),
 			progress());
 		try {
@@ -59,6 +60,9 @@ public class TrainCommand extends LearningCommand {
 			.append(" localizations fell outside the voxel box (").append(voxels.halfX() * 2).append(" x ")
 			.append(voxels.halfY() * 2).append(" x ").append(voxels.halfZ() * 2)
 			.append(" nm) and were not voxelized\n");
+		if (!gridGiven() && in.set().structures().stream().anyMatch(s -> s.hasVolume()))
+			sb.append("Grid taken from the volumes: ").append(voxels.nx()).append('x').append(voxels.ny()).append('x')
+				.append(voxels.nz()).append('\n');
 		if (more.augmentation().enabled()) sb.append("Augmentation: ").append(more.augmentation()).append('\n');
 		Object spreadLabels = trained.training().get("spreadLabels");
 		if (spreadLabels != null) sb.append("Label spreading gave the unlabelled structures: ").append(spreadLabels)

@@ -6,7 +6,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
@@ -45,6 +47,63 @@ public final class LocalizationReaders {
 		String unsupported = unsupportedFormat(file, head);
 		if (unsupported != null)
 			throw InputException.inFile(file, "format " + unsupported + " is not supported yet");
+		LocalizationReader best = best(file, head);
+		if (best == null)
+			throw InputException.inFile(file, "not a localization file this version can read: it is neither text "
+				+ "(CSV, TSV) nor an Insight3 .bin file");
+		return best;
+	}
+
+	/**
+	 * Why a file that sits among structure files is clearly no localization table, or null when it may be one.
+	 * Clearly not: a README, a text file without any table, and a text table whose column titles name no x and
+	 * y column (a labels file, this tool's results or segments.csv). Everything else, a text table with x and y
+	 * titles, numbers without titles or any binary format, is left to the readers, so that a damaged
+	 * localization file stays an error that names its line.
+	 */
+	public static String notLocalizations(Path file) {
+		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (name.startsWith("readme")) return "a README";
+		byte[] head;
+		try (InputStream in = Files.newInputStream(file)) {
+			head = in.readNBytes(HEAD_BYTES);
+		} catch (IOException e) {
+			return null; // the reader reports it
+		}
+		if (head.length == 0 || unsupportedFormat(file, head) != null || !(best(file, head) instanceof DelimitedTextReader))
+			return null;
+		HeaderLine header = TextSniffing.header(file, head);
+		if (header == null) return "text without a table";
+		boolean x = false, y = false, titled = false;
+		List<String> canonical = new ArrayList<>();
+		for (String t : header.titles()) {
+			ColumnHeader h = ColumnHeader.parse(t);
+			x |= h.role() == ColumnHeader.Role.X;
+			y |= h.role() == ColumnHeader.Role.Y;
+			titled |= !t.isBlank() && !isNumber(t);
+			canonical.add(ColumnHeader.canonical(t));
+		}
+		// numbers without titles are localizations that need --columns: the reader says so
+		if ((x && y) || !titled) return null;
+		if (canonical.size() >= 2 && canonical.get(1).equals("prediction")) return "classification results";
+		if (canonical.size() >= 2 && canonical.get(0).equals("cluster") && canonical.get(1).equals("key"))
+			return "segmentation summary";
+		String titles = String.join(", ", header.titles());
+		if (titles.length() > 60) titles = titles.substring(0, 57) + "...";
+		if (canonical.contains("label")) return "labels: " + titles;
+		return "no x and y columns: " + titles;
+	}
+
+	private static boolean isNumber(String s) {
+		try {
+			Double.parseDouble(s.trim());
+			return true;
+		} catch (NumberFormatException e) {
+			return false;
+		}
+	}
+
+	private static LocalizationReader best(Path file, byte[] head) {
 		LocalizationReader best = null;
 		int bestScore = 0;
 		for (LocalizationReader r : ALL) {
@@ -54,9 +113,6 @@ public final class LocalizationReaders {
 				bestScore = score;
 			}
 		}
-		if (best == null)
-			throw InputException.inFile(file, "not a localization file this version can read: it is neither text "
-				+ "(CSV, TSV) nor an Insight3 .bin file");
 		return best;
 	}
 

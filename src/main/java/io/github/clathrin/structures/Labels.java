@@ -22,7 +22,8 @@ import io.github.clathrin.task.InputException;
  *
  * <p>When every label in a file is a yes/no spelling (yes, y, 1, true, match, "CME match" / no, n, 0,
  * false, "no match"), labels become "yes" and "no". Otherwise all labels are kept as written (trimmed):
- * in a 10-class file "0" and "1" are class names, not no and yes.
+ * in a 10-class file "0" and "1" are class names, not no and yes. Class names that differ only in case
+ * ("Pit", "pit", "PIT") are one class, spelled as it is first written in the file, with a warning.
  */
 public final class Labels {
 
@@ -35,15 +36,20 @@ public final class Labels {
 	/** Key to label (null = unlabelled), in file order. */
 	private final Map<String, String> labels;
 
-	private Labels(Map<String, String> labels) {
+	/** What the user should hear about the labels: class names merged. */
+	private final List<String> warnings;
+
+	private Labels(Map<String, String> labels, List<String> warnings) {
 		this.labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+		this.warnings = List.copyOf(warnings);
 	}
 
 	/** Labels given in code (the labelling window); null or blank values mean unlabelled. */
 	public static Labels of(Map<String, String> labels) {
 		Map<String, String> clean = new LinkedHashMap<>();
 		labels.forEach((k, v) -> clean.put(k, v == null || v.isBlank() ? null : v.trim()));
-		return new Labels(clean);
+		List<String> warnings = new ArrayList<>();
+		return new Labels(mergeCase(clean, "labels", warnings), warnings);
 	}
 
 	public static Labels read(Path file) throws IOException {
@@ -76,7 +82,37 @@ public final class Labels {
 			String value = labelColumn < row.fields().size() ? row.fields().get(labelColumn).trim() : "";
 			raw.put(key, value.isEmpty() ? null : value);
 		}
-		return new Labels(normalize(raw));
+		List<String> warnings = new ArrayList<>();
+		return new Labels(mergeCase(normalize(raw), String.valueOf(file), warnings), warnings);
+	}
+
+	/**
+	 * Class names that differ only in case become the spelling met first, so that "Pit" and "pit " are one
+	 * class; each merge is a warning naming the spellings.
+	 */
+	private static Map<String, String> mergeCase(Map<String, String> labels, String source, List<String> warnings) {
+		Map<String, List<String>> spellings = new LinkedHashMap<>();
+		for (String v : labels.values())
+			if (v != null) {
+				List<String> s = spellings.computeIfAbsent(v.toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+				if (!s.contains(v)) s.add(v);
+			}
+		Map<String, String> first = new HashMap<>();
+		for (List<String> s : spellings.values()) {
+			for (String v : s) first.put(v, s.get(0));
+			if (s.size() > 1)
+				warnings.add(source + ": class names '" + String.join("', '", s) + "' differ only in case: read as one "
+					+ "class '" + s.get(0) + "'");
+		}
+		if (first.size() == spellings.size()) return labels;
+		Map<String, String> out = new LinkedHashMap<>();
+		labels.forEach((k, v) -> out.put(k, v == null ? null : first.get(v)));
+		return out;
+	}
+
+	/** Class names merged while reading (see the class comment); empty when there was nothing to say. */
+	public List<String> warnings() {
+		return warnings;
 	}
 
 	/** Maps yes/no spellings to "yes"/"no" only when the whole file is yes/no (see class comment). */
@@ -173,6 +209,20 @@ public final class Labels {
 			}
 		}
 		return i;
+	}
+
+	/**
+	 * Says that no key of these labels names a structure of {@code set}, with up to five keys of each side so
+	 * that the user sees at once how they differ ("s0001" against "cell1/s0001.csv", "7" against "all.csv").
+	 */
+	public String noKeyMatches(StructureSet set) {
+		return "none of its " + size() + " keys names one of the " + set.size() + " structures; keys in the labels "
+			+ "file: " + sample(new ArrayList<>(labels.keySet())) + "; keys of the structures: " + sample(set.keys());
+	}
+
+	private static String sample(List<String> keys) {
+		List<String> shown = keys.subList(0, Math.min(5, keys.size()));
+		return shown.isEmpty() ? "none" : String.join(", ", shown) + (keys.size() > shown.size() ? ", ..." : "");
 	}
 
 	private static String unknownMessage(List<String> unknown) {

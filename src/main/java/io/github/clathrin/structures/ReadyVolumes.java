@@ -18,7 +18,9 @@ import io.github.clathrin.voxels.VolumeSet;
 /**
  * Reads structures that are already volumes: NumPy {@code .npz}/{@code .npy} arrays of shape
  * (N, z, y, x), 3D TIFF stacks and 3D arrays in MAT v5 files. Arrays are streamed one volume at a time, so a large int32 array
- * (ModelNet10's training set is 431 MB) is never held next to its float copy.
+ * (ModelNet10's training set is 431 MB) is never held next to its float copy. Each stored array that is
+ * binary however stored (0/1, 0/255, ...) is read as 0/1 ({@link VolumeSet#binaryAsOnes}), so that training
+ * and classify see the same values for the same shapes.
  */
 final class ReadyVolumes {
 
@@ -72,15 +74,20 @@ final class ReadyVolumes {
 
 	/** One 3D TIFF stack: image x, y are volume x, y and the slice is z. */
 	static Structure fromTiff(Path file, String key) {
-		return guard(file, () -> Structure.ofVolume(key, file.toString(), TiffVolumes.read(file), null));
+		return guard(file, () -> Structure.ofVolume(key, file.toString(), normalised(TiffVolumes.read(file)), null));
 	}
 
 	/** A MAT v5 file holding one 3D array (3D ShapeNets' {@code instance}); null if it holds no 3D array. */
 	static Structure fromMat(Path file, String key) {
 		return guard(file, () -> {
 			Volume v = MatVolumes.read(file);
-			return v == null ? null : Structure.ofVolume(key, file.toString(), v, null);
+			return v == null ? null : Structure.ofVolume(key, file.toString(), normalised(v), null);
 		});
+	}
+
+	private static Volume normalised(Volume v) {
+		VolumeSet.binaryAsOnes(List.of(v));
+		return v;
 	}
 
 	static boolean isNumpy(String extension) {
@@ -142,13 +149,17 @@ final class ReadyVolumes {
 			throw InputException.inFile(file, classes.length + " labels for " + n + " volumes in " + array);
 		String source = file.toString();
 		int[] i = { 0 };
+		List<Volume> stored = new ArrayList<>(n);
 		VolumeSet.streamVolumes(r, v -> {
 			progress.checkCancelled();
 			if (isEmpty(v)) empty[0]++;
+			stored.add(v);
 			out.add(Structure.ofVolume(keyPrefix + i[0], source, v, classes == null ? null : classes[i[0]]));
 			i[0]++;
 			if (i[0] == n || i[0] % 100 == 0) progress.report("Reading volumes", i[0], n);
 		});
+		// In place: the structures share these volumes' data.
+		VolumeSet.binaryAsOnes(stored);
 	}
 
 	private static boolean isEmpty(Volume v) {

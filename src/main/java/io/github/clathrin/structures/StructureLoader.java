@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import io.github.clathrin.localizations.LocalizationReaders;
 import io.github.clathrin.localizations.LocalizationTable;
 import io.github.clathrin.localizations.Mat5ParticlesReader;
 import io.github.clathrin.task.CancelledException;
@@ -30,11 +31,17 @@ import io.github.clathrin.task.Progress;
  */
 public final class StructureLoader {
 
-	/** Localization file extensions read from a folder; other files there are ignored (with a warning). */
+	/** Localization file extensions read from a folder; other files there are skipped (with a warning). */
 	public static final List<String> EXTENSIONS = List.of("csv", "txt", "tsv", "bin");
 
 	/** Volume file extensions read from a folder, one 3D TIFF stack per structure. */
 	public static final List<String> VOLUME_EXTENSIONS = ReadyVolumes.TIFF;
+
+	/** The localization file extensions of text tables, which may also hold labels, notes or results. */
+	private static final List<String> TEXT_EXTENSIONS = List.of("csv", "txt", "tsv");
+
+	/** Skipped files named in a warning; more are counted. */
+	private static final int NAMED = 10;
 
 	/** MATLAB v5 files: ready volumes (3D ShapeNets) or cell arrays of particles (NUP107). */
 	public static final String MAT = "mat";
@@ -78,26 +85,36 @@ public final class StructureLoader {
 
 	/**
 	 * One structure per file with a known extension, sorted by file name: localization files are read
-	 * by {@code source}, TIFF stacks become volume structures. A file that cannot be read stops the load
-	 * with its name: silently dropping a structure would shift every later result.
+	 * by {@code source}, TIFF stacks become volume structures. Files that are clearly no structure (other
+	 * extensions, and text files that {@link LocalizationReaders#notLocalizations} recognises: a labels file,
+	 * a README, this tool's results or segments.csv) are skipped with one warning that names them; a folder
+	 * of nothing else is an error. A structure file that cannot be read stops the load with its name:
+	 * silently dropping a structure would shift every later result.
 	 */
 	public static StructureSet fromFolder(Path dir, TableSource source, Progress progress) throws IOException {
 		List<Path> files = new ArrayList<>();
-		int ignored = 0;
+		List<String> skipped = new ArrayList<>();
 		try (Stream<Path> list = Files.list(dir)) {
 			for (Path p : (Iterable<Path>) list.sorted()::iterator) {
 				String name = p.getFileName().toString();
 				if (name.startsWith(".") || !Files.isRegularFile(p)) continue;
 				String ext = extension(name);
-				if (EXTENSIONS.contains(ext) || ReadyVolumes.isTiff(ext) || ext.equals(MAT)) files.add(p);
-				else ignored++;
+				String why = null;
+				if (!EXTENSIONS.contains(ext) && !ReadyVolumes.isTiff(ext) && !ext.equals(MAT))
+					why = ext.isEmpty() ? "no extension" : "." + ext + " files are not read";
+				else if (TEXT_EXTENSIONS.contains(ext)) why = LocalizationReaders.notLocalizations(p);
+				if (why == null) files.add(p);
+				else skipped.add(name + " (" + why + ")");
 			}
 		}
 		if (files.isEmpty())
-			throw InputException.inFile(dir, "no localization files (." + String.join(" .", EXTENSIONS)
-				+ " .mat) or TIFF stacks (." + String.join(" .", VOLUME_EXTENSIONS) + ") in this folder");
+			throw InputException.inFile(dir, "no structure files in this folder: expected localization files (."
+				+ String.join(" .", EXTENSIONS) + " .mat) or TIFF stacks (." + String.join(" .", VOLUME_EXTENSIONS)
+				+ ")" + (skipped.isEmpty() ? ", found none" : ", found only " + names(skipped)));
 		List<String> warnings = new ArrayList<>();
-		if (ignored > 0) warnings.add(dir + ": ignored " + ignored + " files with other extensions");
+		if (!skipped.isEmpty())
+			warnings.add(dir + ": skipped " + skipped.size() + (skipped.size() == 1 ? " file" : " files")
+				+ " that hold no structure: " + names(skipped));
 		List<Structure> structures = new ArrayList<>(files.size());
 		int flat = 0;
 		for (int i = 0; i < files.size(); i++) {
@@ -144,6 +161,27 @@ public final class StructureLoader {
 		List<Structure> out = new ArrayList<>(set.size());
 		for (Structure s : set.structures())
 			out.add(new Structure(name + "/" + s.key(), s.source(), s.points(), s.label(), s.volume()));
+		return out;
+	}
+
+	private static String names(List<String> skipped) {
+		if (skipped.size() <= NAMED) return String.join(", ", skipped);
+		return String.join(", ", skipped.subList(0, NAMED)) + " and " + (skipped.size() - NAMED) + " more";
+	}
+
+	/**
+	 * Column names that often number the structures of one table (ROI exports, Insight3 frames, cluster
+	 * ids), most likely first: suggested when a table read whole does not match its labels.
+	 */
+	public static final List<String> GROUP_COLUMNS = List.of("roi", "roi_id", "group", "group_id", "cluster",
+		"cluster_id", "structure", "particle", "frame", "track", "trace", "id");
+
+	/** The columns of {@code table} named like a group column, in the order of {@link #GROUP_COLUMNS}. */
+	public static List<LocalizationTable.Column> groupColumns(LocalizationTable table) {
+		List<LocalizationTable.Column> out = new ArrayList<>();
+		for (String name : GROUP_COLUMNS)
+			for (LocalizationTable.Column c : table.columns())
+				if (c.name().equalsIgnoreCase(name) && !out.contains(c)) out.add(c);
 		return out;
 	}
 

@@ -63,6 +63,7 @@ public record VolumeSet(List<Volume> volumes, int[] labels, List<String> classNa
 			try (NpyReader r = zip.open(volumesName)) {
 				volumes = readVolumes(r);
 			}
+			binaryAsOnes(volumes);
 			if (labelsName == null) return new VolumeSet(volumes, null, List.of(), split);
 			long[] raw;
 			try (NpyReader r = zip.open(labelsName)) {
@@ -82,6 +83,32 @@ public record VolumeSet(List<Volume> volumes, int[] labels, List<String> classNa
 			for (int c = 0; c <= max; c++) names.add(Integer.toString(c));
 			return new VolumeSet(volumes, labels, names, split);
 		}
+	}
+
+	/**
+	 * The one normalisation of stored volumes, applied to each stored array as a whole (one .npy, one
+	 * array of an .npz, one TIFF stack, one MAT array): when every value of the array is 0 or one and the
+	 * same positive value m (0/1, 0/255 in 8 bits, 0/65535, 0/1.0), the voxels become exactly 0 and 1, so a
+	 * binary volume means the same however it was stored. Any other array (counts, densities, negative
+	 * values) is kept as stored. Changes the volumes' data in place.
+	 *
+	 * @return m when the volumes were rescaled, else NaN
+	 */
+	public static double binaryAsOnes(List<Volume> volumes) {
+		float m = 0;
+		for (Volume v : volumes)
+			for (float x : v.data()) {
+				if (x == 0) continue;
+				if (!(x > 0) || (m != 0 && x != m)) return Double.NaN;
+				m = x;
+			}
+		if (m == 0 || m == 1) return Double.NaN;
+		for (Volume v : volumes) {
+			float[] d = v.data();
+			for (int i = 0; i < d.length; i++)
+				if (d[i] != 0) d[i] = 1;
+		}
+		return m;
 	}
 
 	/**

@@ -158,4 +158,30 @@ class LabelsTest {
 		for (String k : keys) list.add(new Structure(k, "test", new double[] { 0, 0, 0 }, null));
 		return new StructureSet(list);
 	}
+
+	@Test
+	void classNamesThatDifferOnlyInCaseOrSpacesAreOneClassWithAWarning() {
+		Labels l = Labels.parse("structure,label\na,Pit\nb, pit \nc,PIT\nd,plaque\ne,Plaque\nf,flat\n", FILE);
+		assertEquals(List.of("Pit", "Pit", "Pit", "plaque", "plaque", "flat"),
+			List.of("a", "b", "c", "d", "e", "f").stream().map(l::label).toList());
+		assertEquals(2, l.warnings().size(), l.warnings().toString());
+		assertTrue(l.warnings().get(0).contains("'Pit', 'pit', 'PIT'") && l.warnings().get(0).contains("labels.csv"),
+			l.warnings().toString());
+		assertTrue(l.warnings().get(1).contains("'plaque', 'Plaque'"), l.warnings().toString());
+
+		Labels same = Labels.parse("structure,label\na,Pit\nb,flat\n", FILE);
+		assertTrue(same.warnings().isEmpty(), same.warnings().toString());
+		Labels yesNo = Labels.parse("structure,label\na,Yes\nb,yes \nc,YES\nd,no\n", FILE);
+		assertEquals("yes", yesNo.label("c"));
+		assertEquals("no", yesNo.label("d"));
+	}
+
+	@Test
+	void noMatchingKeyShowsKeysOfBothSides() {
+		StructureSet set = new StructureSet(List.of(new Structure("cell1.csv", "x", new double[] { 0, 0, 0 }, null),
+			new Structure("cell2.csv", "x", new double[] { 0, 0, 0 }, null)));
+		Labels l = Labels.parse("structure,label\n1,yes\n2,no\n3,yes\n4,no\n5,yes\n6,no\n", FILE);
+		String m = l.noKeyMatches(set);
+		assertTrue(m.contains("1, 2, 3, 4, 5, ...") && !m.contains(", 6") && m.contains("cell1.csv, cell2.csv"), m);
+	}
 }

@@ -1,5 +1,6 @@
 package io.github.clathrin.structures;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -167,6 +168,41 @@ class ReadyVolumesTest {
 		assertEquals(List.of("a.tif", "b.tif", "c.tiff", "d.csv"), mixed.keys());
 		assertFalse(mixed.get(3).hasVolume());
 		assertEquals(2, mixed.get(3).size());
+	}
+
+	@Test
+	void binaryVolumesAreReadAsZeroAndOneHoweverStoredAndOthersAsStored() throws IOException {
+		int n = 2, g = 4;
+		byte[] u8 = new byte[n * g * g * g];
+		float[] ones = new float[u8.length], counts = new float[u8.length];
+		for (int i = 0; i < u8.length; i++) {
+			boolean on = i % 3 == 0;
+			u8[i] = (byte) (on ? 255 : 0);
+			ones[i] = on ? 1 : 0;
+			counts[i] = on ? 2 + i % 2 : 0; // 2 and 3: counts, not binary
+		}
+		Path a = tmp.resolve("u8.npy"), b = tmp.resolve("ones.npy"), c = tmp.resolve("counts.npy");
+		NumpyFiles.writeNpy(a, new NumpyFiles.Array("|u1", new int[] { n, g, g, g }, u8));
+		NumpyFiles.writeNpy(b, NumpyFiles.float32(ones, n, g, g, g));
+		NumpyFiles.writeNpy(c, NumpyFiles.float32(counts, n, g, g, g));
+		StructureSet fromBytes = load(a), fromOnes = load(b);
+		for (int i = 0; i < n; i++)
+			assertArrayEquals(fromOnes.get(i).volume().data(), fromBytes.get(i).volume().data(), "volume " + i);
+		assertEquals(1f, fromBytes.get(0).volume().data()[0]);
+		assertArrayEquals(Arrays.copyOfRange(counts, 0, g * g * g), load(c).get(0).volume().data());
+
+		// A TIFF stack of 0/255 bytes reads as 0/1, as the same stack of 0/1 does.
+		writeStack(tmp.resolve("one.tif"), g, g, g, 1);
+		ImageStack stack = new ImageStack(g, g);
+		for (int z = 0; z < g; z++) {
+			ByteProcessor ip = new ByteProcessor(g, g);
+			for (int y = 0; y < g; y++)
+				for (int x = 0; x < g; x++) ip.set(x, y, (x + y + z + 1) % 7 == 0 ? 255 : 0);
+			stack.addSlice(ip);
+		}
+		Path wide = Files.createDirectory(tmp.resolve("wide")).resolve("one.tif");
+		assertTrue(new FileSaver(new ImagePlus("s", stack)).saveAsTiffStack(wide.toString()));
+		assertArrayEquals(load(tmp.resolve("one.tif")).get(0).volume().data(), load(wide).get(0).volume().data());
 	}
 
 	@Test

@@ -76,7 +76,8 @@ class StructureLoaderTest {
 		StructureSet set = StructureLoader.fromFolder(tmp, TinyThunderStorm::read);
 		assertEquals(List.of("a.csv", "b.csv", "c.txt"), set.keys());
 		assertArrayEquals(new double[] { 1, 3, 5, 2, 4, 6 }, set.get(1).points());
-		assertTrue(set.warnings().stream().anyMatch(w -> w.contains("ignored 1")), set.warnings().toString());
+		assertTrue(set.warnings().stream().anyMatch(w -> w.contains("skipped 1 file") && w.contains("notes.md")),
+			set.warnings().toString());
 		assertTrue(set.warnings().stream().anyMatch(w -> w.contains("1 of 3 files are 2D")), set.warnings().toString());
 		assertEquals(set.keys(), StructureLoader.fromPath(tmp, null, TinyThunderStorm::read).keys());
 	}
@@ -95,6 +96,51 @@ class StructureLoaderTest {
 			() -> StructureLoader.fromFolder(other, f -> { throw new IOException("truncated record"); }));
 		assertTrue(wrapped.getMessage().contains("x.bin") && wrapped.getMessage().contains("truncated record"),
 			wrapped.getMessage());
+	}
+
+	/** A folder as people keep it: the structures, their labels, notes and this tool's own outputs. */
+	private void folderWithOtherFiles() throws IOException {
+		TinyThunderStorm.write(tmp.resolve("s0001.csv"), new double[] { 1, 2 }, new double[] { 3, 4 }, new double[] { 5, 6 });
+		TinyThunderStorm.write(tmp.resolve("s0002.csv"), new double[] { 7 }, new double[] { 8 }, new double[] { 9 });
+		Files.writeString(tmp.resolve("labels.csv"), "structure,label\ns0001.csv,yes\ns0002.csv,no\n");
+		Files.writeString(tmp.resolve("README.txt"), "Structures of cell 3, cropped by hand.\nx and y in nm.\n");
+		Files.writeString(tmp.resolve("results.csv"), "structure,prediction,probability,label,p_no,p_yes\n"
+			+ "s0001.csv,yes,0.900,yes,0.100,0.900\n");
+		Files.writeString(tmp.resolve("segments.csv"), "cluster,key,localizations,x_min,x_max,y_min,y_max,z_min,z_max,"
+			+ "extent_nm,verdict\n1,cell-1,40,0.0,10.0,0.0,10.0,0.0,10.0,17.3,kept\n");
+		Files.writeString(tmp.resolve("notes.md"), "not data");
+	}
+
+	@Test
+	void filesThatHoldNoStructureAreSkippedWithOneWarningNamingThem() throws IOException {
+		folderWithOtherFiles();
+		StructureSet set = StructureLoader.fromFolder(tmp, TinyThunderStorm::read);
+		assertEquals(List.of("s0001.csv", "s0002.csv"), set.keys());
+		List<String> skipped = set.warnings().stream().filter(w -> w.contains("skipped")).toList();
+		assertEquals(1, skipped.size(), set.warnings().toString());
+		for (String name : List.of("labels.csv", "README.txt", "results.csv", "segments.csv", "notes.md"))
+			assertTrue(skipped.get(0).contains(name), name + " named in " + skipped);
+	}
+
+	@Test
+	void aDamagedStructureFileAmongOtherFilesIsStillAnErrorNamingFileAndLine() throws IOException {
+		folderWithOtherFiles();
+		StringBuilder rows = new StringBuilder("\"x [nm]\",\"y [nm]\",\"z [nm]\"\n");
+		for (int line = 2; line <= 60; line++) rows.append(line == 57 ? "1,2e,3" : "1,2,3").append('\n');
+		Files.writeString(tmp.resolve("s0003.csv"), rows);
+		InputException e = assertThrows(InputException.class,
+			() -> StructureLoader.fromFolder(tmp, f -> io.github.clathrin.localizations.LocalizationReaders.read(f,
+				io.github.clathrin.localizations.ReadOptions.DEFAULT, null)));
+		assertTrue(e.getMessage().contains("s0003.csv") && e.getMessage().contains("line 57"), e.getMessage());
+	}
+
+	@Test
+	void aFolderOfNoStructuresIsAnErrorThatSaysWhatItHolds() throws IOException {
+		Files.writeString(tmp.resolve("labels.csv"), "structure,label\ns0001.csv,yes\n");
+		Files.writeString(tmp.resolve("README.txt"), "Nothing here yet.\n");
+		InputException e = assertThrows(InputException.class, () -> StructureLoader.fromFolder(tmp, TinyThunderStorm::read));
+		assertTrue(e.getMessage().contains(tmp.toString()) && e.getMessage().contains("labels.csv")
+			&& e.getMessage().contains("README.txt"), e.getMessage());
 	}
 
 	@Test
