@@ -55,9 +55,11 @@ class EvaluateDatasetTest {
 			"--class-names", "cube,sphere");
 		assertEquals(2, names.exit(), names.toString());
 		assertTrue(names.err().contains("2 class names") && names.err().contains("geometries.npz"), names.err());
-		Result grid = MainTest.cli("evaluate", "--dataset", npz.toString(), "--encoders", "lab");
+		// Without --grid the grid is the volumes' own; a --grid that contradicts them is refused.
+		Result grid = MainTest.cli("evaluate", "--dataset", npz.toString(), "--grid", "30", "--encoders", "lab");
 		assertEquals(2, grid.exit(), grid.toString());
-		assertTrue(grid.err().contains("--grid"), "the default 30^3 grid does not fit 20^3 volumes: " + grid.err());
+		assertTrue(grid.err().contains("--grid") && grid.err().contains("20x20x20"), "a 30^3 grid does not fit 20^3 "
+			+ "volumes: " + grid.err());
 		Result none = MainTest.cli("evaluate", "--encoders", "lab");
 		assertEquals(2, none.exit(), none.toString());
 		assertTrue(none.err().contains("--input"), none.err());
