@@ -135,6 +135,25 @@ class StructureLoaderTest {
 	}
 
 	@Test
+	void onlyFilesThatAreClearlyNoLocalizationTableAreSkipped() throws IOException {
+		TinyThunderStorm.write(tmp.resolve("a.csv"), new double[] { 1 }, new double[] { 2 }, new double[] { 3 });
+		Files.writeString(tmp.resolve("comments.txt"), "# exported 2026-01-02\n\n# nothing else\n");
+		Files.writeString(tmp.resolve("roi-labels.csv"), "roi,label\n1,pit\n");
+		Path headerless = tmp.resolve("b.txt");
+		Files.writeString(headerless, "1 2 3\n4 5 6\n");
+		TableSource real = f -> io.github.clathrin.localizations.LocalizationReaders.read(f,
+			io.github.clathrin.localizations.ReadOptions.DEFAULT, null);
+		// Numbers without titles are localizations that need --columns: an error that says so, not a skip.
+		InputException e = assertThrows(InputException.class, () -> StructureLoader.fromFolder(tmp, real));
+		assertTrue(e.getMessage().contains("b.txt") && e.getMessage().contains("--columns"), e.getMessage());
+		Files.delete(headerless);
+		StructureSet set = StructureLoader.fromFolder(tmp, real);
+		assertEquals(List.of("a.csv"), set.keys());
+		assertTrue(set.warnings().get(0).contains("comments.txt") && set.warnings().get(0).contains("roi-labels.csv"),
+			set.warnings().toString());
+	}
+
+	@Test
 	void aFolderOfNoStructuresIsAnErrorThatSaysWhatItHolds() throws IOException {
 		Files.writeString(tmp.resolve("labels.csv"), "structure,label\ns0001.csv,yes\n");
 		Files.writeString(tmp.resolve("README.txt"), "Nothing here yet.\n");
