@@ -61,7 +61,7 @@ public class SegmentCommand extends ReadingCommand {
 		segmentation = new Segmenter(config).segment(table, progress());
 		Path dir = output.toPath();
 		try {
-			SegmentFiles.write(dir, segmentation, config, one_table, progress());
+			SegmentFiles.save(dir, segmentation, config, one_table, progress());
 		}
 		catch (IOException e) {
 			throw new InputException(output + ": cannot write structures (" + e.getMessage() + ")", e);

@@ -55,7 +55,7 @@ public final class SegmentFiles {
 	 *
 	 * @return the files written, relative to {@code dir}
 	 */
-	public static List<String> write(Path dir, Segmenter.Segmentation segmentation, SegmentConfig config,
+	public static List<String> save(Path dir, Segmenter.Segmentation segmentation, SegmentConfig config,
 		boolean oneTable, Progress progress) throws IOException
 	{
 		Files.createDirectories(dir);
