@@ -173,7 +173,12 @@ class OutputRefusalTest {
 	@Test
 	void reconstructIntoTheInputFolder() throws IOException {
 		copyData();
-		assertRefused(structures, List.of("input folder"), "reconstruct", "--model", model.toString(), "--input",
+		// An autoencoder, so that without the check the TIFF stacks would really land among the structures.
+		Path ae = tmp.resolve("ae.zip");
+		MainTest.Result t = MainTest.cli("train", "--input", structures.toString(), "--labels", labels.toString(),
+			"--encoder", "dense-ae", "--epochs", "1", "--grid", "8", "--out", ae.toString());
+		assertEquals(0, t.exit(), t.toString());
+		assertRefused(structures, List.of("input folder"), "reconstruct", "--model", ae.toString(), "--input",
 			structures.toString(), "--out", structures.toString());
 	}
 
