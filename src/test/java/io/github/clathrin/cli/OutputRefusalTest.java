@@ -100,6 +100,15 @@ class OutputRefusalTest {
 	}
 
 	@Test
+	void classifyOutThroughALinkToTheInputFolder() throws IOException {
+		copyData();
+		Path link = Files.createSymbolicLink(tmp.resolve("same-folder"), structures);
+		Path victim = structures.resolve("s0002.csv");
+		assertRefused(victim, List.of("s0002.csv", "structure file"), "classify", "--model", model.toString(),
+			"--input", structures.toString(), "--out", link.resolve("s0002.csv").toString());
+	}
+
+	@Test
 	void classifyOutAsANewStructureFileOfTheInputFolder() throws IOException {
 		copyData();
 		Path out = structures.resolve("my-results.csv");
