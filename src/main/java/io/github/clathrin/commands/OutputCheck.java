@@ -62,7 +62,8 @@ public final class OutputCheck {
 					? refuse(option, out, "is a structure file of the " + r.what() + " folder " + r.path(),
 						"choose another file")
 					: refuse(option, out, "lies in the " + r.what() + " folder " + r.path()
-						+ ", where the next run would read it as a structure", "write it outside that folder");
+						+ ", where the next run would read it as a structure", "to write it there",
+						"write it outside that folder");
 		}
 		if (Files.isDirectory(o)) throw refuse(option, out, "is a folder", "give a file name");
 		return this;
@@ -78,8 +79,8 @@ public final class OutputCheck {
 		Path o = resolve(out.toPath());
 		for (Read r : reads) {
 			if (o.equals(r.path())) {
-				if (r.folder()) throw refuse(option, out, "is the " + r.what() + " folder; the run would write into its "
-					+ "own input", "choose another folder");
+				if (r.folder()) throw refuse(option, out, "is the " + r.what() + " folder, where the run would write "
+					+ "among its own inputs", "to write into it", "choose another folder");
 				continue; // a file given as output folder: the command says "not a folder"
 			}
 			if (r.path().startsWith(o) && writes.test(o.relativize(r.path())))
@@ -91,7 +92,11 @@ public final class OutputCheck {
 
 	/** The refusal naming the option, the path, why, and what to do instead. */
 	private static InputException refuse(String option, File out, String why, String instead) {
-		return new InputException(option + " " + out + " " + why + ": refusing to overwrite it (nothing was run); "
+		return refuse(option, out, why, "to overwrite it", instead);
+	}
+
+	private static InputException refuse(String option, File out, String why, String refusal, String instead) {
+		return new InputException(option + " " + out + " " + why + ": refusing " + refusal + " (nothing was run); "
 			+ instead);
 	}
 
