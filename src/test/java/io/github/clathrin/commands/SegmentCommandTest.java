@@ -176,6 +176,22 @@ class SegmentCommandTest {
 		assertTrue(!StructureLoader.readsAsStructure(".structures.1.2.part"));
 	}
 
+	/** A folder segmented by an older version (summary without the file column) is cleaned by its keys. */
+	@Test
+	void aSummaryWithoutTheFileColumnNamesItsFilesByKey(@TempDir Path out) throws Exception {
+		Path structures = Files.createDirectories(out.resolve(SegmentFiles.STRUCTURES));
+		StringBuilder old = new StringBuilder("cluster,key,localizations,x_min,x_max,y_min,y_max,z_min,z_max,extent_nm,"
+			+ "verdict\n");
+		for (int i = 1; i <= 40; i++) {
+			Files.writeString(structures.resolve("ThunderSTORM_TS3D-" + i + ".csv"), "x,y,z\n1,2,3\n");
+			old.append(i - 1).append(",ThunderSTORM_TS3D-").append(i).append(",30,0,1,0,1,0,1,1.0,kept\n");
+		}
+		Files.writeString(out.resolve(SegmentFiles.SUMMARY), old);
+		SegmentCommand c = run(SegmentCommand.class, "input", TS3D.toFile(), "output", out.toFile());
+		assertNull(c.getFailure());
+		assertEquals(c.getSegmentation().summary().kept(), names(structures).size());
+	}
+
 	/** A user's file where a structure would go is never replaced: the run is refused and nothing changes. */
 	@Test
 	void aUsersFileWhereAStructureWouldGoIsRefused(@TempDir Path out) throws Exception {
