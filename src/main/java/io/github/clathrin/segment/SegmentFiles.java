@@ -27,7 +27,8 @@ import io.github.clathrin.task.Progress;
 /**
  * Writes a segmentation in the layouts the rest of Clathrin reads: a folder of one ThunderSTORM CSV per
  * structure, or one table with an {@code roi} column, plus {@code segments.csv} listing every cluster
- * and why it was kept or not. Every file is written atomically.
+ * and why it was kept or not, which file it went to, and the settings of the run. Every file is written
+ * atomically, and a new segmentation into the same folder replaces exactly the files the last one recorded.
  */
 public final class SegmentFiles {
 
@@ -37,13 +38,13 @@ public final class SegmentFiles {
 	/** The roi column of the one-table layout, numbered like the keys' suffix. */
 	public static final String ROI = "roi";
 
-	private SegmentFiles() {}
-
 	/** The folder of one CSV per structure, and the one table of the other layout, inside the output folder. */
 	public static final String STRUCTURES = "structures", TABLE = "structures.csv";
 
 	/** The column of {@link #SUMMARY} that names the file each kept cluster went to, relative to the output folder. */
 	public static final String FILE_COLUMN = "file";
+
+	private SegmentFiles() {}
 
 	/**
 	 * Writes a segmentation into {@code dir} (structures and {@link #SUMMARY}) so that afterwards the
@@ -81,7 +82,9 @@ public final class SegmentFiles {
 			for (String f : earlier) {
 				if (files.contains(f)) continue; // replaced below
 				Path old = inside(dir, f);
-				if (old != null && Files.deleteIfExists(old) && f.startsWith(STRUCTURES + "/")) hadFolder = true;
+				// Only files: a summary edited by hand must not make us empty a folder.
+				if (old != null && (Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(old))
+					&& Files.deleteIfExists(old) && f.startsWith(STRUCTURES + "/")) hadFolder = true;
 			}
 			if (hadFolder && oneTable) deleteIfEmpty(dir.resolve(STRUCTURES));
 			writeSummary(dir.resolve(SUMMARY), segmentation.clusters(), config, fileOfKey);
@@ -141,12 +144,16 @@ public final class SegmentFiles {
 		}
 	}
 
-	private static void deleteTemporary(Path tmp) throws IOException {
+	/** Removes the temporary folder; what cannot be removed now goes with the next run's stale temporaries. */
+	private static void deleteTemporary(Path tmp) {
 		if (!Files.isDirectory(tmp, LinkOption.NOFOLLOW_LINKS)) return;
 		try (Stream<Path> list = Files.list(tmp)) {
 			for (Path p : (Iterable<Path>) list::iterator) Files.deleteIfExists(p);
+			Files.deleteIfExists(tmp);
 		}
-		Files.deleteIfExists(tmp);
+		catch (IOException e) {
+			// left for AtomicFiles.removeStaleTemporaries
+		}
 	}
 
 	/** One {@code <key>.csv} per kept structure in {@code dir}. */
