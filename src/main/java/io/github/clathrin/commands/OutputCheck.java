@@ -24,11 +24,10 @@ import io.github.clathrin.task.InputException;
 public final class OutputCheck {
 
 	/**
-	 * Files of the tool's own that the folder reader does not take for structures (the structure folder
-	 * reader skips them), so writing them beside the structures replaces no input.
+	 * Outputs of the tool's own that the structure folder reader skips, so writing them beside the
+	 * structures replaces no input. Not labels.csv: the reader skips it too, but it is the user's work.
 	 */
-	static final Set<String> OWN_FILES = Set.of("results.csv", "labels.csv", "segments.csv",
-		ReconstructCommand.ERRORS_CSV);
+	static final Set<String> OWN_FILES = Set.of("results.csv", "segments.csv", ReconstructCommand.ERRORS_CSV);
 
 	private record Read(Path path, String what, boolean folder) {}
 

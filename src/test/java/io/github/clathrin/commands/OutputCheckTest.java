@@ -58,6 +58,8 @@ class OutputCheckTest {
 		OutputCheck check = new OutputCheck().reads(real.toFile(), "input");
 		assertThrows(InputException.class, () -> check.file(link.resolve("new.csv").toFile(), "output"));
 		check.file(link.resolve("results.csv").toFile(), "output"); // the tool's own name: the reader skips it
+		// A labels file beside the structures is the user's work, even when this run does not read it.
+		assertThrows(InputException.class, () -> check.file(real.resolve("labels.csv").toFile(), "output"));
 		check.file(tmp.resolve("new.csv").toFile(), "output");
 		check.folder(real.resolve("sub").toFile(), "output folder", p -> true); // the reader does not descend
 	}
