@@ -365,6 +365,9 @@ public final class Main implements Callable<Integer> {
 			more.addTo(in);
 			in.put("json", json);
 			in.put("unlabelled_steps", unlabelledSteps);
+			// Checked by the command with its own outputs, before it runs.
+			if (unlabelledSteps != null) in.put("also_writes", new File[] { plot });
+			if (confusion != null) in.put("also_writes_png_into", new File[] { confusion });
 			try (CommandRunner r = new CommandRunner()) {
 				EvaluateCommand c = r.run(EvaluateCommand.class, in);
 				System.out.println(c.getReport());
@@ -536,6 +539,7 @@ public final class Main implements Callable<Integer> {
 			in.put("min_points", minPoints);
 			in.put("explain", explain);
 			if (render == null) return report(ClassifyCommand.class, in);
+			in.put("also_writes", new File[] { render }); // checked by the command with its own outputs
 			Gallery.Sort order = parseSort(renderSort);
 			Gallery.ImageFormat.of(render.toPath()); // a wrong extension is an error before any work
 			try (CommandRunner r = new CommandRunner()) {

@@ -38,6 +38,9 @@ public final class ClassifyTables {
 		}
 	}
 
+	/** What {@link #resultFile} appends to a table's name. */
+	static final String RESULTS_SUFFIX = "-results.csv";
+
 	private ClassifyTables() {}
 
 	/** The table files of a folder, sorted by name (the extensions a folder load accepts). */
@@ -58,7 +61,7 @@ public final class ClassifyTables {
 	public static Path resultFile(Path table, Path outputFolder) {
 		String name = table.getFileName().toString();
 		int dot = name.lastIndexOf('.');
-		return outputFolder.resolve((dot > 0 ? name.substring(0, dot) : name) + "-results.csv");
+		return outputFolder.resolve((dot > 0 ? name.substring(0, dot) : name) + RESULTS_SUFFIX);
 	}
 
 	/**

@@ -26,6 +26,16 @@ public abstract class ClathrinCommand extends ContextCommand {
 		visibility = ItemVisibility.INVISIBLE)
 	protected Progress listener;
 
+	@Parameter(label = "Files the caller writes afterwards", required = false, persist = false,
+		visibility = ItemVisibility.INVISIBLE,
+		description = "Files the caller writes from the command's outputs (a gallery image, a plot), checked with "
+			+ "the command's own outputs before it runs, so that none of them replaces an input.")
+	protected File[] also_writes;
+
+	@Parameter(label = "Folders the caller fills with PNG images afterwards", required = false, persist = false,
+		visibility = ItemVisibility.INVISIBLE)
+	protected File[] also_writes_png_into;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Report")
 	protected String report;
 
@@ -51,6 +61,18 @@ public abstract class ClathrinCommand extends ContextCommand {
 	}
 
 	protected abstract void execute();
+
+	/**
+	 * Refuses, before any work, the files the caller writes afterwards ({@link #also_writes}) if they would
+	 * destroy an input; {@code check} knows what this command reads.
+	 */
+	protected OutputCheck checkCallerOutputs(OutputCheck check) {
+		if (also_writes != null) for (File f : also_writes) check.file(f, "output");
+		if (also_writes_png_into != null) for (File f : also_writes_png_into)
+			check.folder(f, "output folder", p -> p.getNameCount() == 1 && p.toString().toLowerCase(java.util.Locale.ROOT)
+				.endsWith(".png"));
+		return check;
+	}
 
 	public String getReport() {
 		return report;

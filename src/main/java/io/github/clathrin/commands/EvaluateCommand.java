@@ -55,6 +55,7 @@ public class EvaluateCommand extends LearningCommand {
 
 	@Override
 	protected void execute() {
+		checkCallerOutputs(reads().reads(dataset, "data set")).file(json, "JSON results (output)");
 		List<String> names = parseEncoders(encoders);
 		inRange(folds, 2, 50, "folds");
 		VoxelConfig voxels = voxelConfig(); // check every input before the long read

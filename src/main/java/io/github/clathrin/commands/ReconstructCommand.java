@@ -52,6 +52,7 @@ public class ReconstructCommand extends StructureCommand {
 	protected void execute() {
 		existingFile(model, "model file");
 		required(output, "output folder");
+		checkCallerOutputs(reads().reads(model, "model file")).folder(output, "output folder", ReconstructCommand::writes);
 		if (limit < 0) throw new InputException("limit must be >= 0, got " + limit);
 		Model m = ModelFile.read(model.toPath());
 		if (!(m.encoder() instanceof Autoencoder ae))
@@ -98,6 +99,12 @@ public class ReconstructCommand extends StructureCommand {
 		sb.append("Two-channel TIFF stacks (input, reconstruction) and ").append(ERRORS_CSV).append(" written to ")
 			.append(output);
 		report = sb.toString();
+	}
+
+	/** Whether this command writes the path (relative to the output folder): TIFF stacks and the errors CSV. */
+	private static boolean writes(Path p) {
+		String name = p.toString().toLowerCase(Locale.ROOT);
+		return p.getNameCount() == 1 && (name.endsWith(".tif") || name.equals(ERRORS_CSV));
 	}
 
 	public double getMeanError() {

@@ -2,7 +2,6 @@ package io.github.clathrin.commands;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.scijava.command.Command;
@@ -53,15 +52,16 @@ public class SegmentCommand extends ReadingCommand {
 		existingFile(input, "localization table");
 		required(output, "output folder");
 		if (output.exists() && !output.isDirectory()) throw new InputException(output + ": is a file, not a folder");
+		// The structures folder is replaced as a whole, so an input anywhere in it counts.
+		checkCallerOutputs(new OutputCheck().reads(input, "localization table")).folder(output, "output folder",
+			p -> p.getName(0).toString().equals(SegmentFiles.STRUCTURES) || p.toString().equals(SegmentFiles.TABLE)
+				|| p.toString().equals(SegmentFiles.SUMMARY));
 		SegmentConfig config = config(eps, min_points, min_size, max_size, max_extent);
 		LocalizationTable table = read(input, readOptions(), this);
 		segmentation = new Segmenter(config).segment(table, progress());
 		Path dir = output.toPath();
 		try {
-			Files.createDirectories(dir);
-			if (one_table) SegmentFiles.writeTable(dir.resolve("structures.csv"), segmentation.structures());
-			else SegmentFiles.writeStructures(dir.resolve("structures"), segmentation.structures(), progress());
-			SegmentFiles.writeSummary(dir.resolve(SegmentFiles.SUMMARY), segmentation.clusters());
+			SegmentFiles.save(dir, segmentation, config, one_table, progress());
 		}
 		catch (IOException e) {
 			throw new InputException(output + ": cannot write structures (" + e.getMessage() + ")", e);
@@ -69,7 +69,7 @@ public class SegmentCommand extends ReadingCommand {
 		StringBuilder sb = new StringBuilder();
 		segmentation.structures().warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
 		sb.append(segmentation.summary()).append('\n');
-		sb.append("Structures written to ").append(dir.resolve(one_table ? "structures.csv" : "structures"));
+		sb.append("Structures written to ").append(dir.resolve(one_table ? SegmentFiles.TABLE : SegmentFiles.STRUCTURES));
 		if (one_table) sb.append(" (roi column: ").append(SegmentFiles.ROI).append(')');
 		sb.append(", summary to ").append(dir.resolve(SegmentFiles.SUMMARY));
 		report = sb.toString();

@@ -45,6 +45,8 @@ public class ShowStructuresCommand extends StructureCommand {
 			throw new InputException("give either a model or a results file for the predictions, not both");
 		if (model != null) existingFile(model, "model file");
 		if (results != null) existingFile(results, "results file");
+		// The caller's gallery image (also_writes) must not replace what is shown.
+		checkCallerOutputs(reads().reads(model, "model file").reads(results, "results file"));
 		StructureInput.Loaded in = loadStructures();
 		structures = in.set();
 		StringBuilder sb = new StringBuilder();

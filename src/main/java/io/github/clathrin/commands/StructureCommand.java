@@ -34,6 +34,11 @@ public abstract class StructureCommand extends ReadingCommand {
 		description = "Column naming the structure of each localization when the input is one table (e.g. frame).")
 	protected String roi_column;
 
+	/** What this command reads (inputs, labels file), for refusing outputs that would replace them. */
+	protected OutputCheck reads() {
+		return new OutputCheck().reads(input, "input").reads(more_inputs, "input").reads(labels, "labels file");
+	}
+
 	protected StructureInput.Loaded loadStructures() {
 		List<File> inputs = new ArrayList<>();
 		inputs.add(input);

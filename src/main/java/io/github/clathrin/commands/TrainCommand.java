@@ -35,6 +35,7 @@ public class TrainCommand extends LearningCommand {
 	@Override
 	protected void execute() {
 		required(model, "model file (output)");
+		checkCallerOutputs(reads()).file(model, "model file (output)");
 		if (!Encoders.names().contains(encoder))
 			throw new InputException("unknown encoder '" + encoder + "': choose one of " + Encoders.names());
 		VoxelConfig voxels = voxelConfig();

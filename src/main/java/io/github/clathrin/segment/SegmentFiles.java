@@ -2,21 +2,33 @@ package io.github.clathrin.segment;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import io.github.clathrin.localizations.LocalizationTable;
 import io.github.clathrin.localizations.ThunderStormCsvWriter;
 import io.github.clathrin.structures.Structure;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.AtomicFiles;
+import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
 
 /**
  * Writes a segmentation in the layouts the rest of Clathrin reads: a folder of one ThunderSTORM CSV per
  * structure, or one table with an {@code roi} column, plus {@code segments.csv} listing every cluster
- * and why it was kept or not. Every file is written atomically.
+ * and why it was kept or not, which file it went to, and the settings of the run. Every file is written
+ * atomically, and a new segmentation into the same folder replaces exactly the files the last one recorded.
  */
 public final class SegmentFiles {
 
@@ -26,7 +38,123 @@ public final class SegmentFiles {
 	/** The roi column of the one-table layout, numbered like the keys' suffix. */
 	public static final String ROI = "roi";
 
+	/** The folder of one CSV per structure, and the one table of the other layout, inside the output folder. */
+	public static final String STRUCTURES = "structures", TABLE = "structures.csv";
+
+	/** The column of {@link #SUMMARY} that names the file each kept cluster went to, relative to the output folder. */
+	public static final String FILE_COLUMN = "file";
+
 	private SegmentFiles() {}
+
+	/**
+	 * Writes a segmentation into {@code dir} (structures and {@link #SUMMARY}) so that afterwards the
+	 * structures there are exactly this run's: files an earlier segmentation recorded in its summary and this
+	 * run does not write again are removed; files the tool did not write are never touched, and a user's file
+	 * where this run would write one is refused before anything changes. The new files are built in a
+	 * temporary folder first; the old ones go before the new summary is written, so that at every moment
+	 * each structure file the tool left there is one its summary names.
+	 *
+	 * @return the files written, relative to {@code dir}
+	 */
+	public static List<String> save(Path dir, Segmenter.Segmentation segmentation, SegmentConfig config,
+		boolean oneTable, Progress progress) throws IOException
+	{
+		Files.createDirectories(dir);
+		Set<String> earlier = recordedFiles(dir.resolve(SUMMARY));
+		Map<String, String> fileOfKey = new LinkedHashMap<>();
+		for (Structure s : segmentation.structures())
+			fileOfKey.put(s.key(), oneTable ? TABLE : STRUCTURES + "/" + s.key() + ".csv");
+		Set<String> files = new LinkedHashSet<>(fileOfKey.values());
+		for (String f : files) {
+			Path target = dir.resolve(f);
+			if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !earlier.contains(f))
+				throw new InputException(target + ": exists and was not written by a segmentation recorded in " + dir
+					.resolve(SUMMARY) + "; move it away or choose another output folder (nothing was written)");
+		}
+		AtomicFiles.removeStaleTemporaries(dir.resolve(STRUCTURES));
+		Path tmp = AtomicFiles.temporarySibling(dir.resolve(STRUCTURES));
+		try {
+			Files.createDirectory(tmp);
+			if (oneTable) writeTable(tmp.resolve(TABLE), segmentation.structures());
+			else writeStructures(tmp, segmentation.structures(), progress);
+			progress.checkCancelled(); // the last moment at which the earlier segmentation is still whole
+			boolean hadFolder = false;
+			for (String f : earlier) {
+				if (files.contains(f)) continue; // replaced below
+				Path old = inside(dir, f);
+				// Only files: a summary edited by hand must not make us empty a folder.
+				if (old != null && (Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(old))
+					&& Files.deleteIfExists(old) && f.startsWith(STRUCTURES + "/")) hadFolder = true;
+			}
+			if (hadFolder && oneTable) deleteIfEmpty(dir.resolve(STRUCTURES));
+			writeSummary(dir.resolve(SUMMARY), segmentation.clusters(), config, fileOfKey);
+			if (!oneTable) Files.createDirectories(dir.resolve(STRUCTURES));
+			for (String f : files) {
+				Path from = tmp.resolve(oneTable ? TABLE : f.substring(STRUCTURES.length() + 1));
+				try {
+					Files.move(from, dir.resolve(f), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+				}
+				catch (AtomicMoveNotSupportedException e) {
+					Files.move(from, dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+		}
+		finally {
+			deleteTemporary(tmp);
+		}
+		return List.copyOf(files);
+	}
+
+	/**
+	 * The files an earlier segmentation wrote into the folder of {@code summary}, relative to it: its
+	 * {@value #FILE_COLUMN} column, or for a summary from before that column, {@code structures/<key>.csv}.
+	 * Nothing when there is no summary or it is not ours.
+	 */
+	static Set<String> recordedFiles(Path summary) throws IOException {
+		Set<String> files = new LinkedHashSet<>();
+		if (!Files.isRegularFile(summary)) return files;
+		// Lenient decoding: a summary saved again by a spreadsheet in another encoding still names its files.
+		List<String> lines = new String(Files.readAllBytes(summary), StandardCharsets.UTF_8).lines().toList();
+		if (lines.isEmpty()) return files;
+		List<String> header = fields(lines.get(0));
+		int file = header.indexOf(FILE_COLUMN), key = header.indexOf("key");
+		if (!header.contains("cluster") || (file < 0 && key < 0)) return files;
+		for (String line : lines.subList(1, lines.size())) {
+			List<String> f = fields(line);
+			String name = file >= 0 ? (file < f.size() ? f.get(file) : "")
+				: (key < f.size() && !f.get(key).isEmpty() ? STRUCTURES + "/" + f.get(key) + ".csv" : "");
+			if (!name.isEmpty()) files.add(name);
+		}
+		return files;
+	}
+
+	/** {@code relative} inside {@code dir}, or null if it points outside (a summary edited by hand). */
+	private static Path inside(Path dir, String relative) {
+		Path base = dir.toAbsolutePath().normalize();
+		Path p = base.resolve(relative).normalize();
+		return p.startsWith(base) && !p.equals(base) ? p : null;
+	}
+
+	private static void deleteIfEmpty(Path folder) {
+		try {
+			Files.deleteIfExists(folder);
+		}
+		catch (IOException e) {
+			// not empty: the user's files stay
+		}
+	}
+
+	/** Removes the temporary folder; what cannot be removed now goes with the next run's stale temporaries. */
+	private static void deleteTemporary(Path tmp) {
+		if (!Files.isDirectory(tmp, LinkOption.NOFOLLOW_LINKS)) return;
+		try (Stream<Path> list = Files.list(tmp)) {
+			for (Path p : (Iterable<Path>) list::iterator) Files.deleteIfExists(p);
+			Files.deleteIfExists(tmp);
+		}
+		catch (IOException e) {
+			// left for AtomicFiles.removeStaleTemporaries
+		}
+	}
 
 	/** One {@code <key>.csv} per kept structure in {@code dir}. */
 	public static void writeStructures(Path dir, StructureSet structures, Progress progress) throws IOException {
@@ -54,16 +182,60 @@ public final class SegmentFiles {
 		ThunderStormCsvWriter.write(file, table(file, points, roi));
 	}
 
-	/** One row per cluster: id, key (empty when rejected), size, bounding box, extent, verdict. */
-	public static void writeSummary(Path file, List<Segmenter.Cluster> clusters) throws IOException {
-		StringBuilder s = new StringBuilder("cluster,key,localizations,x_min,x_max,y_min,y_max,z_min,z_max,extent_nm,verdict\n");
+	/**
+	 * One row per cluster: id, key (empty when rejected), size, bounding box, extent, verdict, the file it was
+	 * written to (empty when rejected), and the settings that found it (the same on every row, so that a
+	 * spreadsheet filter keeps them).
+	 */
+	public static void writeSummary(Path file, List<Segmenter.Cluster> clusters, SegmentConfig config,
+		Map<String, String> fileOfKey) throws IOException
+	{
+		StringBuilder s = new StringBuilder("cluster,key,localizations,x_min,x_max,y_min,y_max,z_min,z_max,extent_nm,"
+			+ "verdict," + FILE_COLUMN + ",eps_nm,min_points,min_size,max_size,max_extent_nm\n");
+		String settings = String.format(Locale.ROOT, ",%s,%d,%d,%d,%s", number(config.eps()), config.minPoints(),
+			config.minSize(), config.maxSize(), number(config.maxExtent()));
 		for (Segmenter.Cluster c : clusters) {
-			s.append(c.id()).append(',').append(c.key() == null ? "" : c.key()).append(',').append(c.size());
+			s.append(c.id()).append(',').append(c.key() == null ? "" : csvField(c.key())).append(',').append(c.size());
 			for (int a = 0; a < 3; a++)
 				s.append(String.format(Locale.ROOT, ",%.1f,%.1f", c.min()[a], c.max()[a]));
-			s.append(String.format(Locale.ROOT, ",%.1f,", c.extent())).append(c.verdict().words()).append('\n');
+			s.append(String.format(Locale.ROOT, ",%.1f,", c.extent())).append(c.verdict().words()).append(',')
+				.append(c.key() == null ? "" : csvField(fileOfKey.getOrDefault(c.key(), ""))).append(settings).append('\n');
 		}
 		AtomicFiles.write(file, out -> out.write(s.toString().getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static String number(double v) {
+		return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+	}
+
+	private static String csvField(String s) {
+		return s.matches("[^,\"\\r\\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+	}
+
+	/** The fields of one line this class wrote (quotes as {@link #csvField} makes them). */
+	private static List<String> fields(String line) {
+		List<String> out = new ArrayList<>();
+		StringBuilder f = new StringBuilder();
+		boolean quoted = false;
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (quoted) {
+				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+					f.append('"');
+					i++;
+				}
+				else if (c == '"') quoted = false;
+				else f.append(c);
+			}
+			else if (c == '"') quoted = true;
+			else if (c == ',') {
+				out.add(f.toString());
+				f.setLength(0);
+			}
+			else f.append(c);
+		}
+		out.add(f.toString());
+		return out;
 	}
 
 	/** The n of "cell-n"; keys come from {@link Segmenter}, so the suffix is always a number. */

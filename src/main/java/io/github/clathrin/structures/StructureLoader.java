@@ -100,7 +100,7 @@ public final class StructureLoader {
 				if (name.startsWith(".") || !Files.isRegularFile(p)) continue;
 				String ext = extension(name);
 				String why = null;
-				if (!EXTENSIONS.contains(ext) && !ReadyVolumes.isTiff(ext) && !ext.equals(MAT))
+				if (!readsAsStructure(name))
 					why = ext.isEmpty() ? "no extension" : "." + ext + " files are not read";
 				else if (TEXT_EXTENSIONS.contains(ext)) why = LocalizationReaders.notLocalizations(p);
 				if (why == null) files.add(p);
@@ -139,6 +139,16 @@ public final class StructureLoader {
 		}
 		if (flat > 0) warnings.add(flat + " of " + files.size() + " files are 2D: z set to 0 (3D data expected)");
 		return new StructureSet(structures, warnings);
+	}
+
+	/**
+	 * Whether {@link #fromFolder} takes a file of this name for a structure (by its extension; hidden
+	 * files never). Output checks use the same rule, so that no output replaces or adds a structure.
+	 */
+	public static boolean readsAsStructure(String fileName) {
+		if (fileName.startsWith(".")) return false;
+		String ext = extension(fileName);
+		return EXTENSIONS.contains(ext) || ReadyVolumes.isTiff(ext) || ext.equals(MAT);
 	}
 
 	public static StructureSet fromFolder(Path dir, TableSource source) throws IOException {

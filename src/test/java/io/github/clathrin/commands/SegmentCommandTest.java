@@ -89,7 +89,8 @@ class SegmentCommandTest {
 		}
 		List<String> summary = Files.readAllLines(out.resolve(SegmentFiles.SUMMARY));
 		assertEquals(c.getSegmentation().summary().found() + 1, summary.size());
-		assertTrue(summary.get(1).matches("0,cell-1,\\d+,.*,kept"), summary.get(1));
+		assertTrue(summary.get(1).matches("0,cell-1,\\d+,.*,kept,structures/cell-1.csv,50,10,30,5000,500"),
+			summary.get(1));
 	}
 
 	@Test
@@ -128,6 +129,80 @@ class SegmentCommandTest {
 		try (Stream<String> lines = Files.lines(results)) {
 			assertEquals(COATS + 1, lines.count());
 		}
+	}
+
+	private static final Path TS3D = io.github.clathrin.SharedData.file("formats/thunderstorm/ThunderSTORM_TS3D.csv");
+
+	private static Set<String> names(Path dir) throws IOException {
+		try (Stream<Path> s = Files.list(dir)) {
+			return s.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+		}
+	}
+
+	/**
+	 * A second segmentation into the same folder leaves exactly its own structures (at eps 30 then 50 the real
+	 * table gives 35 then 12: the 23 others must go), records its settings, and keeps the user's own files.
+	 */
+	@Test
+	void aSecondRunReplacesTheFirstRunsStructuresOnly(@TempDir Path out) throws Exception {
+		SegmentCommand first = run(SegmentCommand.class, "input", TS3D.toFile(), "output", out.toFile(), "eps", 30.0);
+		assertNull(first.getFailure());
+		int firstKept = first.getSegmentation().summary().kept();
+		Path structures = out.resolve(SegmentFiles.STRUCTURES);
+		assertEquals(firstKept, names(structures).size());
+		Files.writeString(structures.resolve("my-own.csv"), "x,y,z\n1,2,3\n");
+		Files.writeString(out.resolve("notes.txt"), "mine");
+
+		SegmentCommand second = run(SegmentCommand.class, "input", TS3D.toFile(), "output", out.toFile(), "eps", 50.0,
+			"min_points", 8, "min_size", 40, "max_size", 4000, "max_extent", 450.0);
+		assertNull(second.getFailure());
+		Set<String> expected = new HashSet<>(Set.of("my-own.csv"));
+		for (Structure s : second.getSegmentation().structures()) expected.add(s.key() + ".csv");
+		assertTrue(expected.size() - 1 != firstKept, "the two runs keep different numbers of structures");
+		assertEquals(expected, names(structures));
+		assertEquals("x,y,z\n1,2,3\n", Files.readString(structures.resolve("my-own.csv")));
+		assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+		List<String> summary = Files.readAllLines(out.resolve(SegmentFiles.SUMMARY));
+		assertTrue(summary.get(0).endsWith(",file,eps_nm,min_points,min_size,max_size,max_extent_nm"), summary.get(0));
+		for (String line : summary.subList(1, summary.size()))
+			assertTrue(line.endsWith(",50,8,40,4000,450"), line);
+
+		// Switching to one table removes the folder's structures too, but not the user's file.
+		SegmentCommand table = run(SegmentCommand.class, "input", TS3D.toFile(), "output", out.toFile(), "one_table", true);
+		assertNull(table.getFailure());
+		assertEquals(Set.of("my-own.csv"), names(structures));
+		assertEquals(Set.of("structures", SegmentFiles.TABLE, SegmentFiles.SUMMARY, "notes.txt"), names(out));
+		// The folder reader still ignores the summary beside a folder of structures (hidden temporaries too).
+		assertTrue(!StructureLoader.readsAsStructure(".structures.1.2.part"));
+	}
+
+	/** A folder segmented by an older version (summary without the file column) is cleaned by its keys. */
+	@Test
+	void aSummaryWithoutTheFileColumnNamesItsFilesByKey(@TempDir Path out) throws Exception {
+		Path structures = Files.createDirectories(out.resolve(SegmentFiles.STRUCTURES));
+		StringBuilder old = new StringBuilder("cluster,key,localizations,x_min,x_max,y_min,y_max,z_min,z_max,extent_nm,"
+			+ "verdict\n");
+		for (int i = 1; i <= 40; i++) {
+			Files.writeString(structures.resolve("ThunderSTORM_TS3D-" + i + ".csv"), "x,y,z\n1,2,3\n");
+			old.append(i - 1).append(",ThunderSTORM_TS3D-").append(i).append(",30,0,1,0,1,0,1,1.0,kept\n");
+		}
+		Files.writeString(out.resolve(SegmentFiles.SUMMARY), old);
+		SegmentCommand c = run(SegmentCommand.class, "input", TS3D.toFile(), "output", out.toFile());
+		assertNull(c.getFailure());
+		assertEquals(c.getSegmentation().summary().kept(), names(structures).size());
+	}
+
+	/** A user's file where a structure would go is never replaced: the run is refused and nothing changes. */
+	@Test
+	void aUsersFileWhereAStructureWouldGoIsRefused(@TempDir Path out) throws Exception {
+		Path mine = Files.createDirectories(out.resolve(SegmentFiles.STRUCTURES)).resolve("ThunderSTORM_TS3D-1.csv");
+		Files.writeString(mine, "mine");
+		SegmentCommand c = run(SegmentCommand.class, "input", TS3D.toFile(), "output", out.toFile());
+		assertInstanceOf(InputException.class, c.getFailure());
+		assertTrue(c.getFailure().getMessage().contains("ThunderSTORM_TS3D-1.csv"), c.getFailure().getMessage());
+		assertEquals("mine", Files.readString(mine));
+		assertEquals(Set.of("structures"), names(out));
+		assertEquals(Set.of("ThunderSTORM_TS3D-1.csv"), names(out.resolve(SegmentFiles.STRUCTURES)));
 	}
 
 	/** The coats (truth column) whose localizations, matched by position, make up the structure. */

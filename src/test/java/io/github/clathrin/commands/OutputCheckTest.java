@@ -1,0 +1,66 @@
+package io.github.clathrin.commands;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandService;
+
+import io.github.clathrin.task.InputException;
+
+/** The one output check every command uses, and the hook by which callers get their own files checked. */
+class OutputCheckTest {
+
+	private static final Path SIMULATED = Path.of("test-data", "simulated");
+
+	/**
+	 * A caller that writes a file from a command's outputs (Fiji's gallery image) names it in {@code also_writes};
+	 * the command refuses it before reading anything if it would replace an input.
+	 */
+	@Test
+	void theCallersGalleryIsCheckedByTheCommand(@TempDir Path tmp) throws Exception {
+		Path labels = Files.copy(SIMULATED.resolve("labels.csv"), tmp.resolve("labels.csv"));
+		byte[] before = Files.readAllBytes(labels);
+		Context context = new Context(CommandService.class);
+		try {
+			Map<String, Object> in = new HashMap<>();
+			in.put("input", SIMULATED.resolve("structures").toFile());
+			in.put("labels", labels.toFile());
+			in.put("also_writes", new File[] { labels.toFile() });
+			ShowStructuresCommand c = (ShowStructuresCommand) context.service(CommandService.class)
+				.run(ShowStructuresCommand.class, false, in).get().getCommand();
+			assertInstanceOf(InputException.class, c.getFailure());
+			assertTrue(c.getFailure().getMessage().contains("labels file"), c.getFailure().getMessage());
+			assertEquals(null, c.getStructures(), "refused before reading");
+		}
+		finally {
+			context.dispose();
+		}
+		assertArrayEquals(before, Files.readAllBytes(labels));
+	}
+
+	@Test
+	void aNewFileInALinkedFolderIsComparedByItsRealPath(@TempDir Path tmp) throws Exception {
+		Path real = Files.createDirectories(tmp.resolve("real"));
+		Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+		assertEquals(OutputCheck.resolve(real.resolve("new.csv")), OutputCheck.resolve(link.resolve("x/../new.csv")));
+		OutputCheck check = new OutputCheck().reads(real.toFile(), "input");
+		assertThrows(InputException.class, () -> check.file(link.resolve("new.csv").toFile(), "output"));
+		check.file(link.resolve("results.csv").toFile(), "output"); // the tool's own name: the reader skips it
+		// A labels file beside the structures is the user's work, even when this run does not read it.
+		assertThrows(InputException.class, () -> check.file(real.resolve("labels.csv").toFile(), "output"));
+		check.file(tmp.resolve("new.csv").toFile(), "output");
+		check.folder(real.resolve("sub").toFile(), "output folder", p -> true); // the reader does not descend
+	}
+}
