@@ -17,16 +17,23 @@ final class ResultsTables {
 
 	private ResultsTables() {}
 
-	/** One row per structure: structure, prediction, probability, known label (empty if none). */
+	/**
+	 * One row per structure: structure, prediction, probability, known label (empty if none), status and
+	 * outside_training as in the results CSV; prediction and probability are empty for a structure without a
+	 * class.
+	 */
 	static ResultsTable predictions(List<Classification.Prediction> predictions) {
 		ResultsTable rt = new ResultsTable();
 		rt.setPrecision(4);
 		for (Classification.Prediction p : predictions) {
 			rt.incrementCounter();
 			rt.addValue("structure", p.key());
-			rt.addValue("prediction", p.predicted());
-			rt.addValue("probability", p.probability());
+			rt.addValue("prediction", p.hasClass() ? p.predicted() : "");
+			if (p.hasClass()) rt.addValue("probability", p.probability());
+			else rt.addValue("probability", "");
 			rt.addValue("label", p.knownLabel() == null ? "" : p.knownLabel());
+			rt.addValue("status", p.status());
+			rt.addValue("outside_training", p.outsideTraining());
 		}
 		return rt;
 	}

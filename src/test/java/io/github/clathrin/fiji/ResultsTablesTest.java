@@ -1,0 +1,33 @@
+package io.github.clathrin.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import ij.measure.ResultsTable;
+import io.github.clathrin.pipeline.Classification;
+
+/** The "Clathrin Results" table shows why a structure got no class and whether it is unlike the training data. */
+class ResultsTablesTest {
+
+	@Test
+	void statusAndOutsideTrainingColumnsAndEmptyCellsWithoutAClass() {
+		Classification.Prediction ok = new Classification.Prediction("a", "yes", 0.8, new double[] { 0.2, 0.8 }, null,
+			0);
+		Classification.Prediction far = new Classification.Prediction("b", "no", 0.7, new double[] { 0.7, 0.3 }, null,
+			0, "ok", "extent x 60000 nm > training max 600 nm");
+		Classification.Prediction none = new Classification.Prediction("c", null, Double.NaN, null, "no", 0,
+			"too few localizations", "");
+		ResultsTable rt = ResultsTables.predictions(List.of(ok, far, none));
+		assertEquals("ok", rt.getStringValue("status", 0));
+		assertEquals("", rt.getStringValue("outside_training", 0));
+		assertEquals("extent x 60000 nm > training max 600 nm", rt.getStringValue("outside_training", 1));
+		assertEquals("too few localizations", rt.getStringValue("status", 2));
+		assertEquals("", rt.getStringValue("prediction", 2));
+		assertEquals("", rt.getStringValue("probability", 2));
+		assertEquals("no", rt.getStringValue("label", 2));
+		assertEquals(0.8, rt.getValue("probability", 0), 1e-12);
+	}
+}
