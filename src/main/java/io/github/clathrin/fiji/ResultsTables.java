@@ -38,7 +38,10 @@ final class ResultsTables {
 		return rt;
 	}
 
-	/** One row per evaluated encoder: accuracy, accuracy on each class, seconds. */
+	/**
+	 * One row per evaluated encoder: accuracy, its 95 % Wilson interval and the number of scored structures,
+	 * accuracy on each class, seconds.
+	 */
 	static ResultsTable evaluation(EvaluationProtocol.Report report) {
 		ResultsTable rt = new ResultsTable();
 		rt.setPrecision(3);
@@ -47,6 +50,10 @@ final class ResultsTables {
 			rt.incrementCounter();
 			rt.addValue("encoder", r.name());
 			rt.addValue("accuracy", e.accuracy());
+			double[] ci = e.accuracyInterval();
+			rt.addValue("95% CI low", ci[0]);
+			rt.addValue("95% CI high", ci[1]);
+			rt.addValue("n", e.n());
 			double[] perClass = e.perClassAccuracy();
 			for (int c = 0; c < perClass.length; c++) rt.addValue("accuracy " + report.classNames().get(c), perClass[c]);
 			rt.addValue("seconds", r.seconds());
