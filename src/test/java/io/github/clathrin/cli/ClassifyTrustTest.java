@@ -99,4 +99,31 @@ class ClassifyTrustTest {
 		List<String> lines = Files.readAllLines(csv);
 		assertTrue(lines.get(1).matches(".*,ok,extent x [0-9]+ nm > training max [0-9]+ nm;.*"), lines.get(1));
 	}
+
+	@Test
+	void aModelFileWithoutATrainingRangeSaysOnceThatNothingIsChecked() throws IOException {
+		Path old = dir.resolve("old.zip"), csv = dir.resolve("old.csv");
+		try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(model.toFile());
+			java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(old)))
+		{
+			for (java.util.zip.ZipEntry e : java.util.Collections.list(in.entries())) {
+				byte[] bytes = in.getInputStream(e).readAllBytes();
+				if (e.getName().equals("manifest.json")) {
+					com.google.gson.JsonObject m = com.google.gson.JsonParser.parseString(new String(bytes,
+						java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
+					assertTrue(m.getAsJsonObject("training").remove("range") != null, "a new model records its range");
+					bytes = m.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				}
+				out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+				out.write(bytes);
+				out.closeEntry();
+			}
+		}
+		MainTest.Result r = MainTest.cli("classify", "--model", old.toString(), "--input", heldOut.toString(),
+			"--units", "px", "--pixel-size", "100", "--out", csv.toString());
+		assertEquals(0, r.exit(), r.toString());
+		assertEquals(1, r.out().split("records no training range", -1).length - 1, r.toString());
+		assertFalse(r.out().contains("WARNING"), r.toString());
+		assertTrue(Files.readAllLines(csv).get(1).endsWith(",ok,"), Files.readAllLines(csv).get(1));
+	}
 }
