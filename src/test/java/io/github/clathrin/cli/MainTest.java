@@ -305,7 +305,7 @@ class MainTest {
 		assertEquals(0, c.exit(), c.toString());
 		assertTrue(c.out().contains("Classified 70 structures"), c.toString());
 		List<String> rows = Files.readAllLines(results);
-		assertEquals("structure,prediction,probability,label,p_no,p_yes", rows.get(0));
+		assertEquals("structure,prediction,probability,label,p_no,p_yes,status,outside_training", rows.get(0));
 		assertEquals(71, rows.size(), "one row per structure");
 		List<String> keys;
 		try (Stream<Path> files = Files.list(sim.resolve("structures"))) {
