@@ -314,7 +314,8 @@ class MainTest {
 		assertEquals(keys, rows.stream().skip(1).map(r -> r.split(",")[0]).sorted().toList());
 		for (String row : rows.subList(1, rows.size())) {
 			String[] f = row.split(",", -1);
-			assertEquals(6, f.length, row);
+			assertEquals(8, f.length, row);
+			assertEquals("ok", f[6], row);
 			assertTrue(f[1].equals("yes") || f[1].equals("no"), row);
 			assertEquals("", f[3], "no labels given to classify: " + row);
 			double p = Double.parseDouble(f[2]), pNo = Double.parseDouble(f[4]), pYes = Double.parseDouble(f[5]);

@@ -7,7 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import ij.measure.ResultsTable;
+import io.github.clathrin.classifier.Evaluation;
 import io.github.clathrin.pipeline.Classification;
+import io.github.clathrin.pipeline.EvaluationProtocol;
 
 /** The "Clathrin Results" table shows why a structure got no class and whether it is unlike the training data. */
 class ResultsTablesTest {
@@ -29,5 +31,22 @@ class ResultsTablesTest {
 		assertEquals("", rt.getStringValue("probability", 2));
 		assertEquals("no", rt.getStringValue("label", 2));
 		assertEquals(0.8, rt.getValue("probability", 0), 1e-12);
+	}
+
+	@Test
+	void theEvaluationTableGivesTheIntervalAndTheNumberBesideTheAccuracy() {
+		// 20 scored structures, 19 right.
+		int[] truth = new int[20], predicted = new int[20];
+		for (int i = 10; i < 20; i++) truth[i] = predicted[i] = 1;
+		predicted[19] = 0;
+		double[][] p = new double[20][];
+		for (int i = 0; i < 20; i++) p[i] = new double[] { 1 - predicted[i], predicted[i] };
+		Evaluation e = new Evaluation(List.of("no", "yes"), truth, predicted, p, new int[20]);
+		ResultsTable rt = ResultsTables.evaluation(new EvaluationProtocol.Report(List.of(new EvaluationProtocol.Row(
+			"lab", e, 0.5)), List.of("no", "yes"), 50, 20, 5));
+		assertEquals(0.95, rt.getValue("accuracy", 0), 1e-12);
+		assertEquals(0.7639, rt.getValue("95% CI low", 0), 1e-4);
+		assertEquals(0.9911, rt.getValue("95% CI high", 0), 1e-4);
+		assertEquals(20, rt.getValue("n", 0), 0);
 	}
 }
