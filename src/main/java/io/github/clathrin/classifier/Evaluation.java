@@ -62,6 +62,50 @@ public record Evaluation(List<String> classNames, int[] truth, int[] predicted, 
 		return truth.length == 0 ? Double.NaN : correct / (double) truth.length;
 	}
 
+	/** The 95 % Wilson score interval of {@link #accuracy()} over the {@link #n()} scored samples. */
+	public double[] accuracyInterval() {
+		int correct = 0;
+		for (int i = 0; i < truth.length; i++)
+			if (truth[i] == predicted[i]) correct++;
+		return wilson(correct, truth.length);
+	}
+
+	/** The 95 % Wilson score interval of each class's accuracy ({@link #perClassAccuracy()}). */
+	public double[][] perClassInterval() {
+		int[][] m = confusion();
+		double[][] ci = new double[m.length][];
+		for (int c = 0; c < m.length; c++) {
+			int total = 0;
+			for (int v : m[c])
+				total += v;
+			ci[c] = wilson(m[c][c], total);
+		}
+		return ci;
+	}
+
+	/** The normal quantile of a two-sided 95 % interval. */
+	private static final double Z95 = 1.959963984540054;
+
+	/**
+	 * The 95 % Wilson score interval of a proportion of {@code successes} out of {@code n}: unlike the normal
+	 * approximation it stays inside [0, 1] and is honest for small n and for proportions near 0 or 1, which is
+	 * where accuracies from a few dozen labels sit. {NaN, NaN} for n = 0.
+	 */
+	public static double[] wilson(int successes, int n) {
+		if (n <= 0) return new double[] { Double.NaN, Double.NaN };
+		double p = successes / (double) n, z2 = Z95 * Z95;
+		double denominator = 1 + z2 / n;
+		double centre = (p + z2 / (2.0 * n)) / denominator;
+		double half = Z95 / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
+		return new double[] { Math.max(0, centre - half), Math.min(1, centre + half) };
+	}
+
+	/** "0.847-0.920", or "-" when there is nothing to estimate. */
+	public static String formatInterval(double[] ci) {
+		if (Double.isNaN(ci[0])) return "-";
+		return String.format(Locale.ROOT, "%.3f-%.3f", ci[0], ci[1]);
+	}
+
 	/** Counts [true class][predicted class]. */
 	public int[][] confusion() {
 		int k = classNames.size();
@@ -97,6 +141,7 @@ public record Evaluation(List<String> classNames, int[] truth, int[] predicted, 
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("n", n());
 		map.put("accuracy", finiteOrNull(accuracy()));
+		map.put("accuracy_ci95", interval(accuracyInterval()));
 		map.put("class_names", classNames);
 		List<Integer> counts = new ArrayList<>();
 		for (int c : classCounts())
@@ -106,6 +151,10 @@ public record Evaluation(List<String> classNames, int[] truth, int[] predicted, 
 		for (double a : perClassAccuracy())
 			perClass.add(finiteOrNull(a));
 		map.put("per_class_accuracy", perClass);
+		List<List<Double>> perClassCi = new ArrayList<>();
+		for (double[] ci : perClassInterval())
+			perClassCi.add(interval(ci));
+		map.put("per_class_ci95", perClassCi);
 		List<List<Integer>> confusion = new ArrayList<>();
 		for (int[] row : confusion()) {
 			List<Integer> r = new ArrayList<>();
@@ -118,6 +167,10 @@ public record Evaluation(List<String> classNames, int[] truth, int[] predicted, 
 		map.put("predicted", toList(predicted));
 		map.put("folds", toList(folds));
 		return map;
+	}
+
+	private static List<Double> interval(double[] ci) {
+		return java.util.Arrays.asList(finiteOrNull(ci[0]), finiteOrNull(ci[1]));
 	}
 
 	private static Double finiteOrNull(double v) {
@@ -135,7 +188,8 @@ public record Evaluation(List<String> classNames, int[] truth, int[] predicted, 
 	@Override
 	public String toString() {
 		StringBuilder sb = new StringBuilder();
-		sb.append(String.format(Locale.ROOT, "n = %d, accuracy = %.3f%n", n(), accuracy()));
+		sb.append(String.format(Locale.ROOT, "n = %d, accuracy = %.3f (95%% CI %s)%n", n(), accuracy(),
+			formatInterval(accuracyInterval())));
 		int width = 5;
 		for (String name : classNames)
 			width = Math.max(width, name.length());

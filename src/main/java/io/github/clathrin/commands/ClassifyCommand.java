@@ -18,6 +18,8 @@ import io.github.clathrin.localizations.LocalizationTable;
 import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.pipeline.Model;
 import io.github.clathrin.pipeline.ModelFile;
+import io.github.clathrin.pipeline.StructureStatus;
+import io.github.clathrin.pipeline.TrainingRange;
 import io.github.clathrin.segment.SegmentConfig;
 import io.github.clathrin.segment.Segmenter;
 import io.github.clathrin.structures.StructureSet;
@@ -94,6 +96,7 @@ public class ClassifyCommand extends StructureCommand {
 		for (Classification.Prediction p : predictions) {
 			outside += p.outsideBox();
 			if (p.outsideBox() > 0) clipped++;
+			if (!p.hasClass()) continue;
 			counts.merge(p.predicted(), 1, Integer::sum);
 			if (p.knownLabel() != null) {
 				known++;
@@ -102,7 +105,10 @@ public class ClassifyCommand extends StructureCommand {
 		}
 		StringBuilder sb = new StringBuilder();
 		in.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
-		sb.append("Classified ").append(predictions.size()).append(" structures: ").append(counts).append('\n');
+		int classified = counts.values().stream().mapToInt(Integer::intValue).sum();
+		sb.append("Classified ").append(classified == predictions.size() ? "" : classified + " of ")
+			.append(predictions.size()).append(" structures: ").append(counts).append('\n');
+		sb.append(trustSummary(predictions, m)).append(rangeNote(m));
 		if (outside > 0) sb.append("note: ").append(outside).append(" localizations in ").append(clipped)
 			.append(" structures fell outside the model's voxel box and were not seen by the model\n");
 		if (caps != null) sb.append(explainSummary());
@@ -110,6 +116,43 @@ public class ClassifyCommand extends StructureCommand {
 			.append(" (these may include training structures; use evaluate for an honest accuracy)\n");
 		sb.append("Results written to ").append(output);
 		report = sb.toString();
+	}
+
+	/**
+	 * How many structures got no class (by status) and how many lie outside the model's training range,
+	 * with a loud warning when most do; empty when all is well (see {@link #rangeNote}). Shared with {@link ClassifyTables}.
+	 */
+	static String trustSummary(List<Classification.Prediction> predictions, Model m) {
+		Map<String, Integer> noClass = new TreeMap<>();
+		int classified = 0, unlike = 0;
+		for (Classification.Prediction p : predictions) {
+			if (!p.hasClass()) {
+				noClass.merge(p.status(), 1, Integer::sum);
+				continue;
+			}
+			classified++;
+			if (p.isOutsideTraining()) unlike++;
+		}
+		StringBuilder sb = new StringBuilder();
+		if (!noClass.isEmpty()) {
+			int n = noClass.values().stream().mapToInt(Integer::intValue).sum();
+			sb.append("warning: ").append(n).append(" structures got no class ").append(noClass).append(" (status "
+				+ "column; a structure needs at least ").append(StructureStatus.MIN_LOCALIZATIONS)
+				.append(" localizations and an extent in two axes)\n");
+		}
+		if (TrainingRange.of(m) != null && unlike > 0) {
+			sb.append(String.format(Locale.ROOT, "%d of %d structures lie outside the model's training range "
+				+ "(outside_training column)%n", unlike, classified));
+			if (2 * unlike > classified) sb.append("WARNING: most structures are unlike the training data: wrong "
+				+ "--pixel-size or --units? a model trained on other data? Their classes cannot be trusted.\n");
+		}
+		return sb.toString();
+	}
+
+	/** A note, once per run, that a model from before training ranges were recorded checks nothing; else empty. */
+	static String rangeNote(Model m) {
+		return TrainingRange.of(m) != null ? "" : "note: this model file records no training range (written by an "
+			+ "older version), so structures are not checked against the training data\n";
 	}
 
 	/**
@@ -154,6 +197,7 @@ public class ClassifyCommand extends StructureCommand {
 				blank++;
 				continue;
 			}
+			if (!predictions.get(i).hasClass()) continue;
 			byClass.computeIfAbsent(predictions.get(i).predicted(), k -> new ArrayList<>())
 				.add(new double[] { c.closingAngleDeg(), c.radius() });
 		}

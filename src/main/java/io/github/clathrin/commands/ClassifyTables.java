@@ -86,6 +86,8 @@ public final class ClassifyTables {
 		}
 		if (tables.isEmpty()) throw new InputException(inputFolder + ": no localization tables (."
 			+ String.join(" .", StructureLoader.EXTENSIONS) + ") in this folder");
+		String note = ClassifyCommand.rangeNote(model);
+		if (!note.isEmpty()) log.accept(note.strip());
 		List<Path> written = new ArrayList<>(), skipped = new ArrayList<>();
 		List<String> failed = new ArrayList<>();
 		for (int i = 0; i < tables.size(); i++) {
@@ -106,6 +108,8 @@ public final class ClassifyTables {
 				Classification.writeCsv(out, predictions, model.classNames(),
 					explain ? Classification.explain(set.structures(), cancelOnly(progress)) : null);
 				written.add(out);
+				String trust = ClassifyCommand.trustSummary(predictions, model);
+				if (!trust.isEmpty()) for (String line : trust.split("\n")) log.accept(table.getFileName() + ": " + line);
 			}
 			catch (CancelledException e) {
 				throw e;

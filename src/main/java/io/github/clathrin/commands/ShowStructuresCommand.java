@@ -100,7 +100,8 @@ public class ShowStructuresCommand extends StructureCommand {
 			List<String> f = splitCsv(lines.get(row));
 			try {
 				String k = f.get(key);
-				if (!byKey.containsKey(k)) continue;
+				// A structure that got no class (empty prediction, see the status column) is shown without one.
+				if (!byKey.containsKey(k) || f.get(predicted).isEmpty()) continue;
 				double[] p = new double[pColumns.size()];
 				for (int c = 0; c < p.length; c++) p[c] = Double.parseDouble(f.get(pColumns.get(c)));
 				String known = label >= 0 && label < f.size() && !f.get(label).isEmpty() ? f.get(label)

@@ -15,6 +15,7 @@ import io.github.clathrin.encoders.Encoders;
 import io.github.clathrin.pipeline.Model;
 import io.github.clathrin.pipeline.Enlargement;
 import io.github.clathrin.pipeline.ModelFile;
+import io.github.clathrin.pipeline.StructureStatus;
 import io.github.clathrin.pipeline.Training;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.voxels.VoxelConfig;
@@ -53,6 +54,10 @@ public class TrainCommand extends LearningCommand {
 		}
 		StringBuilder sb = new StringBuilder();
 		in.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
+		if (trained.training().get("skipped") instanceof Map<?, ?> skipped)
+			sb.append("warning: not learned from ").append(skipped.values().stream().mapToInt(v -> ((Number) v).intValue())
+				.sum()).append(" structures that cannot be classified ").append(skipped).append(" (at least ")
+				.append(StructureStatus.MIN_LOCALIZATIONS).append(" localizations and an extent in two axes needed)\n");
 		sb.append("Trained ").append(encoder).append(" + ").append(trained.classifier().name()).append(" on ").append(trained.training().get("labelled"))
 			.append(" labelled of ").append(in.set().size()).append(" structures ")
 			.append(trained.training().get("perClass")).append('\n');

@@ -26,33 +26,81 @@ public final class Classification {
 	 * The model's answer for one structure.
 	 *
 	 * @param key structure key
-	 * @param predicted most probable class name
-	 * @param probability its probability
-	 * @param probabilities probability of every class, in the model's class order
+	 * @param predicted most probable class name, or null when the structure got no class (see status)
+	 * @param probability its probability, NaN without a class
+	 * @param probabilities probability of every class, in the model's class order; null without a class
 	 * @param knownLabel the label a person gave, or null
 	 * @param outsideBox localizations that fell outside the model's voxel box (not seen by the model)
+	 * @param status {@link StructureStatus#text()}: "ok", or why the structure got no class
+	 * @param outsideTraining why the structure lies outside the model's {@link TrainingRange}, empty when
+	 *     inside or when the model records no range
 	 */
 	public record Prediction(String key, String predicted, double probability, double[] probabilities,
-		String knownLabel, long outsideBox) {}
+		String knownLabel, long outsideBox, String status, String outsideTraining)
+	{
+		public Prediction {
+			if (status == null) status = StructureStatus.OK.text();
+			if (outsideTraining == null) outsideTraining = "";
+		}
+
+		/** A usable structure's class, inside the training range. */
+		public Prediction(String key, String predicted, double probability, double[] probabilities,
+			String knownLabel, long outsideBox)
+		{
+			this(key, predicted, probability, probabilities, knownLabel, outsideBox, null, null);
+		}
+
+		/** A structure that gets no class, and why. */
+		static Prediction none(Structure s, StructureStatus status) {
+			return new Prediction(s.key(), null, Double.NaN, null, s.label(), 0, status.text(), "");
+		}
+
+		/** False for a structure that could not be classified (its status says why). */
+		public boolean hasClass() {
+			return predicted != null;
+		}
+
+		public boolean isOutsideTraining() {
+			return !outsideTraining.isEmpty();
+		}
+	}
 
 	private Classification() {}
 
+	/**
+	 * One prediction per structure, in input order. Structures that cannot be classified
+	 * ({@link StructureStatus}) get none, and the others are checked against the model's training range.
+	 */
 	public static List<Prediction> classify(Model model, StructureSet set, Progress progress) {
-		List<Structure> structures = set.structures();
+		List<Structure> all = set.structures();
+		StructureStatus[] status = new StructureStatus[all.size()];
+		List<Structure> structures = new ArrayList<>(all.size());
+		for (int i = 0; i < all.size(); i++) {
+			status[i] = StructureStatus.of(all.get(i));
+			if (status[i] == StructureStatus.OK) structures.add(all.get(i));
+		}
+		TrainingRange range = TrainingRange.of(model);
 		Featurizer.Samples samples = Featurizer.samples(structures, model.voxels(), progress);
 		double[][] x = Encoders.encodeAll(model.encoder(), samples.samples(), progress);
 		Augmenter testTime = TestTimeAveraging.of(model);
 		double[][][] copies = testTime == null ? null : Encodings.copies(model.encoder(), samples.samples(),
 			IntStream.range(0, x.length).toArray(), testTime, progress);
-		List<Prediction> out = new ArrayList<>(x.length);
-		for (int i = 0; i < x.length; i++) {
+		List<Prediction> out = new ArrayList<>(all.size());
+		int i = 0;
+		for (int k = 0; k < all.size(); k++) {
+			if (status[k] != StructureStatus.OK) {
+				out.add(Prediction.none(all.get(k), status[k]));
+				continue;
+			}
 			double[] p = TestTimeAveraging.probabilities(model.classifier(), x[i], copies == null ? null : copies[i]);
 			int best = 0;
 			for (int c = 1; c < p.length; c++)
 				if (p[c] > p[best]) best = c;
 			Structure s = structures.get(i);
+			String outside = range == null ? "" : range.outside(s, samples.samples().get(i));
 			out.add(new Prediction(s.key(), model.classNames().get(best), p[best], p, s.label(),
-				samples.outside()[i]));
+				samples.outside()[i], StructureStatus.OK.text(), outside));
+			i++;
 		}
 		return out;
 	}
@@ -72,7 +120,7 @@ public final class Classification {
 		List<CapFit.Result> out = IntStream.range(0, n).parallel().mapToObj(i -> {
 			progress.checkCancelled();
 			Structure s = structures.get(i);
-			CapFit.Result r = s.size() == 0 ? null : CapFit.fit(s.points(), CapFit.Settings.NANOMETRES);
+			CapFit.Result r = StructureStatus.of(s) != StructureStatus.OK ? null : CapFit.fit(s.points(), CapFit.Settings.NANOMETRES);
 			int d = done.incrementAndGet();
 			if (d == n || d % Math.max(1, n / 100) == 0) synchronized (progress) {
 				progress.report("Fitting caps (explain)", d, n);
@@ -90,8 +138,9 @@ public final class Classification {
 	}
 
 	/**
-	 * Writes results as CSV: structure, prediction, probability, label (known label or empty), then one
-	 * probability column per class. Numbers have fixed precision so that runs compare byte for byte.
+	 * Writes results as CSV: structure, prediction, probability, label (known label or empty), one
+	 * probability column per class, status and outside_training. A structure without a class has empty
+	 * prediction and probability cells. Numbers have fixed precision so that runs compare byte for byte.
 	 */
 	public static void writeCsv(Path file, List<Prediction> predictions, List<String> classNames)
 		throws IOException
@@ -112,13 +161,16 @@ public final class Classification {
 			Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
 			w.write("structure,prediction,probability,label");
 			for (String c : classNames) w.write(",p_" + csv(c));
+			w.write(",status,outside_training");
 			if (caps != null) for (String c : EXPLAIN_COLUMNS) w.write("," + c);
 			w.write('\n');
 			for (int i = 0; i < predictions.size(); i++) {
 				Prediction p = predictions.get(i);
-				w.write(csv(p.key()) + "," + csv(p.predicted()) + "," + fmt(p.probability()) + ","
-					+ (p.knownLabel() == null ? "" : csv(p.knownLabel())));
-				for (double q : p.probabilities()) w.write("," + fmt(q));
+				w.write(csv(p.key()) + "," + (p.hasClass() ? csv(p.predicted()) + "," + fmt(p.probability()) : ",")
+					+ "," + (p.knownLabel() == null ? "" : csv(p.knownLabel())));
+				if (p.hasClass()) for (double q : p.probabilities()) w.write("," + fmt(q));
+				else w.write(",".repeat(classNames.size()));
+				w.write("," + csv(p.status()) + "," + csv(p.outsideTraining()));
 				if (caps != null)
 					for (double v : explainValues(caps.get(i)))
 						w.write("," + (Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v)));

@@ -96,15 +96,17 @@ public final class EvaluationProtocol {
 			int w = 14;
 			for (Row r : rows) w = Math.max(w, r.name().length());
 			String name = "%-" + w + "s";
-			sb.append(String.format(Locale.ROOT, name + " %9s", "encoder", "accuracy"));
+			sb.append(String.format(Locale.ROOT, name + " %9s %12s", "encoder", "accuracy", "95% CI"));
 			for (String c : classNames) sb.append(String.format(Locale.ROOT, " %10s", trim(c)));
 			sb.append(String.format(Locale.ROOT, " %9s%n", "seconds"));
 			for (Row r : rows) {
-				sb.append(String.format(Locale.ROOT, name + " %9.3f", r.name(), r.evaluation().accuracy()));
+				sb.append(String.format(Locale.ROOT, name + " %9.3f %12s", r.name(), r.evaluation().accuracy(),
+					Evaluation.formatInterval(r.evaluation().accuracyInterval())));
 				for (double a : r.evaluation().perClassAccuracy()) sb.append(String.format(Locale.ROOT, " %10.3f", a));
 				sb.append(String.format(Locale.ROOT, " %9.2f%n", r.seconds()));
 			}
-			sb.append("(per-class columns: accuracy on the structures of that class)");
+			sb.append(String.format(Locale.ROOT, "(95%% CI: Wilson score interval over the %s scored structures; "
+				+ "per-class columns: accuracy on the structures of that class)", scored()));
 			for (Row r : rows)
 				if (!r.note().isEmpty()) sb.append(String.format(Locale.ROOT, "%n%s", r.note()));
 			if (!reconstruction.isEmpty()) {
@@ -115,18 +117,37 @@ public final class EvaluationProtocol {
 			return sb.toString();
 		}
 
-		/** The JSON shape of `evaluate --json`: accuracy and seconds per row, plus details. */
+		/** How many structures each row's accuracy is over ("280"), or "120 to 280" if rows differ. */
+		private String scored() {
+			int lo = Integer.MAX_VALUE, hi = 0;
+			for (Row r : rows) {
+				lo = Math.min(lo, r.evaluation().n());
+				hi = Math.max(hi, r.evaluation().n());
+			}
+			return rows.isEmpty() ? "0" : lo == hi ? Integer.toString(hi) : lo + " to " + hi;
+		}
+
+		/**
+		 * The JSON shape of `evaluate --json`: accuracy, its 95 % Wilson interval, the number of scored
+		 * structures and seconds per row, plus details.
+		 */
 		public Map<String, Object> toMap() {
 			Map<String, Object> acc = new LinkedHashMap<>(), secs = new LinkedHashMap<>(),
-				details = new LinkedHashMap<>(), notes = new LinkedHashMap<>();
+				details = new LinkedHashMap<>(), notes = new LinkedHashMap<>(), ci = new LinkedHashMap<>(),
+				scored = new LinkedHashMap<>();
 			for (Row r : rows) {
 				acc.put(r.name(), r.evaluation().accuracy());
+				double[] interval = r.evaluation().accuracyInterval();
+				ci.put(r.name(), Double.isNaN(interval[0]) ? null : List.of(interval[0], interval[1]));
+				scored.put(r.name(), r.evaluation().n());
 				secs.put(r.name(), r.seconds());
 				details.put(r.name(), r.evaluation().toMap());
 				if (!r.note().isEmpty()) notes.put(r.name(), r.note());
 			}
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("accuracy", acc);
+			m.put("accuracyCi95", ci);
+			m.put("n", scored);
 			m.put("seconds", secs);
 			m.put("classNames", classNames);
 			m.put("structures", structures);

@@ -212,7 +212,8 @@ public final class LabellingSession {
 	/** Replaces the predictions (e.g. of a newly trained model); the uncertain order follows them. */
 	public synchronized void setPredictions(List<Classification.Prediction> list) {
 		Map<String, Classification.Prediction> m = new HashMap<>();
-		for (Classification.Prediction p : list) m.put(p.key(), p);
+		for (Classification.Prediction p : list)
+			if (p.hasClass()) m.put(p.key(), p); // one without a class is queued as unpredicted
 		predictions = m;
 		queue = null;
 	}

@@ -57,7 +57,20 @@ public final class Training {
 
 	private Training() {}
 
-	public static Model train(StructureSet set, Options options, Progress progress) {
+	/**
+	 * Trains on the usable structures of the set: those that cannot be classified ({@link StructureStatus})
+	 * are left out and counted in the summary's {@code skipped}, so the model never learns from an empty or
+	 * degenerate volume.
+	 */
+	public static Model train(StructureSet input, Options options, Progress progress) {
+		Map<String, Integer> skipped = new LinkedHashMap<>();
+		List<Structure> usable = new ArrayList<>(input.size());
+		for (Structure s : input.structures()) {
+			StructureStatus status = StructureStatus.of(s);
+			if (status == StructureStatus.OK) usable.add(s);
+			else skipped.merge(status.text(), 1, Integer::sum);
+		}
+		StructureSet set = skipped.isEmpty() ? input : new StructureSet(usable, input.warnings());
 		Labelled labelled = Labelled.of(set);
 		Featurizer.Samples all = Featurizer.samples(set.structures(), options.voxels(), progress);
 		List<Sample> samples = all.samples();
@@ -105,6 +118,8 @@ public final class Training {
 		summary.put("localizationsOutsideBox", all.pointsOutside());
 		summary.put("structuresPartlyOutsideBox", all.structuresClipped());
 		summary.put("seed", options.seed());
+		if (!skipped.isEmpty()) summary.put("skipped", skipped);
+		summary.put(TrainingRange.KEY, TrainingRange.measure(set.structures(), samples).toMap());
 		if (more.augmentation().enabled() || more.spreads()) {
 			summary.put("enlargement", more.toMap());
 			summary.put("classifierTrainingRows", x.length);

@@ -98,7 +98,8 @@ public final class Gallery {
 	 */
 	public static Gallery of(StructureSet set, List<Prediction> predictions, List<String> classNames) {
 		Map<String, Prediction> byKey = new HashMap<>();
-		if (predictions != null) for (Prediction p : predictions) byKey.put(p.key(), p);
+		// A structure that got no class (too few localizations, ...) is drawn as one without a prediction.
+		if (predictions != null) for (Prediction p : predictions) if (p.hasClass()) byKey.put(p.key(), p);
 		List<Entry> list = new ArrayList<>(set.size());
 		for (Structure s : set) list.add(new Entry(s, byKey.get(s.key())));
 		return new Gallery(list, new StructureRenderer(new Legend(classNames)).withFieldRadius(commonRadius(list)),

@@ -305,7 +305,7 @@ class MainTest {
 		assertEquals(0, c.exit(), c.toString());
 		assertTrue(c.out().contains("Classified 70 structures"), c.toString());
 		List<String> rows = Files.readAllLines(results);
-		assertEquals("structure,prediction,probability,label,p_no,p_yes", rows.get(0));
+		assertEquals("structure,prediction,probability,label,p_no,p_yes,status,outside_training", rows.get(0));
 		assertEquals(71, rows.size(), "one row per structure");
 		List<String> keys;
 		try (Stream<Path> files = Files.list(sim.resolve("structures"))) {
@@ -314,7 +314,8 @@ class MainTest {
 		assertEquals(keys, rows.stream().skip(1).map(r -> r.split(",")[0]).sorted().toList());
 		for (String row : rows.subList(1, rows.size())) {
 			String[] f = row.split(",", -1);
-			assertEquals(6, f.length, row);
+			assertEquals(8, f.length, row);
+			assertEquals("ok", f[6], row);
 			assertTrue(f[1].equals("yes") || f[1].equals("no"), row);
 			assertEquals("", f[3], "no labels given to classify: " + row);
 			double p = Double.parseDouble(f[2]), pNo = Double.parseDouble(f[4]), pYes = Double.parseDouble(f[5]);

@@ -170,7 +170,7 @@ class CommandsTest {
 		}
 		List<String> lines = Files.readAllLines(out);
 		assertEquals(STRUCTURES + 1, lines.size());
-		assertEquals("structure,prediction,probability,label,p_no,p_yes", lines.get(0));
+		assertEquals("structure,prediction,probability,label,p_no,p_yes,status,outside_training", lines.get(0));
 		assertContains((String) m.getOutput("report"), "Classified " + STRUCTURES + " structures",
 			"Agreement with the " + LABELLED + " known labels");
 	}

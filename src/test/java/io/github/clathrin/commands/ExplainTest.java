@@ -133,8 +133,8 @@ class ExplainTest {
 		CapFit.Result none = CapFit.fit(new double[0], CapFit.Settings.NANOMETRES);
 		Classification.writeCsv(out, List.of(p, p), List.of("no", "yes"), Arrays.asList(null, none));
 		List<String> lines = Files.readAllLines(out);
-		assertEquals("structure,prediction,probability,label,p_no,p_yes,cap_radius_nm,cap_closing_angle_deg,"
-			+ "cap_fit_rmse_nm", lines.get(0));
-		assertTrue(lines.get(1).endsWith("0.900000,,,") && lines.get(2).endsWith("0.900000,,,"), lines.toString());
+		assertEquals("structure,prediction,probability,label,p_no,p_yes,status,outside_training,cap_radius_nm,"
+			+ "cap_closing_angle_deg,cap_fit_rmse_nm", lines.get(0));
+		assertTrue(lines.get(1).endsWith("0.900000,ok,,,,") && lines.get(2).endsWith("0.900000,ok,,,,"), lines.toString());
 	}
 }

@@ -81,8 +81,11 @@ class ReadyVolumeTrainingTest {
 	@Test
 	void aVolumeOfAnotherGridIsRefusedByName() {
 		List<Structure> structures = new ArrayList<>();
-		for (int i = 0; i < 4; i++)
-			structures.add(Structure.ofVolume("v" + i, "small.npz", Volume.zeros(i == 2 ? 24 : G, G, G), i % 2 == 0 ? "a" : "b"));
+		for (int i = 0; i < 4; i++) {
+			Volume v = Volume.zeros(i == 2 ? 24 : G, G, G);
+			v.data()[100 + i] = 1; // not empty: an empty volume is not learned from at all
+			structures.add(Structure.ofVolume("v" + i, "small.npz", v, i % 2 == 0 ? "a" : "b"));
+		}
 		InputException e = assertThrows(InputException.class, () -> Training.train(new StructureSet(structures),
 			Training.Options.defaults("lab", 1), Progress.NONE));
 		assertTrue(e.getMessage().contains("small.npz") && e.getMessage().contains("'v2'")

@@ -1,0 +1,52 @@
+package io.github.clathrin.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import ij.measure.ResultsTable;
+import io.github.clathrin.classifier.Evaluation;
+import io.github.clathrin.pipeline.Classification;
+import io.github.clathrin.pipeline.EvaluationProtocol;
+
+/** The "Clathrin Results" table shows why a structure got no class and whether it is unlike the training data. */
+class ResultsTablesTest {
+
+	@Test
+	void statusAndOutsideTrainingColumnsAndEmptyCellsWithoutAClass() {
+		Classification.Prediction ok = new Classification.Prediction("a", "yes", 0.8, new double[] { 0.2, 0.8 }, null,
+			0);
+		Classification.Prediction far = new Classification.Prediction("b", "no", 0.7, new double[] { 0.7, 0.3 }, null,
+			0, "ok", "extent x 60000 nm > training max 600 nm");
+		Classification.Prediction none = new Classification.Prediction("c", null, Double.NaN, null, "no", 0,
+			"too few localizations", "");
+		ResultsTable rt = ResultsTables.predictions(List.of(ok, far, none));
+		assertEquals("ok", rt.getStringValue("status", 0));
+		assertEquals("", rt.getStringValue("outside_training", 0));
+		assertEquals("extent x 60000 nm > training max 600 nm", rt.getStringValue("outside_training", 1));
+		assertEquals("too few localizations", rt.getStringValue("status", 2));
+		assertEquals("", rt.getStringValue("prediction", 2));
+		assertEquals("", rt.getStringValue("probability", 2));
+		assertEquals("no", rt.getStringValue("label", 2));
+		assertEquals(0.8, rt.getValue("probability", 0), 1e-12);
+	}
+
+	@Test
+	void theEvaluationTableGivesTheIntervalAndTheNumberBesideTheAccuracy() {
+		// 20 scored structures, 19 right.
+		int[] truth = new int[20], predicted = new int[20];
+		for (int i = 10; i < 20; i++) truth[i] = predicted[i] = 1;
+		predicted[19] = 0;
+		double[][] p = new double[20][];
+		for (int i = 0; i < 20; i++) p[i] = new double[] { 1 - predicted[i], predicted[i] };
+		Evaluation e = new Evaluation(List.of("no", "yes"), truth, predicted, p, new int[20]);
+		ResultsTable rt = ResultsTables.evaluation(new EvaluationProtocol.Report(List.of(new EvaluationProtocol.Row(
+			"lab", e, 0.5)), List.of("no", "yes"), 50, 20, 5));
+		assertEquals(0.95, rt.getValue("accuracy", 0), 1e-12);
+		assertEquals(0.7639, rt.getValue("95% CI low", 0), 1e-4);
+		assertEquals(0.9911, rt.getValue("95% CI high", 0), 1e-4);
+		assertEquals(20, rt.getValue("n", 0), 0);
+	}
+}
