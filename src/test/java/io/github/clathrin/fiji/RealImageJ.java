@@ -2,6 +2,7 @@ package io.github.clathrin.fiji;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -44,15 +47,68 @@ final class RealImageJ {
 		return dir;
 	}
 
+	/**
+	 * A folder laid out as people install by hand into plain ImageJ 1.x: our classes and plugins.config in
+	 * {@code plugins/Clathrin_Classifier-test.jar}, every runtime dependency on the test class path except
+	 * ij.jar copied into {@code plugins/jars/}. ImageJ's PluginClassLoader loads all of them; run it with
+	 * {@link #runWithOnlyImageJ}, whose class path holds ij.jar alone.
+	 */
+	static Path handCopiedHome(Path dir) throws IOException {
+		Path plugins = Files.createDirectories(dir.resolve("plugins")), jars = Files.createDirectories(plugins.resolve("jars"));
+		Path classes = Path.of("target", "classes");
+		try (OutputStream out = Files.newOutputStream(plugins.resolve("Clathrin_Classifier-test.jar"));
+			JarOutputStream jar = new JarOutputStream(out);
+			Stream<Path> files = Files.walk(classes))
+		{
+			for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+				jar.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+				jar.write(Files.readAllBytes(f));
+				jar.closeEntry();
+			}
+		}
+		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+			Path jar = Path.of(entry);
+			String name = jar.getFileName().toString();
+			if (!name.endsWith(".jar") || name.equals(imageJJar().getFileName().toString()) || TEST_ONLY.matcher(name).find())
+				continue;
+			Files.copy(jar, jars.resolve(name));
+		}
+		return dir;
+	}
+
+	/** The test-scope jars on the class path, which a user would not install. */
+	private static final Pattern TEST_ONLY = Pattern.compile("^(junit-|opentest4j-|apiguardian-|jazzer)");
+
+	/** ij.jar (net.imagej:ij) on the test class path. */
+	static Path imageJJar() {
+		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator))
+			if (Path.of(entry).getFileName().toString().matches("ij-[0-9].*\\.jar")) return Path.of(entry);
+		throw new IllegalStateException("no ij.jar on the class path: " + System.getProperty("java.class.path"));
+	}
+
+	/** Runs {@code java -cp ij.jar ij.ImageJ -batch macro argument}: everything else must come from plugins/. */
+	static Result batchMacroWithOnlyImageJ(Path pluginsHome, Path macro, String argument) throws IOException,
+		InterruptedException
+	{
+		return runOn(pluginsHome, imageJJar().toString(), "ij.ImageJ", "-batch", macro.toAbsolutePath().toString(),
+			argument);
+	}
+
 	/** Runs {@code java -cp <test class path> <mainClass> args} on a display; skips or fails without one. */
 	static Result run(Path pluginsHome, String mainClass, String... args) throws IOException, InterruptedException {
+		return runOn(pluginsHome, System.getProperty("java.class.path"), mainClass, args);
+	}
+
+	private static Result runOn(Path pluginsHome, String classPath, String mainClass, String... args) throws IOException,
+		InterruptedException
+	{
 		List<String> command = new ArrayList<>(displayPrefix());
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Dplugins.dir=" + pluginsHome);
 		command.add("-Duser.home=" + pluginsHome); // keep the developer's IJ_Prefs.txt out of it
 		command.add("-Xmx2g");
 		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
+		command.add(classPath);
 		command.add(mainClass);
 		command.addAll(List.of(args));
 		ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
