@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import io.github.clathrin.commands.ClathrinCommand;
 import io.github.clathrin.task.CancelledException;
@@ -122,8 +121,7 @@ abstract class ClathrinPlugIn implements PlugIn {
 		Map<String, Object> all = new HashMap<>(inputs);
 		all.put("listener", progress);
 		try {
-			CommandService commands = SciJavaContext.get().service(CommandService.class);
-			CommandModule module = commands.run(type, false, all).get();
+			CommandModule module = SciJavaContext.run(type, all);
 			@SuppressWarnings("unchecked")
 			C command = (C) module.getCommand();
 			RuntimeException failure = command.getFailure();
