@@ -26,9 +26,9 @@ import javax.imageio.ImageIO;
  * macro), from this thread, while the plugin runs on its own: a model file that exists (the "replace?"
  * question, captured into the PNG named by the first argument; "Choose another" and Cancel), a seed
  * that is not a number and an input folder that does not exist (the dialog opens again with the
- * typed values), and two runs that succeed (a new model path; Replace over an existing file). Prints
- * one line per fact for the test to check. Arguments: screenshot PNG, structures folder, labels file,
- * work folder.
+ * typed values), and the model path remembered only by a run that succeeded. Prints one line per
+ * fact for the test to check. Arguments: screenshot PNG, structures folder, labels file, work folder,
+ * and the scenario: replace, mistakes or remember.
  */
 public final class DialogProbe {
 
@@ -56,7 +56,17 @@ public final class DialogProbe {
 		Prefs.set("clathrin.model", existing.toString());
 		Prefs.set("clathrin.box", "200,200,700");
 
-		// 1. The model file exists: the question, then "Choose another" reopens the dialog as the user left it.
+		Path fresh = work.resolve("fresh.zip");
+		switch (args[4]) {
+			case "replace" -> replace(png, existing);
+			case "mistakes" -> mistakes(structures, work, existing, fresh);
+			case "remember" -> remember(labels, work, existing, fresh);
+			default -> throw new IllegalArgumentException(args[4]);
+		}
+	}
+
+	/** The model file exists: the question; "Choose another", Cancel, then Replace. */
+	private static void replace(Path png, Path existing) throws Exception {
 		Thread plugin = start();
 		GenericDialog train = dialog(TRAIN);
 		text(train, "200,200,700").setText("150,150,600");
@@ -64,11 +74,10 @@ public final class DialogProbe {
 		GenericDialog question = dialog(REPLACE);
 		Thread.sleep(1500); // let it paint
 		Rectangle r = new Rectangle(question.getLocationOnScreen(), question.getSize());
-		System.out.println("SHOT " + r + " screen " + java.awt.Toolkit.getDefaultToolkit().getScreenSize());
 		Files.createDirectories(png.getParent());
 		ImageIO.write(new Robot().createScreenCapture(r), "png", png.toFile());
 		System.out.println("QUESTION " + labelsOf(question));
-		press(question, "Choose another");
+		press(question, "Choose another"); // the dialog again, as the user left it
 		train = dialog(TRAIN);
 		System.out.println("REOPENED box=" + has(train, "150,150,600") + " model=" + has(train, existing.toString()));
 		press(train, "Cancel");
@@ -76,25 +85,29 @@ public final class DialogProbe {
 		System.out.println("AFTER CHOOSE ANOTHER existing=" + Files.readString(existing) + " box pref="
 			+ Prefs.get("clathrin.box", "?"));
 
-		// 2. Cancel in the question: nothing written, nothing remembered, no dialog again.
-		plugin = start();
+		plugin = start(); // Cancel in the question: nothing written, no dialog again
 		press(dialog(TRAIN), "OK");
 		press(dialog(REPLACE), "Cancel");
 		plugin.join(10_000);
 		System.out.println("AFTER CANCEL alive=" + plugin.isAlive() + " existing=" + Files.readString(existing));
 
-		// 3. A seed that is not a number: error, then the dialog again with "1x" still in it.
-		Path fresh = work.resolve("fresh.zip");
-		plugin = start();
-		train = dialog(TRAIN);
+		plugin = start(); // Replace: the earlier file becomes the model
+		press(dialog(TRAIN), "OK");
+		press(dialog(REPLACE), "Replace");
+		plugin.join(120_000);
+		System.out.println("AFTER REPLACE existing is a zip=" + isZip(existing));
+	}
+
+	/** A seed that is not a number, then an input folder that does not exist: each time the dialog comes back as typed. */
+	private static void mistakes(Path structures, Path work, Path existing, Path fresh) throws Exception {
+		Thread plugin = start();
+		GenericDialog train = dialog(TRAIN);
 		text(train, existing.toString()).setText(fresh.toString());
 		text(train, "1").setText("1x");
 		press(train, "OK");
 		press(waitFor(ClathrinPlugIn.TITLE), "OK");
 		train = dialog(TRAIN);
 		System.out.println("REOPENED AFTER NUMBER seed=" + has(train, "1x") + " model=" + has(train, fresh.toString()));
-
-		// 4. In the reopened dialog, an input folder that does not exist: the command refuses it, the dialog comes back.
 		text(train, "1x").setText("1");
 		text(train, structures.toString()).setText(work.resolve("missing").toString());
 		press(train, "OK");
@@ -105,27 +118,46 @@ public final class DialogProbe {
 		System.out.println("REOPENED AFTER INPUT input=" + has(train, work.resolve("missing").toString()));
 		press(train, "Cancel");
 		plugin.join(10_000);
-		System.out.println("AFTER FAILURES model pref=" + Prefs.get("clathrin.model", "?") + " fresh exists="
+	}
+
+	/** A Train that fails leaves the remembered model as it was; one that succeeds remembers its model. */
+	private static void remember(Path labels, Path work, Path existing, Path fresh) throws Exception {
+		Path unmatched = work.resolve("labels-of-nothing.csv");
+		Files.writeString(unmatched, "structure,label\nnone.csv,yes\n");
+		Thread plugin = start();
+		GenericDialog train = dialog(TRAIN);
+		text(train, existing.toString()).setText(fresh.toString());
+		endingWith(train, ".csv").setText(unmatched.toString());
+		press(train, "OK");
+		press(waitFor(ClathrinPlugIn.TITLE), "OK"); // no label matches a structure
+		if (showing(TRAIN, 3000)) press(dialog(TRAIN), "Cancel");
+		plugin.join(10_000);
+		System.out.println("AFTER FAILURE model pref=" + Prefs.get("clathrin.model", "?") + " fresh exists="
 			+ Files.exists(fresh));
 
-		// 5. A new model path: trained, and now remembered.
 		plugin = start();
 		train = dialog(TRAIN);
-		text(train, existing.toString()).setText(fresh.toString());
+		endingWith(train, ".zip").setText(fresh.toString());
+		endingWith(train, ".csv").setText(labels.toString());
 		press(train, "OK");
 		plugin.join(120_000);
 		System.out.println("AFTER SUCCESS model pref=" + Prefs.get("clathrin.model", "?") + " fresh is a zip="
 			+ isZip(fresh));
+	}
 
-		// 6. Replace: the earlier file is replaced by the model.
-		plugin = start();
-		train = dialog(TRAIN);
-		text(train, fresh.toString()).setText(existing.toString());
-		press(train, "OK");
-		press(dialog(REPLACE), "Replace");
-		plugin.join(120_000);
-		System.out.println("AFTER REPLACE existing is a zip=" + isZip(existing) + " model pref="
-			+ Prefs.get("clathrin.model", "?"));
+	private static TextField endingWith(GenericDialog gd, String suffix) {
+		for (Component c : components(gd))
+			if (c instanceof TextField t && t.getText().endsWith(suffix)) return t;
+		throw new IllegalStateException("no field ends with " + suffix);
+	}
+
+	private static boolean showing(String title, long millis) throws InterruptedException {
+		for (long waited = 0; waited < millis; waited += 100) {
+			for (Window w : Window.getWindows())
+				if (w instanceof Dialog d && d.isShowing() && title.equals(d.getTitle())) return true;
+			Thread.sleep(100);
+		}
+		return false;
 	}
 
 	private static Thread start() {

@@ -23,15 +23,10 @@ class DialogsTest {
 	static final Path SIMULATED = Path.of("test-data", "simulated").toAbsolutePath();
 
 	@Test
-	void trainDialogAsksBeforeReplacingAndReopensAfterMistakes(@TempDir Path tmp) throws Exception {
+	void anExistingModelIsReplacedOnlyAfterAsking(@TempDir Path tmp) throws Exception {
 		Path png = ScreenshotsTest.SHOTS.resolve("replace-question.png").toAbsolutePath();
-		Path work = Files.createDirectories(tmp.resolve("work"));
-		RealImageJ.Result r = RealImageJ.run(RealImageJ.pluginsHome(tmp.resolve("ij")), DialogProbe.class.getName(),
-			png.toString(), SIMULATED.resolve("structures").toString(), SIMULATED.resolve("labels.csv").toString(),
-			work.toString());
-		String out = r.output();
-		assertEquals(0, r.exitCode(), out);
-		Path existing = work.resolve("existing.zip"), fresh = work.resolve("fresh.zip");
+		String out = probe(tmp, "replace", png);
+		Path existing = tmp.resolve("work/existing.zip");
 		String question = out.lines().filter(l -> l.startsWith("QUESTION ")).findFirst().orElse("");
 		for (String expected : new String[] { "[Replace]", "[Choose another]", "[Cancel]",
 			existing + " already exists. Replace it?" })
@@ -39,14 +34,33 @@ class DialogsTest {
 		assertTrue(out.contains("REOPENED box=true model=true"), out);
 		assertTrue(out.contains("AFTER CHOOSE ANOTHER existing=an earlier model box pref=200,200,700"), out);
 		assertTrue(out.contains("AFTER CANCEL alive=false existing=an earlier model"), out);
+		assertTrue(out.contains("AFTER REPLACE existing is a zip=true"), out);
+		assertTrue(ImageIO.read(png.toFile()).getWidth() > 100, png.toString());
+	}
+
+	@Test
+	void aMistakeReopensTheDialogWithTheTypedValues(@TempDir Path tmp) throws Exception {
+		String out = probe(tmp, "mistakes", null);
 		assertTrue(out.contains("REOPENED AFTER NUMBER seed=true model=true"), out);
 		assertTrue(out.contains("ERROR " + tmp.resolve("work/missing")), out);
 		assertTrue(out.contains("REOPENED AFTER INPUT input=true"), out);
-		assertTrue(out.contains("AFTER FAILURES model pref=" + existing + " fresh exists=false"), out);
+	}
+
+	@Test
+	void theModelPathIsRememberedOnlyAfterTrainSucceeded(@TempDir Path tmp) throws Exception {
+		String out = probe(tmp, "remember", null);
+		Path existing = tmp.resolve("work/existing.zip"), fresh = tmp.resolve("work/fresh.zip");
+		assertTrue(out.contains("AFTER FAILURE model pref=" + existing + " fresh exists=false"), out);
 		assertTrue(out.contains("AFTER SUCCESS model pref=" + fresh + " fresh is a zip=true"), out);
-		assertTrue(out.contains("AFTER REPLACE existing is a zip=true model pref=" + existing), out);
-		assertTrue(ImageIO.read(png.toFile()).getWidth() > 100, png.toString());
-		System.out.println(out);
+	}
+
+	private static String probe(Path tmp, String scenario, Path png) throws Exception {
+		Path work = Files.createDirectories(tmp.resolve("work"));
+		RealImageJ.Result r = RealImageJ.run(RealImageJ.pluginsHome(tmp.resolve("ij")), DialogProbe.class.getName(),
+			String.valueOf(png == null ? tmp.resolve("unused.png") : png), SIMULATED.resolve("structures").toString(),
+			SIMULATED.resolve("labels.csv").toString(), work.toString(), scenario);
+		assertEquals(0, r.exitCode(), r.output());
+		return r.output();
 	}
 
 	/** Batch mode: the macro's explicit output path is written without a question, as before. */
