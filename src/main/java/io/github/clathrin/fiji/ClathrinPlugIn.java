@@ -34,6 +34,9 @@ abstract class ClathrinPlugIn implements PlugIn {
 
 	static final String TITLE = "Clathrin Classifier";
 
+	/** The title of the question before an existing output is replaced. */
+	static final String REPLACE_TITLE = "Replace Existing File?";
+
 	/**
 	 * Shows the dialog and runs the step, as often as the user needs: a mistake they can correct in the
 	 * dialog (a number that is not one, an input the command refuses, "Choose another" instead of replacing
@@ -102,11 +105,14 @@ abstract class ClathrinPlugIn implements PlugIn {
 		return false;
 	}
 
-	/** As {@link #mayReplace(File)} for an output folder that holds {@code marker}, the file an earlier run of the step left there. */
+	/**
+	 * As {@link #mayReplace(File)} for an output folder that holds {@code marker}, the file an earlier run of
+	 * the step left there.
+	 */
 	static boolean mayReplaceEarlierResult(File folder, String marker) {
 		if (folder == null) return true;
-		File earlier = new File(folder, marker);
-		return mayReplace(earlier, folder + "\nalready holds " + marker + " from an earlier run.\nReplace what this step writes there?");
+		return mayReplace(new File(folder, marker), folder + "\nalready holds " + marker
+			+ " from an earlier run.\nReplace what this step writes there?");
 	}
 
 	/** The step succeeded without a command (which records success itself): remember the dialog's values. */
@@ -114,8 +120,6 @@ abstract class ClathrinPlugIn implements PlugIn {
 		DialogSession session = DialogSession.current();
 		if (session != null) session.succeeded();
 	}
-
-	static final String REPLACE_TITLE = "Replace Existing File?";
 
 	/** Whether a macro supplies the dialog values (the dialog is then never shown). */
 	static boolean fromMacro() {
