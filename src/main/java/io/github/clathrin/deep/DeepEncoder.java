@@ -90,6 +90,13 @@ public abstract class DeepEncoder implements Encoder {
 	 * classifier, null for an autoencoder.
 	 */
 	final void train(SampleSource source, int[] labels, int classes, long seed, Progress progress) {
+		Nd4jRuntime.withOwnClassLoader(() -> {
+			trainNetwork(source, labels, classes, seed, progress);
+			return null;
+		});
+	}
+
+	private void trainNetwork(SampleSource source, int[] labels, int classes, long seed, Progress progress) {
 		String backend = Nd4jRuntime.start();
 		if (source.size() < 1) throw new IllegalArgumentException("no samples to fit " + name + " on");
 		Volume first = source.sample(0, 0).volume();
@@ -207,7 +214,10 @@ public abstract class DeepEncoder implements Encoder {
 	public void writeState(DataOutputStream out) throws IOException {
 		Trained t = fitted();
 		synchronized (t.net) {
-			NetworkState.write(out, name, t.grid[0], t.grid[1], t.grid[2], t.net);
+			Nd4jRuntime.withOwnClassLoader(() -> {
+				NetworkState.write(out, name, t.grid[0], t.grid[1], t.grid[2], t.net);
+				return null;
+			});
 		}
 	}
 
@@ -217,7 +227,7 @@ public abstract class DeepEncoder implements Encoder {
 	 */
 	final void readState(Map<String, Object> parameters, DataInputStream in) throws IOException {
 		Nd4jRuntime.start();
-		NetworkState.Loaded loaded = NetworkState.read(in, name);
+		NetworkState.Loaded loaded = Nd4jRuntime.withOwnClassLoader(() -> NetworkState.read(in, name));
 		MultiLayerNetwork net = loaded.net();
 		if ((Networks.codeLayer(net.getLayerWiseConfigurations()) >= 0) != readsCode())
 			throw new IOException(name + " encoder state holds a network of another kind");

@@ -24,6 +24,30 @@ public final class Nd4jRuntime {
 
 	private Nd4jRuntime() {}
 
+	/** Work that may throw a checked exception, for {@link #withOwnClassLoader}. */
+	@FunctionalInterface
+	interface Work<T, E extends Exception> {
+		T run() throws E;
+	}
+
+	/**
+	 * Runs {@code work} with the loader of our classes as the thread's context class loader, restoring the
+	 * caller's afterwards. DL4J's JSON reads our own loss function and layers ({@code VoxelMeanCrossEntropy},
+	 * {@code KlSparsityLayer}) by class name through the context class loader, or else through its own loader;
+	 * in ImageJ with the libraries on the class path and our jar in plugins/ neither sees them, and loading a
+	 * model failed as "configuration may have a custom layer".
+	 */
+	static <T, E extends Exception> T withOwnClassLoader(Work<T, E> work) throws E {
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		thread.setContextClassLoader(Nd4jRuntime.class.getClassLoader());
+		try {
+			return work.run();
+		} finally {
+			thread.setContextClassLoader(previous);
+		}
+	}
+
 	/** Whether ND4J has been started in this JVM by {@link #start()}. */
 	public static boolean isStarted() {
 		return backendDescription != null;

@@ -19,7 +19,7 @@ import io.github.clathrin.ui.Gallery;
 public class ClassifyPlugin extends ClathrinPlugIn {
 
 	@Override
-	public void run(String arg) {
+	void runOnce(String arg) {
 		GenericDialog gd = new GenericDialog("Classify Clathrin Structures");
 		gd.addFileField("Model (.zip)", remembered("model", ""));
 		gd.addDirectoryField("Input", remembered("input", ""));
@@ -32,8 +32,7 @@ public class ClassifyPlugin extends ClathrinPlugIn {
 		gd.addCheckbox("Skip_existing results (folder of tables)", remembered("skip_existing", false));
 		// Off unless asked for, each time (like the command's persist = false): it adds a fit per structure.
 		gd.addCheckbox("Explain with a spherical cap fit (radius, closing angle, rmse)", false);
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
+		if (!show(gd)) return;
 		String model = gd.getNextString(), input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String output = gd.getNextString(), render = gd.getNextString();
@@ -41,6 +40,10 @@ public class ClassifyPlugin extends ClathrinPlugIn {
 		if (!numbersValid(gd)) return;
 		File renderFile = file(render);
 		if (renderFile != null && !ShowStructuresPlugin.galleryPathValid(renderFile)) return;
+		File outputFile = file(output);
+		// A folder output (a folder of tables) holds one results file per table; skip_existing governs those.
+		if (outputFile != null && !outputFile.isDirectory() && !mayReplace(outputFile)) return;
+		if (!mayReplace(renderFile)) return;
 		remember("model", model);
 		remember("input", input);
 		fields.remember();

@@ -7,16 +7,17 @@ import ij.gui.GenericDialog;
 import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
 
+import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import io.github.clathrin.commands.ClathrinCommand;
 import io.github.clathrin.task.CancelledException;
+import io.github.clathrin.task.InputException;
 
 /**
  * What every Plugins &gt; Clathrin entry shares: dialog values remembered between uses, running a
@@ -32,6 +33,93 @@ import io.github.clathrin.task.CancelledException;
 abstract class ClathrinPlugIn implements PlugIn {
 
 	static final String TITLE = "Clathrin Classifier";
+
+	/** The title of the question before an existing output is replaced. */
+	static final String REPLACE_TITLE = "Replace Existing File?";
+
+	/**
+	 * Shows the dialog and runs the step, as often as the user needs: a mistake they can correct in the
+	 * dialog (a number that is not one, an input the command refuses, "Choose another" instead of replacing
+	 * a file) opens the dialog again with what they typed. The dialog's values are remembered only when the
+	 * step succeeded.
+	 */
+	@Override
+	public final void run(String arg) {
+		DialogSession.run(() -> runOnce(arg));
+	}
+
+	/** Shows the dialog (through {@link #show}) and runs the step once. */
+	abstract void runOnce(String arg);
+
+	/**
+	 * Shows the dialog, filled with what the user typed last time when it opens again after a mistake;
+	 * false if it was cancelled.
+	 */
+	static boolean show(GenericDialog gd) {
+		DialogSession session = DialogSession.current();
+		if (session != null) session.restore(gd);
+		gd.showDialog();
+		if (gd.wasCanceled()) return false;
+		if (session != null) session.keep(gd);
+		return true;
+	}
+
+	/** Someone can answer a question: not a macro, not batch mode, not without a window. */
+	static boolean interactive() {
+		return !unattended() && !GraphicsEnvironment.isHeadless();
+	}
+
+	/**
+	 * A mistake the user can correct in the dialog: shown, then (when someone is there to correct it) the
+	 * dialog opens again with their values. Unattended it fails as any error does.
+	 */
+	static void mistake(String message) {
+		fail(message);
+		openAgain();
+	}
+
+	private static void openAgain() {
+		DialogSession session = DialogSession.current();
+		if (session != null && interactive()) session.openAgain();
+	}
+
+	/**
+	 * Whether the step may write over {@code existing}: yes when it does not exist, or when no one is there
+	 * to ask (a macro or a headless run: their paths are explicit), or when the user chose Replace.
+	 * "Choose another" opens the dialog again with the user's values; Cancel ends the step.
+	 */
+	static boolean mayReplace(File existing) {
+		return existing == null || !existing.exists()
+			|| mayReplace(existing, existing + "\nalready exists. Replace it?");
+	}
+
+	/** As {@link #mayReplace(File)} with the question asked; for folders that hold an earlier result. */
+	static boolean mayReplace(File existing, String question) {
+		if (existing == null || !existing.exists() || !interactive()) return true;
+		GenericDialog gd = new GenericDialog(REPLACE_TITLE);
+		gd.addMessage(question);
+		gd.enableYesNoCancel("Replace", "Choose another");
+		gd.showDialog();
+		if (gd.wasOKed()) return true;
+		if (!gd.wasCanceled()) openAgain();
+		return false;
+	}
+
+	/**
+	 * As {@link #mayReplace(File)} for an output folder that holds {@code marker}, the file an earlier run of
+	 * the step left there.
+	 */
+	static boolean mayReplaceEarlierResult(File folder, String marker) {
+		if (folder == null) return true;
+		return mayReplace(new File(folder, marker), folder + "\nalready holds " + marker
+			+ " from an earlier run.\nReplace what this step writes there?");
+	}
+
+	/** The step succeeded without a command (which records success itself): remember the dialog's values. */
+	static void succeeded() {
+		DialogSession session = DialogSession.current();
+		if (session != null) session.succeeded();
+	}
 
 	/** Whether a macro supplies the dialog values (the dialog is then never shown). */
 	static boolean fromMacro() {
@@ -60,8 +148,15 @@ abstract class ClathrinPlugIn implements PlugIn {
 		return fromMacro() ? fallback : Prefs.get(prefKey(key), fallback);
 	}
 
+	/** Remembers a dialog value for next time, once the step succeeded (at once outside a dialog). */
 	static void remember(String key, Object value) {
-		Prefs.set(prefKey(key), String.valueOf(value));
+		DialogSession session = DialogSession.current();
+		if (session != null) session.remember(key, String.valueOf(value));
+		else rememberNow(key, String.valueOf(value));
+	}
+
+	static void rememberNow(String key, String value) {
+		Prefs.set(prefKey(key), value);
 	}
 
 	private static String prefKey(String key) {
@@ -92,10 +187,13 @@ abstract class ClathrinPlugIn implements PlugIn {
 		return choice == null || choice.equals(UNITS[0]) ? null : choice;
 	}
 
-	/** Checks the numbers a dialog returned; false (after showing why) if one was not a number. */
+	/**
+	 * Checks the numbers a dialog returned; false (after showing why, and asking for the dialog again) if
+	 * one was not a number.
+	 */
 	static boolean numbersValid(GenericDialog gd) {
 		if (!gd.invalidNumber()) return true;
-		fail(gd.getErrorMessage() != null ? gd.getErrorMessage() : "a number field holds no number");
+		mistake(gd.getErrorMessage() != null ? gd.getErrorMessage() : "a number field holds no number");
 		return false;
 	}
 
@@ -122,18 +220,21 @@ abstract class ClathrinPlugIn implements PlugIn {
 		Map<String, Object> all = new HashMap<>(inputs);
 		all.put("listener", progress);
 		try {
-			CommandService commands = SciJavaContext.get().service(CommandService.class);
-			CommandModule module = commands.run(type, false, all).get();
+			CommandModule module = SciJavaContext.run(type, all);
 			@SuppressWarnings("unchecked")
 			C command = (C) module.getCommand();
 			RuntimeException failure = command.getFailure();
-			if (failure == null) return command;
+			if (failure == null) {
+				succeeded();
+				return command;
+			}
 			if (failure instanceof CancelledException) {
 				IJ.showStatus(TITLE + ": cancelled");
 				if (unattended()) IJ.log(TITLE + ": cancelled");
 				if (fromMacro()) abortMacro();
 			}
 			else fail(failure.getMessage() != null ? failure.getMessage() : failure.toString());
+			if (failure instanceof InputException) openAgain(); // a wrong path or value: let the user correct it
 			return null;
 		}
 		catch (InterruptedException e) {

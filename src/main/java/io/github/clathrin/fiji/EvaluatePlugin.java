@@ -21,7 +21,7 @@ import io.github.clathrin.ui.CurvePlot;
 public class EvaluatePlugin extends ClathrinPlugIn {
 
 	@Override
-	public void run(String arg) {
+	void runOnce(String arg) {
 		GenericDialog gd = new GenericDialog("Evaluate Clathrin Encoders");
 		gd.addDirectoryField("Input", remembered("input", ""));
 		StructureFields.add(gd, "Labels");
@@ -36,8 +36,7 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		gd.addCheckbox("Official_split (input: a .npz with X_train, X_test)", remembered("official_split", false));
 		gd.addStringField("Class_names (official split, optional)", remembered("class_names", ""), 16);
 		EnlargementFields.add(gd);
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
+		if (!show(gd)) return;
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String encoders = gd.getNextString(), pose = gd.getNextChoice();
@@ -49,7 +48,7 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		boolean split = gd.getNextBoolean();
 		String classNames = gd.getNextString();
 		EnlargementFields more = EnlargementFields.read(gd);
-		if (!numbersValid(gd)) return;
+		if (!numbersValid(gd) || !mayReplace(file(output))) return;
 		more.remember();
 		remember("unlabelled_steps", steps);
 		remember("official_split", split);

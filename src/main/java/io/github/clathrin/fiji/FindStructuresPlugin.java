@@ -4,6 +4,7 @@ import ij.gui.GenericDialog;
 
 import io.github.clathrin.commands.SegmentCommand;
 import io.github.clathrin.segment.SegmentConfig;
+import io.github.clathrin.segment.SegmentFiles;
 
 /**
  * Plugins &gt; Clathrin &gt; Find Structures...: cuts a whole-cell localization table into candidate
@@ -13,7 +14,7 @@ import io.github.clathrin.segment.SegmentConfig;
 public class FindStructuresPlugin extends ClathrinPlugIn {
 
 	@Override
-	public void run(String arg) {
+	void runOnce(String arg) {
 		GenericDialog gd = new GenericDialog("Find Clathrin Structures");
 		gd.addFileField("Input (whole-cell table)", remembered("segment_input", ""));
 		gd.addDirectoryField("Output folder", remembered("segment_output", ""));
@@ -25,15 +26,14 @@ public class FindStructuresPlugin extends ClathrinPlugIn {
 		gd.addCheckbox("One_table with an roi column", remembered("one_table", false));
 		gd.addNumericField("Pixel_size (nm; 0 = from file)", remembered("pixel_size", 0), 2);
 		gd.addChoice("Units", UNITS, remembered("units", UNITS[0]));
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
+		if (!show(gd)) return;
 		String input = gd.getNextString(), output = gd.getNextString();
 		double eps = gd.getNextNumber(), minPoints = gd.getNextNumber(), minSize = gd.getNextNumber(),
 			maxSize = gd.getNextNumber(), maxExtent = gd.getNextNumber();
 		boolean oneTable = gd.getNextBoolean();
 		double pixelSize = gd.getNextNumber();
 		String units = gd.getNextChoice();
-		if (!numbersValid(gd)) return;
+		if (!numbersValid(gd) || !mayReplaceEarlierResult(file(output), SegmentFiles.SUMMARY)) return;
 		remember("segment_input", input);
 		remember("segment_output", output);
 		remember("eps", eps);

@@ -22,6 +22,7 @@ import io.github.clathrin.structures.Labels;
 import io.github.clathrin.structures.StructureLoader;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.CancelledException;
+import io.github.clathrin.task.InputException;
 import io.github.clathrin.ui.LabellingWindow;
 
 /**
@@ -34,7 +35,7 @@ public class LabelStructuresPlugin extends ClathrinPlugIn {
 	static final String[] ORDERS = { "uncertain", "random", "file" };
 
 	@Override
-	public void run(String arg) {
+	void runOnce(String arg) {
 		GenericDialog gd = new GenericDialog("Label Clathrin Structures");
 		gd.addDirectoryField("Input", remembered("input", ""));
 		StructureFields.add(gd, "Labels (.csv; read and written, created if absent)");
@@ -42,8 +43,7 @@ public class LabelStructuresPlugin extends ClathrinPlugIn {
 		gd.addStringField("Classes (comma-separated; empty = yes,no or the labels file's)",
 			remembered("classes", ""), 16);
 		gd.addChoice("Order", ORDERS, remembered("order", ORDERS[0]));
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
+		if (!show(gd)) return;
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String model = gd.getNextString(), classes = gd.getNextString(), order = gd.getNextChoice();
@@ -62,11 +62,11 @@ public class LabelStructuresPlugin extends ClathrinPlugIn {
 		}
 		File in = file(input), labelsFile = file(labels);
 		if (in == null || !in.exists()) {
-			fail("input not found: " + (in == null ? "(none given)" : in));
+			mistake("input not found: " + (in == null ? "(none given)" : in));
 			return;
 		}
 		if (labelsFile == null) {
-			fail("give a labels file (.csv): every label is saved there at once");
+			mistake("give a labels file (.csv): every label is saved there at once");
 			return;
 		}
 		StatusBarProgress progress = new StatusBarProgress();
@@ -76,7 +76,7 @@ public class LabelStructuresPlugin extends ClathrinPlugIn {
 			StructureSet set = StructureLoader.fromPath(in.toPath(), roi == null || roi.isBlank() ? null : roi.trim(),
 				f -> LocalizationReaders.read(f, options, progress), progress);
 			if (set.size() == 0) {
-				fail(in + ": no structures found");
+				mistake(in + ": no structures found");
 				return;
 			}
 			List<Classification.Prediction> predictions = List.of();
@@ -90,11 +90,15 @@ public class LabelStructuresPlugin extends ClathrinPlugIn {
 			LabellingSession session = new LabellingSession(set, classNames, labelsFile.toPath(), predictions,
 				LabellingSession.Order.parse(order), 1);
 			for (String w : set.warnings()) IJ.log(TITLE + ": " + w);
+			succeeded(); // the window opens: remember this dialog's values
 			IJ.showStatus(TITLE + ": " + session);
 			SwingUtilities.invokeLater(() -> new LabellingWindow(session).setVisible(true));
 		}
 		catch (CancelledException e) {
 			IJ.showStatus(TITLE + ": cancelled");
+		}
+		catch (InputException e) {
+			mistake(e.getMessage());
 		}
 		catch (IOException | RuntimeException e) {
 			fail(e.getMessage() != null ? e.getMessage() : e.toString());

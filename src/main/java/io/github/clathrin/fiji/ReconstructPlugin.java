@@ -17,20 +17,19 @@ import io.github.clathrin.commands.ReconstructCommand;
 public class ReconstructPlugin extends ClathrinPlugIn {
 
 	@Override
-	public void run(String arg) {
+	void runOnce(String arg) {
 		GenericDialog gd = new GenericDialog("Reconstruct Clathrin Structures");
 		gd.addFileField("Model (autoencoder .zip)", remembered("model", ""));
 		gd.addDirectoryField("Input", remembered("input", ""));
 		StructureFields.add(gd, "Labels (optional)");
 		gd.addDirectoryField("Output folder", remembered("reconstruct_output", ""));
 		gd.addNumericField("Limit (structures; 0 = all)", remembered("limit", 20), 0);
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
+		if (!show(gd)) return;
 		String model = gd.getNextString(), input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String output = gd.getNextString();
 		double limit = gd.getNextNumber();
-		if (!numbersValid(gd)) return;
+		if (!numbersValid(gd) || !mayReplaceEarlierResult(file(output), ReconstructCommand.ERRORS_CSV)) return;
 		remember("model", model);
 		remember("input", input);
 		fields.remember();

@@ -36,7 +36,7 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 	static final String UNIVERSE_CLASS = "ij3d.Image3DUniverse";
 
 	@Override
-	public void run(String arg) {
+	void runOnce(String arg) {
 		GenericDialog gd = new GenericDialog("Show Structures in 3D");
 		gd.addDirectoryField("Input", remembered("input", ""));
 		StructureFields.add(gd, "Labels (optional: shown beside the prediction)");
@@ -47,15 +47,14 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 		// Not remembered: a path left over from one batch run would silently stop the window from opening.
 		gd.addFileField("Gallery (optional .png/.tif: write, no window)", "");
 		gd.addChoice("Viewer", VIEWERS, remembered("show_viewer", BUILT_IN));
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
+		if (!show(gd)) return;
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String model = gd.getNextString(), results = gd.getNextString(),
 			sort = gd.getNextChoice(), gallery = gd.getNextString(), viewer = gd.getNextChoice();
 		if (!numbersValid(gd)) return;
 		File galleryFile = file(gallery);
-		if (galleryFile != null && !galleryPathValid(galleryFile)) return;
+		if (galleryFile != null && (!galleryPathValid(galleryFile) || !mayReplace(galleryFile))) return;
 		boolean window = galleryFile == null;
 		if (window && noWindowPossible()) {
 			fail("no window can open here (batch mode or headless): give gallery=[file.png] or [file.tif] to "
@@ -110,7 +109,7 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 			return true;
 		}
 		catch (IllegalArgumentException e) {
-			fail(e.getMessage());
+			mistake(e.getMessage());
 			return false;
 		}
 	}

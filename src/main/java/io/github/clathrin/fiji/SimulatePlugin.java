@@ -3,6 +3,8 @@ package io.github.clathrin.fiji;
 import ij.gui.GenericDialog;
 
 import io.github.clathrin.commands.SimulateCommand;
+import io.github.clathrin.datasets.GeometriesSimulator;
+import io.github.clathrin.datasets.SimulatedDataset;
 
 /**
  * Plugins &gt; Clathrin &gt; Simulate Demo Data...: writes simulated, partly labelled structures, or the
@@ -11,7 +13,7 @@ import io.github.clathrin.commands.SimulateCommand;
 public class SimulatePlugin extends ClathrinPlugIn {
 
 	@Override
-	public void run(String arg) {
+	void runOnce(String arg) {
 		GenericDialog gd = new GenericDialog("Simulate Clathrin Demo Data");
 		gd.addChoice("Kind", new String[] { SimulateCommand.CLATHRIN, SimulateCommand.GEOMETRIES },
 			remembered("simulate_kind", SimulateCommand.CLATHRIN));
@@ -21,12 +23,12 @@ public class SimulatePlugin extends ClathrinPlugIn {
 		gd.addNumericField("Seed", remembered("seed", 1), 0);
 		gd.addMessage("Geometries: 300 training + 300 test 20^3 volumes (cube, diamond, sphere) in geometries.npz;\n"
 			+ "Structures and Labelled apply to clathrin only.");
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
+		if (!show(gd)) return;
 		String kind = gd.getNextChoice();
 		String output = gd.getNextString();
 		double structures = gd.getNextNumber(), labelled = gd.getNextNumber(), seed = gd.getNextNumber();
-		if (!numbersValid(gd)) return;
+		String written = SimulateCommand.GEOMETRIES.equals(kind) ? GeometriesSimulator.FILE : SimulatedDataset.LABELS;
+		if (!numbersValid(gd) || !mayReplaceEarlierResult(file(output), written)) return;
 		remember("simulate_kind", kind);
 		remember("simulate_output", output);
 		remember("structures", (int) structures);

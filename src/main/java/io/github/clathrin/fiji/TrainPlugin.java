@@ -12,7 +12,7 @@ import io.github.clathrin.encoders.Encoders;
 public class TrainPlugin extends ClathrinPlugIn {
 
 	@Override
-	public void run(String arg) {
+	void runOnce(String arg) {
 		GenericDialog gd = new GenericDialog("Train Clathrin Model");
 		gd.addDirectoryField("Input", remembered("input", ""));
 		gd.addMessage("A folder with one localization file per structure, or one table with an ROI column.");
@@ -24,8 +24,7 @@ public class TrainPlugin extends ClathrinPlugIn {
 		gd.addNumericField("Seed", remembered("seed", 1), 0);
 		gd.addFileField("Model (output .zip)", remembered("model", ""));
 		EnlargementFields.add(gd);
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
+		if (!show(gd)) return;
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String encoder = gd.getNextChoice(), pose = gd.getNextChoice();
@@ -34,7 +33,7 @@ public class TrainPlugin extends ClathrinPlugIn {
 		double seed = gd.getNextNumber();
 		String model = gd.getNextString();
 		EnlargementFields more = EnlargementFields.read(gd);
-		if (!numbersValid(gd)) return;
+		if (!numbersValid(gd) || !mayReplace(file(model))) return;
 		fields.remember();
 		more.remember();
 		for (Object[] kv : new Object[][] { { "input", input }, { "encoder", encoder }, { "grid", (int) grid }, { "box", box },

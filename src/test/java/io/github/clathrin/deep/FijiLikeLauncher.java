@@ -13,7 +13,10 @@ import java.util.List;
  * bare application loader, which cannot see ND4J. Then starts ND4J and multiplies two small matrices.
  * Arguments: the mode ("runtime": through Nd4jRuntime.start(); "plain": Nd4j first, as code without our
  * fix would; "extension" or "context": plain, but with only the oneDNN platform extension or only the
- * plugin's context class loader set) and a file listing the plugin's class path, one entry per line.
+ * plugin's context class loader set; "split": as {@code ./clathrin imagej} lays ImageJ out, the libraries
+ * in one loader, our classes in a child loader, the context class loader seeing the libraries only, and
+ * then a deep encoder trained, written and read back, see {@link SplitLoaderRoundTrip}) and a file listing
+ * the plugin's class path, one entry per line.
  */
 public final class FijiLikeLauncher {
 
@@ -33,6 +36,10 @@ public final class FijiLikeLauncher {
 			// as in Fiji: ND4J is only in the plugin's loader
 		}
 		Thread.currentThread().setContextClassLoader(app);
+		if (mode.equals("split")) {
+			split(urls, Path.of(FijiLikeLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+			return;
+		}
 		try (URLClassLoader plugin = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
 			// Diagnostic modes: each half of what Nd4jRuntime does, alone.
 			if (mode.equals("extension")) System.setProperty(Nd4jRuntime.PLATFORM_EXTENSION, "-onednn");
@@ -51,6 +58,18 @@ public final class FijiLikeLauncher {
 			String build = String.valueOf(info.getClass().getMethod("buildInfo").invoke(info));
 			System.out.println("backend class: " + info.getClass().getName() + ", oneDNN in build: "
 				+ build.toUpperCase().contains("ONEDNN") + ", loaded by the plugin loader: " + (info.getClass().getClassLoader() == plugin));
+		}
+	}
+
+	private static void split(List<URL> classPath, Path testClasses) throws Exception {
+		List<URL> libraries = new ArrayList<>(), ours = new ArrayList<>();
+		for (URL u : classPath) (u.getPath().endsWith(".jar") ? libraries : ours).add(u);
+		ours.add(testClasses.toUri().toURL());
+		try (URLClassLoader libs = new URLClassLoader(libraries.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+			URLClassLoader plugin = new URLClassLoader(ours.toArray(URL[]::new), libs))
+		{
+			Thread.currentThread().setContextClassLoader(libs);
+			System.out.println(plugin.loadClass(SplitLoaderRoundTrip.class.getName()).getMethod("run").invoke(null));
 		}
 	}
 }

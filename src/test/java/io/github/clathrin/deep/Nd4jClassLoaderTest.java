@@ -64,4 +64,19 @@ class Nd4jClassLoaderTest {
 		assertTrue(out.contains("sum: 12.0"), out);
 		assertTrue(out.contains("oneDNN in build: true, loaded by the plugin loader: true"), out);
 	}
+
+	/**
+	 * DL4J reads a network's configuration JSON with Jackson, which finds our own layers and loss
+	 * functions by class name through the thread's context class loader (or its own). With the libraries
+	 * in one loader and our classes in a child loader (ImageJ started by {@code ./clathrin imagej}: the
+	 * jars on the class path, our jar in plugins/), neither sees them unless the deep encoders use their
+	 * own loader while they (de)serialize and train, whoever calls them.
+	 */
+	@Test
+	void deepModelsRoundTripWhenTheContextLoaderCannotSeeOurClasses(@TempDir Path dir) throws Exception {
+		Object[] result = run("split", dir);
+		String out = (String) result[1];
+		assertEquals(0, result[0], out);
+		assertTrue(out.contains("round trip: true"), out);
+	}
 }

@@ -2,6 +2,7 @@ package io.github.clathrin.fiji;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -44,15 +47,89 @@ final class RealImageJ {
 		return dir;
 	}
 
+	/** Where an install keeps our libraries (SciJava, Smile, Deeplearning4j, ...), ij.jar aside. */
+	enum Libraries {
+		/** {@code plugins/jars/}, as people copy jars by hand: only ImageJ's PluginClassLoader sees them. */
+		PLUGINS_JARS,
+		/** The class path beside ij.jar, as {@code ./clathrin imagej} starts ImageJ: our jar alone is a plugin. */
+		CLASS_PATH
+	}
+
+	/**
+	 * A folder laid out as a real install: our classes and plugins.config in
+	 * {@code plugins/Clathrin_Classifier-test.jar} (an underscore, so ImageJ reads the plugins.config), and
+	 * with {@link Libraries#PLUGINS_JARS} every runtime dependency on the test class path except ij.jar
+	 * copied into {@code plugins/jars/}. Run ImageJ on it with {@link #batchMacro(Path, Libraries, Path, String)}.
+	 */
+	static Path installedHome(Path dir, Libraries libraries) throws IOException {
+		Path plugins = Files.createDirectories(dir.resolve("plugins"));
+		Path classes = Path.of("target", "classes");
+		try (OutputStream out = Files.newOutputStream(plugins.resolve("Clathrin_Classifier-test.jar"));
+			JarOutputStream jar = new JarOutputStream(out);
+			Stream<Path> files = Files.walk(classes))
+		{
+			for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+				jar.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+				jar.write(Files.readAllBytes(f));
+				jar.closeEntry();
+			}
+		}
+		if (libraries == Libraries.PLUGINS_JARS) {
+			Path jars = Files.createDirectories(plugins.resolve("jars"));
+			for (Path jar : libraryJars())
+				if (!jar.equals(imageJJar())) Files.copy(jar, jars.resolve(jar.getFileName()));
+		}
+		return dir;
+	}
+
+	/**
+	 * Runs {@code java -cp <class path> ij.ImageJ -batch macro argument} on a home made by
+	 * {@link #installedHome}: the class path holds ij.jar alone, or ij.jar and the libraries; never our classes.
+	 */
+	static Result batchMacro(Path home, Libraries libraries, Path macro, String argument) throws IOException,
+		InterruptedException
+	{
+		String classPath = libraries == Libraries.PLUGINS_JARS ? imageJJar().toString()
+			: String.join(File.pathSeparator, libraryJars().stream().map(Path::toString).toList());
+		return runOn(home, classPath, "ij.ImageJ", "-batch", macro.toAbsolutePath().toString(), argument);
+	}
+
+	/** The test-scope jars on the class path, which a user would not install. */
+	private static final Pattern TEST_ONLY = Pattern.compile("^(junit-|opentest4j-|apiguardian-|jazzer)");
+
+	/** The runtime jars on the test class path, ij.jar included. */
+	private static List<Path> libraryJars() {
+		List<Path> jars = new ArrayList<>();
+		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+			Path p = Path.of(entry);
+			String name = p.getFileName().toString();
+			if (name.endsWith(".jar") && !TEST_ONLY.matcher(name).find()) jars.add(p);
+		}
+		return jars;
+	}
+
+	/** ij.jar (net.imagej:ij) on the test class path. */
+	static Path imageJJar() {
+		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator))
+			if (Path.of(entry).getFileName().toString().matches("ij-[0-9].*\\.jar")) return Path.of(entry);
+		throw new IllegalStateException("no ij.jar on the class path: " + System.getProperty("java.class.path"));
+	}
+
 	/** Runs {@code java -cp <test class path> <mainClass> args} on a display; skips or fails without one. */
 	static Result run(Path pluginsHome, String mainClass, String... args) throws IOException, InterruptedException {
+		return runOn(pluginsHome, System.getProperty("java.class.path"), mainClass, args);
+	}
+
+	private static Result runOn(Path pluginsHome, String classPath, String mainClass, String... args) throws IOException,
+		InterruptedException
+	{
 		List<String> command = new ArrayList<>(displayPrefix());
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Dplugins.dir=" + pluginsHome);
 		command.add("-Duser.home=" + pluginsHome); // keep the developer's IJ_Prefs.txt out of it
 		command.add("-Xmx2g");
 		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
+		command.add(classPath);
 		command.add(mainClass);
 		command.addAll(List.of(args));
 		ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
