@@ -84,6 +84,16 @@ public final class ClassifyTables {
 		catch (IOException e) {
 			throw new InputException(inputFolder + ": cannot list or create folders (" + e.getMessage() + ")", e);
 		}
+		// A labels file, a README or our own results beside the tables are no table: one warning, not a failure.
+		List<String> notTables = new ArrayList<>();
+		tables.removeIf(t -> {
+			String why = LocalizationReaders.notLocalizations(t);
+			if (why != null) notTables.add(t.getFileName() + " (" + why + ")");
+			return why != null;
+		});
+		if (!notTables.isEmpty())
+			log.accept(inputFolder + ": skipped " + notTables.size() + (notTables.size() == 1 ? " file" : " files")
+				+ " that hold no localization table: " + String.join(", ", notTables));
 		if (tables.isEmpty()) throw new InputException(inputFolder + ": no localization tables (."
 			+ String.join(" .", StructureLoader.EXTENSIONS) + ") in this folder");
 		String note = ClassifyCommand.rangeNote(model);

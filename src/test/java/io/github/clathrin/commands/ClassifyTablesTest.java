@@ -48,7 +48,7 @@ class ClassifyTablesTest {
 	static Path tables(Path dir) throws IOException {
 		Path in = Files.createDirectories(dir.resolve("in"));
 		Files.copy(SIMULATED.resolve("all-structures.csv"), in.resolve("a.csv"));
-		Files.writeString(in.resolve("b.csv"), "this is,not\na localization,table\n");
+		Files.writeString(in.resolve("b.csv"), "x [nm],y [nm],z [nm],roi\n1,2,3,1\n4,five,6,1\n"); // a damaged table
 		Files.copy(SIMULATED.resolve("all-structures.csv"), in.resolve("c.csv"));
 		Files.writeString(in.resolve("notes.md"), "not a table, ignored\n");
 		return in;
@@ -65,9 +65,26 @@ class ClassifyTablesTest {
 		assertTrue(o.failed().get(0).startsWith("b.csv: "), o.failed().toString());
 		assertEquals(1, log.size(), log.toString());
 		assertTrue(log.get(0).startsWith("failed b.csv"), log.toString());
+		assertTrue(log.get(0).contains("line 3"), log.toString());
 		assertFalse(Files.exists(out.resolve("b-results.csv")));
 		assertArrayEquals(Files.readAllBytes(out.resolve("a-results.csv")), Files.readAllBytes(out.resolve("c-results.csv")));
 		assertTrue(Files.readString(out.resolve("a-results.csv")).startsWith("structure,prediction,probability,label"));
+	}
+
+	@Test
+	void labelsAndNotesBesideTheTablesAreSkippedWithOneWarning(@TempDir Path dir) throws IOException {
+		Path in = tables(dir), out = dir.resolve("out");
+		Files.delete(in.resolve("b.csv"));
+		Files.writeString(in.resolve("labels.csv"), "structure,label\n1,yes\n");
+		Files.writeString(in.resolve("README.txt"), "Cells imaged on Tuesday.\n");
+		List<String> log = new ArrayList<>();
+		ClassifyTables.Outcome o = ClassifyTables.run(model, in, "roi", ReadOptions.DEFAULT, out, false, false, log::add,
+			Progress.NONE);
+		assertEquals(List.of(out.resolve("a-results.csv"), out.resolve("c-results.csv")), o.written());
+		assertEquals(List.of(), o.failed());
+		assertEquals(1, log.size(), log.toString());
+		assertTrue(log.get(0).contains("skipped 2 files") && log.get(0).contains("labels.csv")
+			&& log.get(0).contains("README.txt"), log.toString());
 	}
 
 	@Test
