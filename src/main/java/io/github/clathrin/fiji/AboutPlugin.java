@@ -6,7 +6,7 @@ import ij.IJ;
 public class AboutPlugin extends ClathrinPlugIn {
 
 	@Override
-	public void run(String arg) {
+	protected void runPlugin(String arg) {
 		String version = AboutPlugin.class.getPackage().getImplementationVersion();
 		String text = TITLE + " " + (version != null ? version : "(development)") + "\n\n"
 			+ "Classifies clathrin structures in 3D STORM localization data:\n"

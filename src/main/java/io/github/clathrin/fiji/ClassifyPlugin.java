@@ -19,7 +19,7 @@ import io.github.clathrin.ui.Gallery;
 public class ClassifyPlugin extends ClathrinPlugIn {
 
 	@Override
-	public void run(String arg) {
+	protected void runPlugin(String arg) {
 		GenericDialog gd = new GenericDialog("Classify Clathrin Structures");
 		gd.addFileField("Model (.zip)", remembered("model", ""));
 		gd.addDirectoryField("Input", remembered("input", ""));

@@ -8,6 +8,8 @@ import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
 
 import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +18,7 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
 import io.github.clathrin.commands.ClathrinCommand;
-import io.github.clathrin.task.CancelledException;
+import io.github.clathrin.task.OutOfMemoryException;
 
 /**
  * What every Plugins &gt; Clathrin entry shares: dialog values remembered between uses, running a
@@ -28,10 +30,36 @@ import io.github.clathrin.task.CancelledException;
  * otherwise work on a model or results file that was never written. {@link Macro#abort()} alone is
  * not enough: it only throws in ImageJ's own macro threads (names ending in "Macro$"), not in
  * {@code -batch} runs, so {@link Interpreter#abort()} stops the running interpreter first.
+ * <p>
+ * Every failure of a menu command ends in {@link #failed}: ImageJ calls {@link #run(String)}, which
+ * runs the plugin's {@link #runPlugin(String)} and catches whatever it throws (building the dialog,
+ * running the command, showing results). Bad input is one line, as above; running out of memory is one
+ * line naming the step and pointing to Edit &gt; Options &gt; Memory; anything else is a bug, written
+ * to the log as "internal error, please report" with its stack trace, and it stops a macro too.
  */
 abstract class ClathrinPlugIn implements PlugIn {
 
 	static final String TITLE = "Clathrin Classifier";
+
+	/** Where the user gives ImageJ more memory. */
+	static final String MEMORY_HINT = "give ImageJ more memory in Edit > Options > Memory & Threads... and restart it";
+
+	@Override
+	public final void run(String arg) {
+		try {
+			runPlugin(arg);
+		}
+		catch (RuntimeException e) {
+			if (Macro.MACRO_CANCELED.equals(e.getMessage())) throw e; // Macro.abort() stopping the macro: not ours
+			failed(e, stepName(getClass()));
+		}
+		catch (Error e) {
+			failed(e, stepName(getClass()));
+		}
+	}
+
+	/** What the menu command does: its dialog, its command and its results. Failures may simply be thrown. */
+	protected abstract void runPlugin(String arg);
 
 	/** Whether a macro supplies the dialog values (the dialog is then never shown). */
 	static boolean fromMacro() {
@@ -108,6 +136,44 @@ abstract class ClathrinPlugIn implements PlugIn {
 		else IJ.error(TITLE, message);
 	}
 
+	/**
+	 * Shows any failure of a menu command the way its kind asks for ({@link ClathrinCommand.FailureKind}):
+	 * a cancel on the status bar, bad input and running out of memory through {@link #fail}, and anything
+	 * else as an internal error. {@code step} names what was running when the cause says nothing better.
+	 */
+	static void failed(Throwable failure, String step) {
+		if (failure instanceof OutOfMemoryError oom) failure = new OutOfMemoryException(step, oom);
+		switch (ClathrinCommand.FailureKind.of(failure)) {
+			case CANCELLED -> {
+				IJ.showStatus(TITLE + ": cancelled");
+				if (unattended()) IJ.log(TITLE + ": cancelled");
+				if (fromMacro()) abortMacro();
+			}
+			case INPUT -> fail(failure.getMessage() != null ? failure.getMessage() : failure.toString());
+			case OUT_OF_MEMORY -> fail(failure.getMessage() + ": " + MEMORY_HINT);
+			default -> internalError(failure);
+		}
+	}
+
+	/**
+	 * A bug: the exception and its stack trace go to the log (in batch mode too, so that it can be
+	 * reported), the GUI also shows a dialog, and a calling macro stops.
+	 */
+	static void internalError(Throwable bug) {
+		String line = "internal error, please report: " + bug;
+		IJ.log(TITLE + ": " + line);
+		StringWriter trace = new StringWriter();
+		bug.printStackTrace(new PrintWriter(trace));
+		IJ.log(trace.toString());
+		if (!unattended()) IJ.error(TITLE, line + "\n(the stack trace is in the Log window)");
+		if (fromMacro()) abortMacro();
+	}
+
+	/** "train" for TrainPlugin or TrainCommand: the step a user recognises. */
+	static String stepName(Class<?> type) {
+		return type.getSimpleName().replaceFirst("(Plugin|Command)$", "").toLowerCase(java.util.Locale.ROOT);
+	}
+
 	static void abortMacro() {
 		Interpreter.abort();
 		Macro.abort();
@@ -115,7 +181,8 @@ abstract class ClathrinPlugIn implements PlugIn {
 
 	/**
 	 * Runs a command through SciJava's CommandService, exactly as the CLI does, and returns it with its
-	 * outputs; null after showing the failure (bad input, cancelled, or a crash).
+	 * outputs; null after showing the failure through {@link #failed} (bad input, cancelled, out of memory,
+	 * or a bug).
 	 */
 	static <C extends ClathrinCommand> C run(Class<C> type, Map<String, Object> inputs) {
 		StatusBarProgress progress = new StatusBarProgress();
@@ -128,12 +195,7 @@ abstract class ClathrinPlugIn implements PlugIn {
 			C command = (C) module.getCommand();
 			RuntimeException failure = command.getFailure();
 			if (failure == null) return command;
-			if (failure instanceof CancelledException) {
-				IJ.showStatus(TITLE + ": cancelled");
-				if (unattended()) IJ.log(TITLE + ": cancelled");
-				if (fromMacro()) abortMacro();
-			}
-			else fail(failure.getMessage() != null ? failure.getMessage() : failure.toString());
+			failed(failure, stepName(type));
 			return null;
 		}
 		catch (InterruptedException e) {
@@ -142,9 +204,8 @@ abstract class ClathrinPlugIn implements PlugIn {
 			return null;
 		}
 		catch (ExecutionException e) {
-			// Commands keep their own failures; only errors such as OutOfMemoryError arrive here.
-			Throwable cause = e.getCause() != null ? e.getCause() : e;
-			fail(cause.toString());
+			// Commands keep their own failures; only errors such as StackOverflowError arrive here.
+			failed(e.getCause() != null ? e.getCause() : e, stepName(type));
 			return null;
 		}
 		finally {

@@ -21,7 +21,7 @@ import io.github.clathrin.ui.CurvePlot;
 public class EvaluatePlugin extends ClathrinPlugIn {
 
 	@Override
-	public void run(String arg) {
+	protected void runPlugin(String arg) {
 		GenericDialog gd = new GenericDialog("Evaluate Clathrin Encoders");
 		gd.addDirectoryField("Input", remembered("input", ""));
 		StructureFields.add(gd, "Labels");

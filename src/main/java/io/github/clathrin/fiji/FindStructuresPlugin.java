@@ -13,7 +13,7 @@ import io.github.clathrin.segment.SegmentConfig;
 public class FindStructuresPlugin extends ClathrinPlugIn {
 
 	@Override
-	public void run(String arg) {
+	protected void runPlugin(String arg) {
 		GenericDialog gd = new GenericDialog("Find Clathrin Structures");
 		gd.addFileField("Input (whole-cell table)", remembered("segment_input", ""));
 		gd.addDirectoryField("Output folder", remembered("segment_output", ""));

@@ -21,7 +21,6 @@ import io.github.clathrin.pipeline.ModelFile;
 import io.github.clathrin.structures.Labels;
 import io.github.clathrin.structures.StructureLoader;
 import io.github.clathrin.structures.StructureSet;
-import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.ui.LabellingWindow;
 
 /**
@@ -34,7 +33,7 @@ public class LabelStructuresPlugin extends ClathrinPlugIn {
 	static final String[] ORDERS = { "uncertain", "random", "file" };
 
 	@Override
-	public void run(String arg) {
+	protected void runPlugin(String arg) {
 		GenericDialog gd = new GenericDialog("Label Clathrin Structures");
 		gd.addDirectoryField("Input", remembered("input", ""));
 		StructureFields.add(gd, "Labels (.csv; read and written, created if absent)");
@@ -93,10 +92,7 @@ public class LabelStructuresPlugin extends ClathrinPlugIn {
 			IJ.showStatus(TITLE + ": " + session);
 			SwingUtilities.invokeLater(() -> new LabellingWindow(session).setVisible(true));
 		}
-		catch (CancelledException e) {
-			IJ.showStatus(TITLE + ": cancelled");
-		}
-		catch (IOException | RuntimeException e) {
+		catch (IOException e) {
 			fail(e.getMessage() != null ? e.getMessage() : e.toString());
 		}
 		finally {

@@ -27,7 +27,7 @@ public class OpenLocalizationsPlugin extends ClathrinPlugIn {
 	static final int MAX_SHOWN = 1000;
 
 	@Override
-	public void run(String arg) {
+	protected void runPlugin(String arg) {
 		GenericDialog gd = new GenericDialog("Open Localizations");
 		gd.addFileField("Input (localization file)", remembered("open_input", ""));
 		gd.addNumericField("Pixel_size (nm; 0 = from file)", remembered("pixel_size", 0), 2);

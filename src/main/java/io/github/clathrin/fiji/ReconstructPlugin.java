@@ -17,7 +17,7 @@ import io.github.clathrin.commands.ReconstructCommand;
 public class ReconstructPlugin extends ClathrinPlugIn {
 
 	@Override
-	public void run(String arg) {
+	protected void runPlugin(String arg) {
 		GenericDialog gd = new GenericDialog("Reconstruct Clathrin Structures");
 		gd.addFileField("Model (autoencoder .zip)", remembered("model", ""));
 		gd.addDirectoryField("Input", remembered("input", ""));

@@ -36,7 +36,7 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 	static final String UNIVERSE_CLASS = "ij3d.Image3DUniverse";
 
 	@Override
-	public void run(String arg) {
+	protected void runPlugin(String arg) {
 		GenericDialog gd = new GenericDialog("Show Structures in 3D");
 		gd.addDirectoryField("Input", remembered("input", ""));
 		StructureFields.add(gd, "Labels (optional: shown beside the prediction)");
@@ -123,7 +123,7 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 			say("gallery of " + gallery.entries().size() + " structures written to " + file);
 			return true;
 		}
-		catch (IOException | RuntimeException e) {
+		catch (IOException e) {
 			fail(file + ": cannot write the gallery (" + e.getMessage() + ")");
 			return false;
 		}

@@ -11,7 +11,7 @@ import io.github.clathrin.commands.SimulateCommand;
 public class SimulatePlugin extends ClathrinPlugIn {
 
 	@Override
-	public void run(String arg) {
+	protected void runPlugin(String arg) {
 		GenericDialog gd = new GenericDialog("Simulate Clathrin Demo Data");
 		gd.addChoice("Kind", new String[] { SimulateCommand.CLATHRIN, SimulateCommand.GEOMETRIES },
 			remembered("simulate_kind", SimulateCommand.CLATHRIN));

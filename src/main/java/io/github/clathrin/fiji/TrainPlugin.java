@@ -12,7 +12,7 @@ import io.github.clathrin.encoders.Encoders;
 public class TrainPlugin extends ClathrinPlugIn {
 
 	@Override
-	public void run(String arg) {
+	protected void runPlugin(String arg) {
 		GenericDialog gd = new GenericDialog("Train Clathrin Model");
 		gd.addDirectoryField("Input", remembered("input", ""));
 		gd.addMessage("A folder with one localization file per structure, or one table with an ROI column.");
