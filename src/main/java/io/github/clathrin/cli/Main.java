@@ -42,7 +42,10 @@ public final class Main implements Callable<Integer> {
 	boolean debug;
 
 	public static void main(String[] args) {
-		System.exit(run(args));
+		CtrlC.install(System.err);
+		int code = run(args);
+		CtrlC.finished();
+		System.exit(code);
 	}
 
 	/** Runs the command line and returns the exit code (for tests: no System.exit). */
