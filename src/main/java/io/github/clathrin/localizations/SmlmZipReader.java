@@ -200,10 +200,12 @@ public final class SmlmZipReader implements LocalizationReader {
 		}
 		// The manifest's row count is checked against what the entry can hold before allocating for it.
 		long declared = (long) rows * rowBytes, most = ZipEntrySize.mostBytes(entry);
-		if (declared > most)
-			throw InputException.inFile(file, "manifest.json announces " + rows + " rows of " + rowBytes + " bytes ("
-				+ declared + " bytes) in " + name + ", which holds at most " + most + " bytes: the row count or the "
-				+ "dtypes are wrong");
+		if (declared > most) {
+			long complete = most / rowBytes;
+			throw InputException.atRecord(file, complete + 1, name + " ends inside this row: manifest.json announces "
+				+ rows + " rows of " + rowBytes + " bytes but the entry holds at most " + most + " bytes, " + complete
+				+ " complete rows (truncated file, or wrong dtypes?)");
+		}
 		double[][] out = new double[width][rows];
 		byte[] buf = new byte[rowBytes * 4096];
 		ByteBuffer bb = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);

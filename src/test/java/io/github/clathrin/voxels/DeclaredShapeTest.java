@@ -29,7 +29,7 @@ class DeclaredShapeTest {
 	/** A real header for {@code declared}, followed by the data of one 4^3 float32 volume. */
 	private static byte[] npy(int[] declared) throws IOException {
 		ByteArrayOutputStream b = new ByteArrayOutputStream();
-		b.write(NpyWriter.header(NpyReader.DType.FLOAT32, declared));
+		b.write(NpyWriter.header(NpyWriter.DType.FLOAT32, declared));
 		b.write(new byte[4 * 4 * 4 * 4]);
 		return b.toByteArray();
 	}
