@@ -76,8 +76,9 @@ public final class NpyReader implements Closeable {
 			for (int d : shape) n = Math.multiplyExact(n, d);
 			long needed = Math.multiplyExact(n, dtype.bytes), present = availableBytes - headerBytes;
 			if (needed > present)
-				throw bad("the header's shape " + Arrays.toString(shape) + " of " + dtype + " needs " + needed
-					+ " bytes, but only " + present + " follow the header (truncated file, or a wrong shape)");
+				throw bad("array data ends early: the header's shape " + Arrays.toString(shape) + " of " + dtype
+					+ " needs " + needed + " bytes, but only " + present + " follow the header (truncated file, or a wrong "
+					+ "shape)");
 		}
 		catch (ArithmeticException e) {
 			throw bad("the header's shape " + Arrays.toString(shape) + " is too large for any file");
