@@ -1,6 +1,7 @@
 package io.github.clathrin.cli;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -9,6 +10,7 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
 import io.github.clathrin.commands.ClathrinCommand;
+import io.github.clathrin.task.OutOfMemoryException;
 
 /**
  * Runs the SciJava commands from the terminal, exactly as Fiji runs them: through a
@@ -32,8 +34,12 @@ final class CommandRunner implements AutoCloseable {
 			return command;
 		}
 		catch (ExecutionException e) {
-			// Commands keep their failures (see ClathrinCommand); only errors such as OutOfMemoryError get here.
-			throw e.getCause() instanceof Exception x ? x : e;
+			// Commands keep their failures (see ClathrinCommand); only errors such as StackOverflowError get here.
+			Throwable cause = e.getCause() != null ? e.getCause() : e;
+			if (cause instanceof OutOfMemoryError oom)
+				throw new OutOfMemoryException(type.getSimpleName().replaceFirst("Command$", "").toLowerCase(Locale.ROOT), oom);
+			if (cause instanceof Error error) throw error;
+			throw cause instanceof Exception x ? x : e;
 		}
 		finally {
 			progress.finish();

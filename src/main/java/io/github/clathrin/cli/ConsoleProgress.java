@@ -42,6 +42,12 @@ final class ConsoleProgress implements Progress {
 		lastPercent = percent;
 	}
 
+	/** Ctrl-C cancels (see {@link CtrlC}). */
+	@Override
+	public boolean isCancelled() {
+		return CtrlC.pressed();
+	}
+
 	/** Ends the current line on a terminal so the report starts on a fresh one. */
 	synchronized void finish() {
 		if (terminal && !stage.isEmpty()) err.print('\n');

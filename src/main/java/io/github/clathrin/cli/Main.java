@@ -21,6 +21,7 @@ import io.github.clathrin.commands.TrainCommand;
 import io.github.clathrin.pipeline.EvaluationProtocol;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.InputException;
+import io.github.clathrin.task.OutOfMemoryException;
 import io.github.clathrin.ui.ConfusionMatrixPlot;
 import io.github.clathrin.ui.CurvePlot;
 import io.github.clathrin.ui.Gallery;
@@ -41,7 +42,10 @@ public final class Main implements Callable<Integer> {
 	boolean debug;
 
 	public static void main(String[] args) {
-		System.exit(run(args));
+		CtrlC.install(System.err);
+		int code = run(args);
+		CtrlC.finished();
+		System.exit(code);
 	}
 
 	/** Runs the command line and returns the exit code (for tests: no System.exit). */
@@ -52,22 +56,53 @@ public final class Main implements Callable<Integer> {
 				|| parsed.subcommands().stream().anyMatch(p -> p.matchedOption("--debug") != null);
 			return handle(e, cmd.getErr(), debug);
 		});
-		return cli.execute(args);
+		try {
+			return cli.execute(args);
+		}
+		catch (OutOfMemoryError e) {
+			// picocli passes only Exceptions to the handler; errors outside a command (drawing a gallery) end here.
+			String step = args.length > 0 && !args[0].startsWith("-") ? args[0] : "clathrin";
+			return handle(new OutOfMemoryException(step, e), cli.getErr(), false);
+		}
+		catch (Error e) {
+			return handle(e, cli.getErr(), false);
+		}
 	}
 
-	static int handle(Exception e, PrintWriter err, boolean debug) {
-		if (e instanceof CancelledException) {
-			err.println("cancelled");
-			return 130;
+	/**
+	 * Reports a failure on stderr and returns the exit code: bad input is one line (exit 2), a cancel
+	 * exit 130, running out of memory one line naming the step and how to give Java more (exit 1),
+	 * and anything else is a bug: "internal error, please report" with the stack trace (exit 1).
+	 */
+	static int handle(Throwable e, PrintWriter err, boolean debug) {
+		try {
+			switch (ClathrinCommand.FailureKind.of(e)) {
+				case CANCELLED:
+					err.println("cancelled");
+					return 130;
+				case INPUT:
+					err.println("error: " + e.getMessage());
+					if (debug) e.printStackTrace(err);
+					return 2;
+				case OUT_OF_MEMORY:
+					err.println("error: " + e.getMessage() + ": give Java more memory, e.g. CLATHRIN_JAVA_OPTS=-Xmx"
+						+ suggestedHeapGb() + "g (now at most " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB)");
+					if (debug) e.printStackTrace(err);
+					return 1;
+				default:
+					err.println("internal error, please report: " + e);
+					e.printStackTrace(err);
+					return 1;
+			}
 		}
-		if (e instanceof InputException || e instanceof IllegalArgumentException) {
-			err.println("error: " + e.getMessage());
-			if (debug) e.printStackTrace(err);
-			return 2;
+		finally {
+			err.flush();
 		}
-		err.println("error: " + e + (debug ? "" : " (run with --debug for details)"));
-		if (debug) e.printStackTrace(err);
-		return 1;
+	}
+
+	/** Twice the heap this run had, in whole GB (at least 2). */
+	private static long suggestedHeapGb() {
+		return Math.max(2, 2 * ((Runtime.getRuntime().maxMemory() + (1L << 30) - 1) >> 30));
 	}
 
 	@Override
@@ -541,7 +576,12 @@ public final class Main implements Callable<Integer> {
 			if (render == null) return report(ClassifyCommand.class, in);
 			in.put("also_writes", new File[] { render }); // checked by the command with its own outputs
 			Gallery.Sort order = parseSort(renderSort);
-			Gallery.ImageFormat.of(render.toPath()); // a wrong extension is an error before any work
+			try {
+				Gallery.ImageFormat.of(render.toPath()); // a wrong extension is an error before any work
+			}
+			catch (IllegalArgumentException e) {
+				throw new InputException("--render " + e.getMessage());
+			}
 			try (CommandRunner r = new CommandRunner()) {
 				ClassifyCommand c = r.run(ClassifyCommand.class, in);
 				System.out.println(c.getReport());
@@ -570,7 +610,7 @@ public final class Main implements Callable<Integer> {
 				return Gallery.Sort.parse(s);
 			}
 			catch (IllegalArgumentException e) {
-				throw new IllegalArgumentException("--render-sort must be class, probability, uncertainty or name, got '"
+				throw new InputException("--render-sort must be class, probability, uncertainty or name, got '"
 					+ s + "'");
 			}
 		}

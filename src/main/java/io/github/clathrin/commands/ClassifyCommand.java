@@ -166,7 +166,7 @@ public class ClassifyCommand extends StructureCommand {
 		SegmentConfig config = SegmentCommand.config(eps, min_points, SegmentConfig.DEFAULT_MIN_SIZE,
 			SegmentConfig.DEFAULT_MAX_SIZE, SegmentConfig.DEFAULT_MAX_EXTENT);
 		LocalizationTable table = SegmentCommand.read(input, readOptions(), this);
-		Segmenter.Segmentation s = new Segmenter(config).segment(table, progress());
+		Segmenter.Segmentation s = SegmentCommand.segment(config, table, input, this);
 		if (s.structures().size() == 0) throw new InputException(input + ": no structures found (" + s.summary() + ")");
 		List<String> warnings = new ArrayList<>(s.structures().warnings());
 		warnings.add(0, "segmentation: " + s.summary());

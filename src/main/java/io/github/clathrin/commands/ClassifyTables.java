@@ -124,8 +124,8 @@ public final class ClassifyTables {
 			catch (CancelledException e) {
 				throw e;
 			}
-			catch (IOException | RuntimeException e) {
-				// One bad table must not cost the user the rest of the folder.
+			catch (IOException | InputException e) {
+				// One bad table must not cost the user the rest of the folder; a bug still stops the run.
 				String why = e.getMessage() != null ? e.getMessage() : e.toString();
 				failed.add(table.getFileName() + ": " + why);
 				log.accept("failed " + table.getFileName() + ": " + why);

@@ -2,6 +2,7 @@ package io.github.clathrin.commands;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.util.Locale;
 
 import org.scijava.ItemIO;
 import org.scijava.ItemVisibility;
@@ -10,15 +11,18 @@ import org.scijava.plugin.Parameter;
 
 import io.github.clathrin.localizations.LengthUnit;
 import io.github.clathrin.localizations.ReadOptions;
+import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.InputException;
+import io.github.clathrin.task.OutOfMemoryException;
 import io.github.clathrin.task.Progress;
 
 /**
  * What every Clathrin command shares: a progress listener that also carries SciJava cancellation, a
  * text report as output, and input checks (headless runs do not check choices or ranges for us).
  * A command that fails does not throw out of {@link #run()} (SciJava would log a stack trace at the
- * user): it keeps the exception, cancels itself with the message, and callers (CLI, Fiji) show
- * {@link #getFailure()}, TrackMate-style.
+ * user): it keeps the exception and callers (CLI, Fiji) show {@link #getFailure()}, TrackMate-style,
+ * as its {@link FailureKind} says: bad input and a user's cancel as one line, running out of memory
+ * as one line naming the step, and anything else as an internal error with its stack trace.
  */
 public abstract class ClathrinCommand extends ContextCommand {
 
@@ -39,25 +43,70 @@ public abstract class ClathrinCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Report")
 	protected String report;
 
+	/** What a failure means for the user, and so how callers show it. */
+	public enum FailureKind {
+		/** Bad input ({@link InputException}): one line for the user to act on. */
+		INPUT,
+		/** The user stopped the command ({@link CancelledException}). */
+		CANCELLED,
+		/** Java ran out of memory ({@link OutOfMemoryException}, naming the step): give Java more. */
+		OUT_OF_MEMORY,
+		/** A bug: anything else (a NullPointerException, an IllegalArgumentException...), to be reported. */
+		INTERNAL;
+
+		public static FailureKind of(Throwable failure) {
+			if (failure instanceof InputException) return INPUT;
+			if (failure instanceof CancelledException) return CANCELLED;
+			if (failure instanceof OutOfMemoryException) return OUT_OF_MEMORY;
+			return INTERNAL;
+		}
+	}
+
 	private RuntimeException failure;
+
+	/** The last progress stage reported, so that running out of memory can name the step. */
+	private volatile String stage;
 
 	@Override
 	public final void run() {
 		try {
 			execute();
 		}
-		catch (RuntimeException e) {
+		catch (InputException | CancelledException e) {
 			failure = e;
 			cancel(e.getMessage());
+		}
+		catch (OutOfMemoryError e) {
+			// Unwinding to here has dropped what the step held, so there is room to report it.
+			failure = new OutOfMemoryException(step(), e);
+			cancel(failure.getMessage());
+		}
+		catch (RuntimeException e) {
+			failure = e;
+			// Cancelled, so that SciJava's postprocessors do not show a missing report, but with a reason
+			// that cannot be mistaken for the user's cancel.
+			cancel("internal error, please report: " + e);
 		}
 	}
 
 	/**
-	 * Why the command failed, or null if it succeeded: usually an {@link InputException} (bad input,
-	 * message for the user) or a {@link io.github.clathrin.task.CancelledException}.
+	 * Why the command failed, or null if it succeeded: an {@link InputException} (bad input, message for
+	 * the user), a {@link CancelledException}, an {@link OutOfMemoryException}, or any other exception,
+	 * which is a bug ({@link #getFailureKind()}).
 	 */
 	public RuntimeException getFailure() {
 		return failure;
+	}
+
+	/** What {@link #getFailure()} means, or null if the command succeeded. */
+	public FailureKind getFailureKind() {
+		return failure == null ? null : FailureKind.of(failure);
+	}
+
+	/** The step that was running: the last progress stage, or the command's name before any progress. */
+	private String step() {
+		String s = stage, name = getClass().getSimpleName().replaceFirst("Command$", "").toLowerCase(Locale.ROOT);
+		return s == null || s.isBlank() ? name : s + " (" + name + ")";
 	}
 
 	protected abstract void execute();
@@ -85,6 +134,7 @@ public abstract class ClathrinCommand extends ContextCommand {
 
 			@Override
 			public void report(String stage, long done, long total) {
+				ClathrinCommand.this.stage = stage;
 				outer.report(stage, done, total);
 			}
 

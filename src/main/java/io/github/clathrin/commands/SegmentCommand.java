@@ -58,7 +58,7 @@ public class SegmentCommand extends ReadingCommand {
 				|| p.toString().equals(SegmentFiles.SUMMARY));
 		SegmentConfig config = config(eps, min_points, min_size, max_size, max_extent);
 		LocalizationTable table = read(input, readOptions(), this);
-		segmentation = new Segmenter(config).segment(table, progress());
+		segmentation = segment(config, table, input, this);
 		Path dir = output.toPath();
 		try {
 			SegmentFiles.save(dir, segmentation, config, one_table, progress());
@@ -86,6 +86,16 @@ public class SegmentCommand extends ReadingCommand {
 		}
 		catch (IllegalArgumentException e) {
 			throw new InputException(e.getMessage(), e);
+		}
+	}
+
+	/** Segments one whole-cell table, with the file name in an error about its coordinates. */
+	static Segmenter.Segmentation segment(SegmentConfig config, LocalizationTable table, File input, ClathrinCommand c) {
+		try {
+			return new Segmenter(config).segment(table, c.progress());
+		}
+		catch (InputException e) {
+			throw new InputException(input + ": " + e.getMessage(), e);
 		}
 	}
 

@@ -12,6 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 import io.github.clathrin.encoders.Sample;
+import io.github.clathrin.task.CancelledException;
+import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
 
 /**
@@ -26,7 +28,8 @@ import io.github.clathrin.task.Progress;
  * Training inputs may be mirrored, shifted and corrupted on the way ({@link InputJitter}); validation
  * sees them unchanged. Every random choice (split, shuffles, jitter, and the network's initialization) follows the seed, so the
  * same seed gives bit-identical weights on the same machine. Cancellation is checked before every
- * batch, and a batch takes well under a second at the default size.
+ * batch and again once its copies are made, so a cancel waits for at most one batch's fit: well under
+ * a second at the default size on an idle machine (the progress line's samples/s tells).
  */
 final class DeepTrainer {
 
@@ -77,11 +80,16 @@ final class DeepTrainer {
 					copies[i - from] = pairs[i] % copiesPlusOne;
 				}
 				DataSet ds = dataSet(source, structures, copies, labels, classes, jitter);
+				// Making a batch's copies can take as long as fitting it: a cancel meanwhile skips the fit.
+				if (progress.isCancelled()) {
+					release(ds);
+					throw new CancelledException();
+				}
 				net.fit(ds);
 				double score = net.score();
 				release(ds);
 				if (!Double.isFinite(score))
-					throw new IllegalStateException(name + " training diverged (loss " + score + ") in epoch " + epoch
+					throw new InputException(name + " training diverged (loss " + score + ") in epoch " + epoch
 						+ ": try a smaller learningRate than " + config.learningRate());
 				lossSum += score * structures.length;
 				lossCount += structures.length;

@@ -9,6 +9,8 @@ import ij.plugin.PlugIn;
 
 import java.awt.GraphicsEnvironment;
 import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +20,7 @@ import org.scijava.command.CommandModule;
 import io.github.clathrin.commands.ClathrinCommand;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.InputException;
+import io.github.clathrin.task.OutOfMemoryException;
 
 /**
  * What every Plugins &gt; Clathrin entry shares: dialog values remembered between uses, running a
@@ -29,10 +32,19 @@ import io.github.clathrin.task.InputException;
  * otherwise work on a model or results file that was never written. {@link Macro#abort()} alone is
  * not enough: it only throws in ImageJ's own macro threads (names ending in "Macro$"), not in
  * {@code -batch} runs, so {@link Interpreter#abort()} stops the running interpreter first.
+ * <p>
+ * Every failure of a menu command ends in {@link #failed}: ImageJ calls {@link #run(String)}, which
+ * runs the plugin's {@link #runOnce(String)} and catches whatever it throws (building the dialog,
+ * running the command, showing results). Bad input is one line, as above; running out of memory is one
+ * line naming the step and pointing to Edit &gt; Options &gt; Memory; anything else is a bug, written
+ * to the log as "internal error, please report" with its stack trace, and it stops a macro too.
  */
 abstract class ClathrinPlugIn implements PlugIn {
 
 	static final String TITLE = "Clathrin Classifier";
+
+	/** Where the user gives ImageJ more memory. */
+	static final String MEMORY_HINT = "give ImageJ more memory in Edit > Options > Memory & Threads... and restart it";
 
 	/** The title of the question before an existing output is replaced. */
 	static final String REPLACE_TITLE = "Replace Existing File?";
@@ -45,10 +57,24 @@ abstract class ClathrinPlugIn implements PlugIn {
 	 */
 	@Override
 	public final void run(String arg) {
-		DialogSession.run(() -> runOnce(arg));
+		DialogSession.run(() -> {
+			try {
+				runOnce(arg);
+			}
+			catch (RuntimeException e) {
+				if (Macro.MACRO_CANCELED.equals(e.getMessage())) throw e; // Macro.abort() stopping the macro: not ours
+				failed(e, stepName(getClass()));
+			}
+			catch (Error e) {
+				failed(e, stepName(getClass()));
+			}
+		});
 	}
 
-	/** Shows the dialog (through {@link #show}) and runs the step once. */
+	/**
+	 * Shows the dialog (through {@link #show}) and runs the step once: its dialog, its command and its
+	 * results. Failures may simply be thrown; they all end in {@link #failed}.
+	 */
 	abstract void runOnce(String arg);
 
 	/**
@@ -206,6 +232,47 @@ abstract class ClathrinPlugIn implements PlugIn {
 		else IJ.error(TITLE, message);
 	}
 
+	/**
+	 * Shows any failure of a menu command the way its kind asks for ({@link ClathrinCommand.FailureKind}):
+	 * a cancel on the status bar, bad input and running out of memory through {@link #fail}, and anything
+	 * else as an internal error. {@code step} names what was running when the cause says nothing better.
+	 */
+	static void failed(Throwable failure, String step) {
+		if (failure instanceof OutOfMemoryError oom) failure = new OutOfMemoryException(step, oom);
+		switch (ClathrinCommand.FailureKind.of(failure)) {
+			case CANCELLED -> {
+				IJ.showStatus(TITLE + ": cancelled");
+				if (unattended()) IJ.log(TITLE + ": cancelled");
+				if (fromMacro()) abortMacro();
+			}
+			case INPUT -> {
+				fail(failure.getMessage() != null ? failure.getMessage() : failure.toString());
+				openAgain(); // a wrong path or value: let the user correct it in the dialog
+			}
+			case OUT_OF_MEMORY -> fail(failure.getMessage() + ": " + MEMORY_HINT);
+			default -> internalError(failure);
+		}
+	}
+
+	/**
+	 * A bug: the exception and its stack trace go to the log (in batch mode too, so that it can be
+	 * reported), the GUI also shows a dialog, and a calling macro stops.
+	 */
+	static void internalError(Throwable bug) {
+		String line = "internal error, please report: " + bug;
+		IJ.log(TITLE + ": " + line);
+		StringWriter trace = new StringWriter();
+		bug.printStackTrace(new PrintWriter(trace));
+		IJ.log(trace.toString());
+		if (!unattended()) IJ.error(TITLE, line + "\n(the stack trace is in the Log window)");
+		if (fromMacro()) abortMacro();
+	}
+
+	/** "train" for TrainPlugin or TrainCommand: the step a user recognises. */
+	static String stepName(Class<?> type) {
+		return type.getSimpleName().replaceFirst("(Plugin|Command)$", "").toLowerCase(java.util.Locale.ROOT);
+	}
+
 	static void abortMacro() {
 		Interpreter.abort();
 		Macro.abort();
@@ -213,7 +280,8 @@ abstract class ClathrinPlugIn implements PlugIn {
 
 	/**
 	 * Runs a command through SciJava's CommandService, exactly as the CLI does, and returns it with its
-	 * outputs; null after showing the failure (bad input, cancelled, or a crash).
+	 * outputs; null after showing the failure through {@link #failed} (bad input, cancelled, out of memory,
+	 * or a bug).
 	 */
 	static <C extends ClathrinCommand> C run(Class<C> type, Map<String, Object> inputs) {
 		StatusBarProgress progress = new StatusBarProgress();
@@ -228,13 +296,7 @@ abstract class ClathrinPlugIn implements PlugIn {
 				succeeded();
 				return command;
 			}
-			if (failure instanceof CancelledException) {
-				IJ.showStatus(TITLE + ": cancelled");
-				if (unattended()) IJ.log(TITLE + ": cancelled");
-				if (fromMacro()) abortMacro();
-			}
-			else fail(failure.getMessage() != null ? failure.getMessage() : failure.toString());
-			if (failure instanceof InputException) openAgain(); // a wrong path or value: let the user correct it
+			failed(failure, stepName(type));
 			return null;
 		}
 		catch (InterruptedException e) {
@@ -243,9 +305,8 @@ abstract class ClathrinPlugIn implements PlugIn {
 			return null;
 		}
 		catch (ExecutionException e) {
-			// Commands keep their own failures; only errors such as OutOfMemoryError arrive here.
-			Throwable cause = e.getCause() != null ? e.getCause() : e;
-			fail(cause.toString());
+			// Commands keep their own failures; only errors such as StackOverflowError arrive here.
+			failed(e.getCause() != null ? e.getCause() : e, stepName(type));
 			return null;
 		}
 		finally {

@@ -100,7 +100,7 @@ public class LabelStructuresPlugin extends ClathrinPlugIn {
 		catch (InputException e) {
 			mistake(e.getMessage());
 		}
-		catch (IOException | RuntimeException e) {
+		catch (IOException e) {
 			fail(e.getMessage() != null ? e.getMessage() : e.toString());
 		}
 		finally {

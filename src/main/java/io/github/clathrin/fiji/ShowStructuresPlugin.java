@@ -122,7 +122,7 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 			say("gallery of " + gallery.entries().size() + " structures written to " + file);
 			return true;
 		}
-		catch (IOException | RuntimeException e) {
+		catch (IOException e) {
 			fail(file + ": cannot write the gallery (" + e.getMessage() + ")");
 			return false;
 		}

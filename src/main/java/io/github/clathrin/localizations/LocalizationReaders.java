@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.clathrin.task.InputException;
+import io.github.clathrin.task.OutOfMemoryException;
 import io.github.clathrin.task.Progress;
 
 /** Knows every reader and picks the one for a file from its first bytes and its name. */
@@ -36,8 +37,8 @@ public final class LocalizationReaders {
 		try {
 			return reader.read(file, options == null ? ReadOptions.DEFAULT : options, progress == null ? Progress.NONE : progress);
 		} catch (OutOfMemoryError e) {
-			throw InputException.inFile(file, "not enough memory to read " + Files.size(file) / (1 << 20)
-				+ " MB; give Java more memory (-Xmx)");
+			// Not bad input: the CLI and Fiji each say how to give Java more memory.
+			throw new OutOfMemoryException("reading " + file + " (" + Files.size(file) / (1 << 20) + " MB)", e);
 		}
 	}
 

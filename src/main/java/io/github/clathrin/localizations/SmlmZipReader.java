@@ -20,6 +20,7 @@ import com.google.gson.JsonParser;
 
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.task.ZipEntrySize;
 
 /**
  * Reads the {@code .smlm} ZIP format (ShareLoc, locan): a {@code manifest.json} whose {@code formats}
@@ -87,6 +88,9 @@ public final class SmlmZipReader implements LocalizationReader {
 				int rows = intValue(file, fi, "rows");
 				parts.add(table(file, zip, string(fi, "name"), cols, rows, progress));
 				partRows.add(rows);
+				if ((long) total + rows > Integer.MAX_VALUE - 8)
+					throw InputException.inFile(file, "manifest.json announces more than " + (Integer.MAX_VALUE - 8)
+						+ " rows in all, more than one table can hold");
 				total += rows;
 			}
 			if (columns == null) throw InputException.inFile(file, "manifest.json lists no table file");
@@ -193,6 +197,14 @@ public final class SmlmZipReader implements LocalizationReader {
 		for (Col c : cols) {
 			rowBytes += c.size() * c.count();
 			width += c.count();
+		}
+		// The manifest's row count is checked against what the entry can hold before allocating for it.
+		long declared = (long) rows * rowBytes, most = ZipEntrySize.mostBytes(entry);
+		if (declared > most) {
+			long complete = most / rowBytes;
+			throw InputException.atRecord(file, complete + 1, name + " ends inside this row: manifest.json announces "
+				+ rows + " rows of " + rowBytes + " bytes but the entry holds at most " + most + " bytes, " + complete
+				+ " complete rows (truncated file, or wrong dtypes?)");
 		}
 		double[][] out = new double[width][rows];
 		byte[] buf = new byte[rowBytes * 4096];

@@ -2,12 +2,13 @@ package io.github.clathrin.segment;
 
 import java.util.Arrays;
 
+import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
 
 /**
  * Points sorted by the cubic cell they fall in, with the coordinates copied in that order so that a
  * neighbour query reads memory in sequence; cells are found again by binary search on their keys.
- * Rows with a non-finite coordinate are left out.
+ * Rows with a non-finite coordinate are left out; data whose cells cannot be indexed is refused.
  */
 final class Grid {
 
@@ -49,12 +50,10 @@ final class Grid {
 		}
 		if (m == 0) return new Grid(new int[0], new int[] { 0 }, new long[0], new double[0], new double[0],
 			new double[0], 1, 1, 1);
+		checkIndexable(new double[] { minX, minY, minZ }, new double[] { maxX, maxY, maxZ }, cell);
 		long nx = (long) Math.floor((maxX - minX) / cell) + 1;
 		long ny = (long) Math.floor((maxY - minY) / cell) + 1;
 		long nz = (long) Math.floor((maxZ - minZ) / cell) + 1;
-		if ((double) nx * ny * nz > 1e18)
-			throw new IllegalArgumentException("eps " + cell + " nm is too small for data spanning "
-				+ Math.max(maxX - minX, Math.max(maxY - minY, maxZ - minZ)) + " nm");
 
 		long[] key = new long[m];
 		int[] rowOf = new int[m];
@@ -101,6 +100,36 @@ final class Grid {
 		}
 		return new Grid(row, start, cells, xs, ys, zs, nx, ny, nz);
 	}
+
+	/** Most cells the grid may span: cell keys (ix * ny + iy) * nz + iz must stay far below Long.MAX_VALUE. */
+	static final double MAX_CELLS = 1e18;
+
+	/**
+	 * Refuses data whose grid of cubic cells cannot be indexed by a long: a span beyond the largest double
+	 * (-1e308 to 1e308), or so many cells of side {@code cell} that keys would overflow and DBSCAN would
+	 * silently find nothing. Checked in doubles, before any long arithmetic.
+	 */
+	private static void checkIndexable(double[] min, double[] max, double cell) {
+		double cells = 1, widest = 0;
+		int widestAxis = 0;
+		for (int a = 0; a < 3; a++) {
+			double span = max[a] - min[a];
+			if (!Double.isFinite(span))
+				throw new InputException("the " + AXES[a] + " coordinates span from " + min[a] + " to " + max[a]
+					+ " nm, more than a number can hold: are these localizations in nm? (remove the far-off rows)");
+			cells *= Math.floor(span / cell) + 1;
+			if (span > widest) {
+				widest = span;
+				widestAxis = a;
+			}
+		}
+		if (cells > MAX_CELLS)
+			throw new InputException("eps " + cell + " nm is too small for data spanning " + widest + " nm along "
+				+ AXES[widestAxis] + ": DBSCAN's grid of eps-sized cells would need more than " + MAX_CELLS
+				+ " cells (use a larger eps, or remove the far-off localizations)");
+	}
+
+	private static final String[] AXES = { "x", "y", "z" };
 
 	/** Number of points with finite coordinates. */
 	int size() {

@@ -45,6 +45,8 @@ public final class NpyReader implements Closeable {
 	private final long size;
 	private long remaining;
 	private final byte[] buffer = new byte[1 << 16];
+	/** Bytes of the magic, version, header length and header. */
+	private long headerBytes;
 
 	/**
 	 * Reads the header from {@code in}; {@code source} names the file (and entry) in error messages.
@@ -52,6 +54,14 @@ public final class NpyReader implements Closeable {
 	 * @throws InputException if the stream is not an .npy array we can read
 	 */
 	public NpyReader(InputStream in, String source) throws IOException {
+		this(in, source, Long.MAX_VALUE);
+	}
+
+	/**
+	 * As {@link #NpyReader(InputStream, String)}, for a source of at most {@code availableBytes} bytes
+	 * (header included): a header whose shape needs more is refused before anything is allocated.
+	 */
+	public NpyReader(InputStream in, String source, long availableBytes) throws IOException {
 		this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 1 << 16);
 		this.source = source;
 		String header = readHeader();
@@ -62,14 +72,24 @@ public final class NpyReader implements Closeable {
 			throw bad("fortran_order arrays are not supported; save with numpy.ascontiguousarray(a)");
 		this.shape = parseShape(header);
 		long n = 1;
-		for (int d : shape) n *= d;
+		try {
+			for (int d : shape) n = Math.multiplyExact(n, d);
+			long needed = Math.multiplyExact(n, dtype.bytes), present = availableBytes - headerBytes;
+			if (needed > present)
+				throw bad("array data ends early: the header's shape " + Arrays.toString(shape) + " of " + dtype
+					+ " needs " + needed + " bytes, but only " + present + " follow the header (truncated file, or a wrong "
+					+ "shape)");
+		}
+		catch (ArithmeticException e) {
+			throw bad("the header's shape " + Arrays.toString(shape) + " is too large for any file");
+		}
 		this.size = n;
 		this.remaining = n;
 	}
 
-	/** Opens an .npy file. */
+	/** Opens an .npy file; its header's shape is checked against the file's size. */
 	public static NpyReader open(Path file) throws IOException {
-		return new NpyReader(Files.newInputStream(file), file.toString());
+		return new NpyReader(Files.newInputStream(file), file.toString(), Files.size(file));
 	}
 
 	public DType dtype() {
@@ -186,6 +206,7 @@ public final class NpyReader implements Closeable {
 		}
 		byte[] h = in.readNBytes(headerLength);
 		if (h.length < headerLength) throw new EOFException(source + ": header ends early");
+		headerBytes = 8 + (major == 1 ? 2 : 4) + (long) headerLength;
 		// v1/v2 headers are latin-1, v3 is UTF-8; the keys we need are ASCII either way
 		return new String(h, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
 	}

@@ -10,6 +10,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import io.github.clathrin.task.InputException;
+import io.github.clathrin.task.ZipEntrySize;
 
 /**
  * Reads the arrays of a NumPy {@code .npz} file (a ZIP of {@code .npy} entries, stored or DEFLATE),
@@ -41,7 +42,7 @@ public final class NpzReader implements Closeable {
 	public NpyReader open(String name) throws IOException {
 		ZipEntry e = zip.getEntry(name + ".npy");
 		if (e == null) throw new InputException(file + ": no array '" + name + "' (has " + names() + ")");
-		return new NpyReader(zip.getInputStream(e), file + "!" + e.getName());
+		return new NpyReader(zip.getInputStream(e), file + "!" + e.getName(), ZipEntrySize.mostBytes(e));
 	}
 
 	@Override

@@ -179,6 +179,27 @@ class DeepTrainerTest {
 	}
 
 	@Test
+	void aCancelWhileABatchIsMadeSkipsItsFit() {
+		CountingSource source = new CountingSource(40, 1, Set.of());
+		MultiLayerNetwork net = net(2);
+		BatchLog log = new BatchLog(source);
+		net.setListeners(log);
+		// Esc pressed while the fourth batch of 4 is being made: its 13th sample was asked for.
+		Progress escDuringFourthBatch = new Progress() {
+			@Override
+			public void report(String stage, long done, long total) {}
+
+			@Override
+			public boolean isCancelled() {
+				return source.calls.get() > 12;
+			}
+		};
+		assertThrows(CancelledException.class,
+			() -> trainer(new TrainingConfig(5, 4, 0.01, 3, 0.1)).train(net, source, null, 0, 2, escDuringFourthBatch));
+		assertEquals(List.of(4, 8, 12), log.callsAtBatch, "batches fitted");
+	}
+
+	@Test
 	void sameSeedSameWeights() {
 		TrainingConfig config = new TrainingConfig(2, 5, 0.01, 3, 0.2);
 		float[][] params = new float[3][];

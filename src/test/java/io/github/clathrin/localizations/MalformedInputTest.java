@@ -130,6 +130,17 @@ class MalformedInputTest {
 	}
 
 	@Test
+	void insight3HeaderAnnouncingAHugeCountIsRefusedBeforeAllocating() throws IOException {
+		// Two billion molecules (tens of GB of columns) announced by a file of two records.
+		Path f = dir.resolve("huge_n.bin");
+		ByteBuffer b = ByteBuffer.allocate(16 + 72 * 2 + 4).order(ByteOrder.LITTLE_ENDIAN);
+		b.put("M425".getBytes(StandardCharsets.US_ASCII)).putInt(1).putInt(6).putInt(2_000_000_000);
+		Files.write(f, b.array());
+		String m = refused(f, ReadOptions.DEFAULT.withPixelSize(160.0));
+		assertTrue(m.contains("huge_n.bin") && m.contains("2000000000 records"), m);
+	}
+
+	@Test
 	void insight3RecordsRoundTrip() throws IOException {
 		Path f = dir.resolve("two.bin");
 		ByteBuffer b = ByteBuffer.allocate(16 + 72 * 2 + 4).order(ByteOrder.LITTLE_ENDIAN);

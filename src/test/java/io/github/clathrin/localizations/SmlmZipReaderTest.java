@@ -85,6 +85,43 @@ class SmlmZipReaderTest {
 		assertTrue(e.getMessage().contains("no manifest.json"), e.getMessage());
 	}
 
+	/** Ten rows of three float32 coordinates. */
+	private static byte[] tenRows() {
+		return new byte[10 * 12];
+	}
+
+	@Test
+	void aManifestAnnouncingMoreRowsThanTheTableHoldsIsRefusedBeforeAllocating() throws IOException {
+		// Two billion rows (48 GB of doubles) announced for a table of 120 bytes.
+		Path f = archive("bomb.smlm", manifest("\"nm\", \"nm\", \"nm\"", "float32", "float32", "float32", "2000000000"),
+			tenRows());
+		InputException e = assertThrows(InputException.class, () -> read(f, ReadOptions.DEFAULT));
+		assertTrue(e.getMessage().startsWith(f.toString()) && e.getMessage().contains("2000000000 rows"), e.getMessage());
+	}
+
+	@Test
+	void aZipEntryWhoseDeclaredSizeLiesIsBoundedByItsCompressedSize() throws IOException {
+		// The rows and the entry's declared size agree (4.2 GB, 8.4 GB of doubles), but its 120 compressed bytes
+		// cannot inflate to that.
+		int rows = 350_000_000;
+		Path f = archive("lying-size.smlm", manifest("\"nm\", \"nm\", \"nm\"", "float32", "float32", "float32",
+			Integer.toString(rows)), tenRows());
+		byte[] zip = Files.readAllBytes(f);
+		ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+		boolean patched = false;
+		for (int i = zip.length - 46; i >= 0 && !patched; i--)
+			if (b.getInt(i) == 0x02014b50 && new String(zip, i + 46, b.getShort(i + 28), StandardCharsets.UTF_8)
+				.equals("table-0.bin"))
+			{
+				b.putInt(i + 24, rows * 12); // uncompressed size in the central directory
+				patched = true;
+			}
+		assertTrue(patched);
+		Files.write(f, zip);
+		InputException e = assertThrows(InputException.class, () -> read(f, ReadOptions.DEFAULT));
+		assertTrue(e.getMessage().startsWith(f.toString()) && e.getMessage().contains(rows + " rows"), e.getMessage());
+	}
+
 	private static String manifest(String units, String dx, String dy, String df, String rows) {
 		return "{\"format_version\": \"0.2\", \"formats\": {\"t\": {\"type\": \"table\", \"mode\": \"binary\","
 			+ "\"headers\": [\"position_x\", \"position_y\", \"frame\"], \"dtype\": [\"" + dx + "\", \"" + dy + "\", \""
