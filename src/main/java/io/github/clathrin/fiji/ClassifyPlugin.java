@@ -51,7 +51,8 @@ public class ClassifyPlugin extends ClathrinPlugIn {
 		remember("skip_existing", skip);
 
 		ClassifyCommand done = run(ClassifyCommand.class, fields.addTo(inputs("model", file(model), "input",
-			file(input), "output", file(output), "skip_existing", skip, "explain", explain)));
+			file(input), "output", file(output), "skip_existing", skip, "explain", explain,
+			"also_writes", renderFile == null ? null : new File[] { renderFile })));
 		if (done == null) return;
 		showReport(done.getReport());
 		if (done.getPredictions() != null) {

@@ -27,7 +27,7 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		StructureFields.add(gd, "Labels");
 		gd.addStringField("Encoders (comma-separated)", remembered("encoders", "auto,pca,kmeans,lab"), 16);
 		gd.addNumericField("Folds", remembered("folds", 5), 0);
-		gd.addNumericField("Grid (voxels per axis)", remembered("grid", 30), 0);
+		gd.addNumericField("Grid (voxels per axis; 0 = 30, or the size of ready volumes)", remembered("grid", 0), 0);
 		gd.addStringField("Box half-size x,y,z (nm)", remembered("box", "200,200,700"), 12);
 		gd.addChoice("Pose", StructureFields.POSES, remembered("pose", StructureFields.POSES[0]));
 		gd.addNumericField("Seed", remembered("seed", 1), 0);
@@ -69,6 +69,11 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 			encoders, "folds", (int) folds, "grid", (int) grid, "box", box, "pose", pose, "seed", (long) seed, "json", json,
 			"unlabelled_steps", steps.isBlank() ? null : steps)));
 		if (split && !classNames.isBlank()) in.put("class_names", classNames);
+		if (json != null) { // the plots written beside the JSON must not replace an input either
+			String base = withoutExtension(json.getPath());
+			in.put("also_writes", new File[] { new File(base + "-confusion.png"), new File(base + "-per-class.png"),
+				new File(base + "-unlabelled.png") });
+		}
 		EvaluateCommand done = run(EvaluateCommand.class, in);
 		if (done == null) return;
 		showReport(done.getReport());

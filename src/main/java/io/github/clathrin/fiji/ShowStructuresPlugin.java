@@ -73,7 +73,7 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 			say("Fiji's 3D Viewer (" + UNIVERSE_CLASS + ") is not installed: the built-in viewer is used");
 
 		ShowStructuresCommand done = run(ShowStructuresCommand.class, fields.addTo(inputs("input", file(input), "model",
-			file(model), "results", file(results))));
+			file(model), "results", file(results), "also_writes", galleryFile == null ? null : new File[] { galleryFile })));
 		if (done == null) return;
 		showReport(done.getReport());
 		Gallery all = Gallery.of(done.getStructures(), done.getPredictions(), done.getClassNames());

@@ -18,7 +18,7 @@ public class TrainPlugin extends ClathrinPlugIn {
 		gd.addMessage("A folder with one localization file per structure, or one table with an ROI column.");
 		StructureFields.add(gd, "Labels");
 		gd.addChoice("Encoder", Encoders.names().toArray(String[]::new), remembered("encoder", "auto"));
-		gd.addNumericField("Grid (voxels per axis)", remembered("grid", 30), 0);
+		gd.addNumericField("Grid (voxels per axis; 0 = 30, or the size of ready volumes)", remembered("grid", 0), 0);
 		gd.addStringField("Box half-size x,y,z (nm)", remembered("box", "200,200,700"), 12);
 		gd.addChoice("Pose", StructureFields.POSES, remembered("pose", StructureFields.POSES[0]));
 		gd.addNumericField("Seed", remembered("seed", 1), 0);
