@@ -49,5 +49,23 @@ class OutputRefusalMacroTest {
 		assertTrue(c.output().contains("refusing to overwrite") && c.output().contains("s0001.csv"), c.output());
 		assertFalse(c.output().contains("still running"), "the macro stops: " + c.output());
 		assertArrayEquals(victimBefore, Files.readAllBytes(victim));
+	
+		// Files the plugins draw themselves (Classify's render, Show Structures' gallery) are checked by the command
+		// before anything runs, as the CLI's --render is: a new .tif among the structures would be read as one.
+		Path one = Files.createDirectories(work.resolve("one"));
+		Files.copy(MacrosTest.SIMULATED.resolve("structures").resolve("s0002.csv"), one.resolve("s0002.csv"));
+		Path gallery = one.resolve("gallery.tif");
+		String[] steps = { "run(\"Classify\", \"model=[" + model + "] input=[" + one + "] output=[" + work.resolve("r.csv")
+			+ "] render=[" + gallery + "]\");", "run(\"Show Structures in 3D...\", \"input=[" + one + "] model=[" + model
+				+ "] gallery=[" + gallery + "]\");" };
+		for (String step : steps) {
+			Path drawn = work.resolve("drawn.ijm");
+			Files.writeString(drawn, step + "\nprint(\"drawn: still running\");\n");
+			RealImageJ.Result d = RealImageJ.batchMacro(home, drawn, "");
+			assertTrue(d.output().contains("refusing to write it there") && d.output().contains("gallery.tif"), d.output());
+			assertFalse(d.output().contains("still running"), "the macro stops: " + d.output());
+			assertFalse(Files.exists(gallery), step);
+			assertFalse(Files.exists(work.resolve("r.csv")), "nothing ran: " + step);
+		}
 	}
 }
