@@ -92,8 +92,8 @@ public final class ClassifyTables {
 			return why != null;
 		});
 		if (!notTables.isEmpty())
-			log.accept(inputFolder + ": skipped " + notTables.size() + (notTables.size() == 1 ? " file" : " files")
-				+ " that hold no localization table: " + String.join(", ", notTables));
+			log.accept(inputFolder + ": skipped " + notTables.size() + (notTables.size() == 1 ? " file that holds" : " files that hold")
+				+ " no localization table: " + String.join(", ", notTables));
 		if (tables.isEmpty()) throw new InputException(inputFolder + ": no localization tables (."
 			+ String.join(" .", StructureLoader.EXTENSIONS) + ") in this folder");
 		String note = ClassifyCommand.rangeNote(model);

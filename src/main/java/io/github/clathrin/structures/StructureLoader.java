@@ -113,8 +113,8 @@ public final class StructureLoader {
 				+ ")" + (skipped.isEmpty() ? ", found none" : ", found only " + names(skipped)));
 		List<String> warnings = new ArrayList<>();
 		if (!skipped.isEmpty())
-			warnings.add(dir + ": skipped " + skipped.size() + (skipped.size() == 1 ? " file" : " files")
-				+ " that hold no structure: " + names(skipped));
+			warnings.add(dir + ": skipped " + skipped.size() + (skipped.size() == 1 ? " file that holds" : " files that hold")
+				+ " no structure: " + names(skipped));
 		List<Structure> structures = new ArrayList<>(files.size());
 		int flat = 0;
 		for (int i = 0; i < files.size(); i++) {

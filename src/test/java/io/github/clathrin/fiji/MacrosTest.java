@@ -66,10 +66,12 @@ class MacrosTest {
 		Path tables = Files.createDirectories(work.resolve("tables")), out = work.resolve("out");
 		Files.copy(SIMULATED.resolve("all-structures.csv"), tables.resolve("a.csv"));
 		Files.copy(SIMULATED.resolve("all-structures.csv"), tables.resolve("b.csv"));
-		Files.writeString(tables.resolve("broken.csv"), "this is,not\na localization,table\n");
+		Files.writeString(tables.resolve("broken.csv"), "x [nm],y [nm],z [nm],roi\n1,2,3,1\n4,five,6,1\n"); // damaged
+		Files.writeString(tables.resolve("labels.csv"), "structure,label\n1,yes\n"); // beside the tables: skipped
 		RealImageJ.Result r = RealImageJ.batchMacro(home, Path.of("docs/macros/batch-classify.ijm"),
 			"model=" + model + " input=" + tables + " output=" + out + " roi_column=roi");
 		assertTrue(r.output().contains("failed broken.csv"), r.output());
+		assertTrue(r.output().contains("skipped 1 file that holds no localization table: labels.csv"), r.output());
 		assertTrue(r.output().contains("batch-classify: done"), r.output()); // a bad file does not stop the macro
 		assertFalse(Files.exists(out.resolve("broken-results.csv")));
 		for (String name : new String[] { "a", "b" }) {
