@@ -17,6 +17,7 @@ import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.pipeline.Model;
 import io.github.clathrin.pipeline.ModelFile;
 import io.github.clathrin.structures.Structure;
+import io.github.clathrin.structures.CsvRecords;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.voxels.VoxelConfig;
@@ -79,7 +80,7 @@ public class ShowStructuresCommand extends StructureCommand {
 			throw StructureInput.unreadable(results, e);
 		}
 		if (lines.isEmpty()) throw new InputException(results + ": empty results file");
-		List<String> header = splitCsv(lines.get(0).replace("\uFEFF", ""));
+		List<String> header = CsvRecords.splitLine(lines.get(0).replace("\uFEFF", ""));
 		int key = header.indexOf("structure"), predicted = header.indexOf("prediction"),
 			probability = header.indexOf("probability"), label = header.indexOf("label");
 		if (key < 0 || predicted < 0 || probability < 0)
@@ -97,7 +98,7 @@ public class ShowStructuresCommand extends StructureCommand {
 		predictions = new ArrayList<>();
 		for (int row = 1; row < lines.size(); row++) {
 			if (lines.get(row).isBlank()) continue;
-			List<String> f = splitCsv(lines.get(row));
+			List<String> f = CsvRecords.splitLine(lines.get(row));
 			try {
 				String k = f.get(key);
 				// A structure that got no class (empty prediction, see the status column) is shown without one.
@@ -118,31 +119,6 @@ public class ShowStructuresCommand extends StructureCommand {
 		classNames = List.copyOf(names);
 	}
 
-	/** Splits one CSV line as {@link Classification#writeCsv} writes it (quotes doubled inside quoted fields). */
-	static List<String> splitCsv(String line) {
-		List<String> out = new ArrayList<>();
-		StringBuilder f = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					f.append('"');
-					i++;
-				}
-				else if (c == '"') quoted = false;
-				else f.append(c);
-			}
-			else if (c == '"') quoted = true;
-			else if (c == ',') {
-				out.add(f.toString().trim());
-				f.setLength(0);
-			}
-			else f.append(c);
-		}
-		out.add(f.toString().trim());
-		return out;
-	}
 
 	/** The structures, in input order. */
 	public StructureSet getStructures() {

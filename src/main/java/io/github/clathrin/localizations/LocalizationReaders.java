@@ -81,7 +81,7 @@ public final class LocalizationReaders {
 			ColumnHeader h = ColumnHeader.parse(t);
 			x |= h.role() == ColumnHeader.Role.X;
 			y |= h.role() == ColumnHeader.Role.Y;
-			titled |= !t.isBlank() && !isNumber(t);
+			titled |= !t.isBlank() && !TextTableReading.isNumber(t);
 			canonical.add(ColumnHeader.canonical(t));
 		}
 		// numbers without titles are localizations that need --columns: the reader says so
@@ -93,15 +93,6 @@ public final class LocalizationReaders {
 		if (titles.length() > 60) titles = titles.substring(0, 57) + "...";
 		if (canonical.contains("label")) return "labels: " + titles;
 		return "no x and y columns: " + titles;
-	}
-
-	private static boolean isNumber(String s) {
-		try {
-			Double.parseDouble(s.trim());
-			return true;
-		} catch (NumberFormatException e) {
-			return false;
-		}
 	}
 
 	private static LocalizationReader best(Path file, byte[] head) {

@@ -147,7 +147,7 @@ final class TextTableReading {
 		return start == 0 && HeaderLine.startsWithBom(head) ? 3 : start;
 	}
 
-	private static boolean isNumber(String s) {
+	static boolean isNumber(String s) {
 		try {
 			Double.parseDouble(s.trim());
 			return true;

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import io.github.clathrin.localizations.LocalizationTable;
 import io.github.clathrin.localizations.ThunderStormCsvWriter;
+import io.github.clathrin.structures.CsvRecords;
 import io.github.clathrin.structures.Structure;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.AtomicFiles;
@@ -116,11 +117,11 @@ public final class SegmentFiles {
 		// Lenient decoding: a summary saved again by a spreadsheet in another encoding still names its files.
 		List<String> lines = new String(Files.readAllBytes(summary), StandardCharsets.UTF_8).lines().toList();
 		if (lines.isEmpty()) return files;
-		List<String> header = fields(lines.get(0));
+		List<String> header = CsvRecords.splitLine(lines.get(0));
 		int file = header.indexOf(FILE_COLUMN), key = header.indexOf("key");
 		if (!header.contains("cluster") || (file < 0 && key < 0)) return files;
 		for (String line : lines.subList(1, lines.size())) {
-			List<String> f = fields(line);
+			List<String> f = CsvRecords.splitLine(line);
 			String name = file >= 0 ? (file < f.size() ? f.get(file) : "")
 				: (key < f.size() && !f.get(key).isEmpty() ? STRUCTURES + "/" + f.get(key) + ".csv" : "");
 			if (!name.isEmpty()) files.add(name);
@@ -212,31 +213,6 @@ public final class SegmentFiles {
 		return s.matches("[^,\"\\r\\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
 	}
 
-	/** The fields of one line this class wrote (quotes as {@link #csvField} makes them). */
-	private static List<String> fields(String line) {
-		List<String> out = new ArrayList<>();
-		StringBuilder f = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					f.append('"');
-					i++;
-				}
-				else if (c == '"') quoted = false;
-				else f.append(c);
-			}
-			else if (c == '"') quoted = true;
-			else if (c == ',') {
-				out.add(f.toString());
-				f.setLength(0);
-			}
-			else f.append(c);
-		}
-		out.add(f.toString());
-		return out;
-	}
 
 	/** The n of "cell-n"; keys come from {@link Segmenter}, so the suffix is always a number. */
 	static double roiNumber(String key) {

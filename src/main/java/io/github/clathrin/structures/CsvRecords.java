@@ -6,13 +6,45 @@ import java.util.List;
 
 import io.github.clathrin.task.InputException;
 
-/** Splits small CSV text (labels files) into records, with quotes, CRLF, a BOM and line numbers. */
-final class CsvRecords {
+/**
+ * Splits small CSV text (labels files) into records, with quotes, CRLF, a BOM and line numbers; and one
+ * line of the CSV files this tool writes (results, segments.csv) into its fields.
+ */
+public final class CsvRecords {
 
 	/** One record and the line (from 1) where it starts. */
 	record Row(long line, List<String> fields) {}
 
 	private CsvRecords() {}
+
+	/**
+	 * The comma-separated fields of one line, trimmed, with quoted fields unquoted (a doubled quote inside
+	 * is one quote): the CSV files this tool writes keep each record on one line.
+	 */
+	public static List<String> splitLine(String line) {
+		List<String> out = new ArrayList<>();
+		StringBuilder f = new StringBuilder();
+		boolean quoted = false;
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (quoted) {
+				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+					f.append('"');
+					i++;
+				}
+				else if (c == '"') quoted = false;
+				else f.append(c);
+			}
+			else if (c == '"') quoted = true;
+			else if (c == ',') {
+				out.add(f.toString().trim());
+				f.setLength(0);
+			}
+			else f.append(c);
+		}
+		out.add(f.toString().trim());
+		return out;
+	}
 
 	/** Comma unless the first line has none; then tab, then semicolon (spreadsheet exports differ). */
 	static char guessDelimiter(String text) {
