@@ -108,6 +108,7 @@ final class StructureInput {
 			Labels.Applied applied;
 			Labels file;
 			try {
+				progress.report("Reading labels " + labels.getName(), 0, 1); // names the step if memory runs out
 				file = Labels.read(labels.toPath());
 			}
 			catch (IOException e) {
