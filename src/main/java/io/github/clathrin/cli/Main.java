@@ -18,7 +18,7 @@ import io.github.clathrin.commands.ReconstructCommand;
 import io.github.clathrin.commands.SegmentCommand;
 import io.github.clathrin.commands.SimulateCommand;
 import io.github.clathrin.commands.TrainCommand;
-import io.github.clathrin.pipeline.EvaluationProtocol;
+import io.github.clathrin.pipeline.EvaluationReport;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.OutOfMemoryException;
@@ -425,8 +425,8 @@ public final class Main implements Callable<Integer> {
 	}
 
 	/** One confusion-matrix PNG per row; drawn here, not in the command, so that the core stays free of AWT. */
-	static void writeConfusion(EvaluationProtocol.Report report, Path dir) {
-		for (EvaluationProtocol.Row row : report.rows()) {
+	static void writeConfusion(EvaluationReport report, Path dir) {
+		for (EvaluationReport.Row row : report.rows()) {
 			Path file = dir.resolve("confusion-" + ConfusionMatrixPlot.fileName(row.name()) + ".png");
 			try {
 				ConfusionMatrixPlot.write(file, row.name() + " — " + report.protocol(), row.evaluation());

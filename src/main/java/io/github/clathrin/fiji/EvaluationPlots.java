@@ -9,7 +9,7 @@ import java.awt.Font;
 import java.util.List;
 
 import io.github.clathrin.classifier.Evaluation;
-import io.github.clathrin.pipeline.EvaluationProtocol;
+import io.github.clathrin.pipeline.EvaluationReport;
 import io.github.clathrin.ui.CurvePlot;
 
 /** Draws what Evaluate shows besides its table: confusion-matrix heat maps and per-class accuracies. */
@@ -27,7 +27,7 @@ final class EvaluationPlots {
 	 * One heat map per evaluated row, side by side: true class down, predicted class across, each cell
 	 * coloured by the fraction of its true class and labelled with its count.
 	 */
-	static ImagePlus confusion(EvaluationProtocol.Report report) {
+	static ImagePlus confusion(EvaluationReport report) {
 		List<String> names = report.classNames();
 		int n = names.size(), panel = MARGIN + n * CELL, rows = report.rows().size();
 		int width = GAP + rows * (panel + GAP), height = TITLE + TOP + n * CELL + 40;
@@ -36,7 +36,7 @@ final class EvaluationPlots {
 		ip.fill();
 		ip.setAntialiasedText(true);
 		for (int r = 0; r < rows; r++) {
-			EvaluationProtocol.Row row = report.rows().get(r);
+			EvaluationReport.Row row = report.rows().get(r);
 			int[][] m = row.evaluation().confusion();
 			int x0 = GAP + r * (panel + GAP), y0 = TITLE + TOP;
 			ip.setColor(Color.BLACK);
@@ -74,7 +74,7 @@ final class EvaluationPlots {
 	}
 
 	/** Accuracy on each class as grouped bars, one colour per evaluated row, overall accuracy in the legend. */
-	static Plot perClass(EvaluationProtocol.Report report) {
+	static Plot perClass(EvaluationReport report) {
 		List<String> names = report.classNames();
 		StringBuilder classes = new StringBuilder("class (");
 		for (int i = 0; i < names.size(); i++) classes.append(i + 1).append(" = ").append(names.get(i))
@@ -85,7 +85,7 @@ final class EvaluationPlots {
 		double width = 0.8 / rows;
 		StringBuilder legend = new StringBuilder();
 		for (int r = 0; r < rows; r++) {
-			EvaluationProtocol.Row row = report.rows().get(r);
+			EvaluationReport.Row row = report.rows().get(r);
 			Evaluation e = row.evaluation();
 			Color c = CurvePlot.seriesColour(r); // the same colour per row as in the curve plots
 			plot.setColor(c, c);
