@@ -81,10 +81,10 @@ class EnlargementTest {
 		StructureSet set = simulated(80, 30, 2);
 		Model m = Training.train(set, new Training.Options(VoxelConfig.DEFAULT, "lab", Map.of(), "svm", 1,
 			new Enlargement(Augmentation.copies(1), LabelSpreading.Options.DEFAULTS)), Progress.NONE);
-		assertEquals(30 * 2 + 50, ((Number) m.training().get("classifierTrainingRows")).intValue());
-		Map<?, ?> spread = (Map<?, ?>) m.training().get("spreadLabels");
+		assertEquals(30 * 2 + 50, m.training().classifierTrainingRows());
+		Map<?, ?> spread = m.training().spreadLabels();
 		assertEquals(50, spread.values().stream().mapToInt(v -> ((Number) v).intValue()).sum());
-		assertTrue(m.training().containsKey("enlargement"));
+		assertTrue(m.training().enlargement() != null);
 	}
 
 	@Test
