@@ -56,7 +56,8 @@ public class TrainCommand extends LearningCommand {
 		in.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
 		Map<String, Integer> skipped = trained.training().skipped();
 		if (!skipped.isEmpty())
-			sb.append("warning: not learned from ").append(skipped.values().stream().mapToInt(Integer::intValue).sum()).append(" structures that cannot be classified ").append(skipped).append(" (at least ")
+			sb.append("warning: not learned from ").append(skipped.values().stream().mapToInt(Integer::intValue).sum())
+				.append(" structures that cannot be classified ").append(skipped).append(" (at least ")
 				.append(StructureStatus.MIN_LOCALIZATIONS).append(" localizations and an extent in two axes needed)\n");
 		sb.append("Trained ").append(encoder).append(" + ").append(trained.classifier().name()).append(" on ").append(trained.training().labelled())
 			.append(" labelled of ").append(in.set().size()).append(" structures ")
