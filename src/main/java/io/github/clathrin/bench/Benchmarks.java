@@ -14,6 +14,7 @@ import io.github.clathrin.localizations.LocalizationReaders;
 import io.github.clathrin.localizations.LocalizationTable;
 import io.github.clathrin.localizations.ReadOptions;
 import io.github.clathrin.pipeline.EvaluationProtocol;
+import io.github.clathrin.pipeline.EvaluationReport;
 import io.github.clathrin.structures.Structure;
 import io.github.clathrin.structures.StructureLoader;
 import io.github.clathrin.structures.StructureSet;
@@ -150,7 +151,7 @@ public final class Benchmarks {
 		set = io.github.clathrin.structures.Labels.read(dir.resolve(SimulatedDataset.LABELS)).apply(set).structures();
 		double load = (System.nanoTime() - t) / 1e9;
 		t = System.nanoTime();
-		EvaluationProtocol.Report report = EvaluationProtocol.run(set, VoxelConfig.DEFAULT,
+		EvaluationReport report = EvaluationProtocol.run(set, VoxelConfig.DEFAULT,
 			List.of("pca", "kmeans", "lab"), 5, 1, progress);
 		double protocol = (System.nanoTime() - t) / 1e9;
 		evaluationSeconds = load + protocol;

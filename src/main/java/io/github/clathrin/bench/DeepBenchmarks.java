@@ -21,6 +21,7 @@ import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.encoders.SupervisedEncoder;
 import io.github.clathrin.pipeline.Enlargement;
 import io.github.clathrin.pipeline.EvaluationProtocol;
+import io.github.clathrin.pipeline.EvaluationReport;
 import io.github.clathrin.pipeline.Featurizer;
 import io.github.clathrin.structures.Structure;
 import io.github.clathrin.structures.StructureLoader;
@@ -154,7 +155,7 @@ public final class DeepBenchmarks {
 			for (String e : encoders)
 				if (Encoders.isDeep(e)) options.put(e, Map.of("epochs", settings.evaluationEpochs()));
 		long t = System.nanoTime();
-		EvaluationProtocol.Report report = EvaluationProtocol.run(set, VoxelConfig.DEFAULT,
+		EvaluationReport report = EvaluationProtocol.run(set, VoxelConfig.DEFAULT,
 			new EvaluationProtocol.Settings(encoders, options, 5, 1, Enlargement.NONE), progress);
 		double s = (System.nanoTime() - t) / 1e9;
 		lines.add("\n## Deep encoders: evaluation\n");

@@ -18,12 +18,13 @@ import io.github.clathrin.commands.ReconstructCommand;
 import io.github.clathrin.commands.SegmentCommand;
 import io.github.clathrin.commands.SimulateCommand;
 import io.github.clathrin.commands.TrainCommand;
-import io.github.clathrin.pipeline.EvaluationProtocol;
+import io.github.clathrin.pipeline.EvaluationReport;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.OutOfMemoryException;
 import io.github.clathrin.ui.ConfusionMatrixPlot;
 import io.github.clathrin.ui.CurvePlot;
+import io.github.clathrin.ui.EvaluationFigures;
 import io.github.clathrin.ui.Gallery;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -425,11 +426,11 @@ public final class Main implements Callable<Integer> {
 	}
 
 	/** One confusion-matrix PNG per row; drawn here, not in the command, so that the core stays free of AWT. */
-	static void writeConfusion(EvaluationProtocol.Report report, Path dir) {
-		for (EvaluationProtocol.Row row : report.rows()) {
-			Path file = dir.resolve("confusion-" + ConfusionMatrixPlot.fileName(row.name()) + ".png");
+	static void writeConfusion(EvaluationReport report, Path dir) {
+		for (EvaluationReport.Row row : report.rows()) {
+			Path file = EvaluationFigures.confusionFile(dir, row);
 			try {
-				ConfusionMatrixPlot.write(file, row.name() + " — " + report.protocol(), row.evaluation());
+				ConfusionMatrixPlot.write(file, EvaluationFigures.confusionTitle(report, row), row.evaluation());
 			}
 			catch (IOException e) {
 				throw new InputException(file + ": cannot write the confusion matrix (" + e.getMessage() + ")", e);

@@ -13,6 +13,8 @@ import org.scijava.plugin.Plugin;
 
 import io.github.clathrin.encoders.Encoders;
 import io.github.clathrin.pipeline.EvaluationProtocol;
+import io.github.clathrin.pipeline.EvaluationReport;
+import io.github.clathrin.pipeline.OfficialSplit;
 import io.github.clathrin.pipeline.UnlabelledCurve;
 import io.github.clathrin.pipeline.ModelFile;
 import io.github.clathrin.task.AtomicFiles;
@@ -51,7 +53,7 @@ public class EvaluateCommand extends LearningCommand {
 	private UnlabelledCurve.Result curve;
 
 	@Parameter(type = ItemIO.OUTPUT)
-	private EvaluationProtocol.Report result;
+	private EvaluationReport result;
 
 	@Override
 	protected void execute() {
@@ -70,7 +72,7 @@ public class EvaluateCommand extends LearningCommand {
 					+ "labels, not both");
 			if (steps != null) throw new InputException("unlabelled steps do not apply to a benchmark data set: all its "
 				+ "volumes are labelled");
-			EvaluationProtocol.OfficialSplit split = loadDataset();
+			OfficialSplit split = loadDataset();
 			warnings = split.structures().warnings();
 			voxels = gridFromData(voxels, split.structures());
 			result = EvaluationProtocol.run(split, voxels, settings, progress());
@@ -103,7 +105,7 @@ public class EvaluateCommand extends LearningCommand {
 		report = sb.toString();
 	}
 
-	private EvaluationProtocol.OfficialSplit loadDataset() {
+	private OfficialSplit loadDataset() {
 		existingFile(dataset, "data set");
 		if (!dataset.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".npz"))
 			throw new InputException(dataset + ": a benchmark data set must be a NumPy .npz with X_train, y_train, X_test "
@@ -114,7 +116,7 @@ public class EvaluateCommand extends LearningCommand {
 			for (String n : class_names.split(",", -1)) names.add(n.trim());
 		}
 		StructureInput.Loaded in = StructureInput.load(dataset, null, null, readOptions(), progress());
-		return EvaluationProtocol.OfficialSplit.of(in.set(), dataset.toString(), names);
+		return OfficialSplit.of(in.set(), dataset.toString(), names);
 	}
 
 	static List<String> parseEncoders(String text) {
@@ -130,7 +132,7 @@ public class EvaluateCommand extends LearningCommand {
 		return names;
 	}
 
-	public EvaluationProtocol.Report getResult() {
+	public EvaluationReport getResult() {
 		return result;
 	}
 

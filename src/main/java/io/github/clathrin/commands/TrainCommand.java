@@ -54,15 +54,16 @@ public class TrainCommand extends LearningCommand {
 		}
 		StringBuilder sb = new StringBuilder();
 		in.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
-		if (trained.training().get("skipped") instanceof Map<?, ?> skipped)
-			sb.append("warning: not learned from ").append(skipped.values().stream().mapToInt(v -> ((Number) v).intValue())
-				.sum()).append(" structures that cannot be classified ").append(skipped).append(" (at least ")
+		Map<String, Integer> skipped = trained.training().skipped();
+		if (!skipped.isEmpty())
+			sb.append("warning: not learned from ").append(skipped.values().stream().mapToInt(Integer::intValue).sum())
+				.append(" structures that cannot be classified ").append(skipped).append(" (at least ")
 				.append(StructureStatus.MIN_LOCALIZATIONS).append(" localizations and an extent in two axes needed)\n");
-		sb.append("Trained ").append(encoder).append(" + ").append(trained.classifier().name()).append(" on ").append(trained.training().get("labelled"))
+		sb.append("Trained ").append(encoder).append(" + ").append(trained.classifier().name()).append(" on ").append(trained.training().labelled())
 			.append(" labelled of ").append(in.set().size()).append(" structures ")
-			.append(trained.training().get("perClass")).append('\n');
-		Object outside = trained.training().get("localizationsOutsideBox");
-		if (outside instanceof Number o && o.longValue() > 0) sb.append("note: ").append(o)
+			.append(trained.training().perClass()).append('\n');
+		long outside = trained.training().localizationsOutsideBox();
+		if (outside > 0) sb.append("note: ").append(outside)
 			.append(" localizations fell outside the voxel box (").append(voxels.halfX() * 2).append(" x ")
 			.append(voxels.halfY() * 2).append(" x ").append(voxels.halfZ() * 2)
 			.append(" nm) and were not voxelized\n");
@@ -70,7 +71,7 @@ public class TrainCommand extends LearningCommand {
 			sb.append("Grid taken from the volumes: ").append(voxels.nx()).append('x').append(voxels.ny()).append('x')
 				.append(voxels.nz()).append('\n');
 		if (more.augmentation().enabled()) sb.append("Augmentation: ").append(more.augmentation()).append('\n');
-		Object spreadLabels = trained.training().get("spreadLabels");
+		Map<String, Integer> spreadLabels = trained.training().spreadLabels();
 		if (spreadLabels != null) sb.append("Label spreading gave the unlabelled structures: ").append(spreadLabels)
 			.append('\n');
 		if (trained.encoder() instanceof AutomaticChoice auto)

@@ -13,6 +13,7 @@ import java.io.File;
 
 import io.github.clathrin.commands.EvaluateCommand;
 import io.github.clathrin.ui.CurvePlot;
+import io.github.clathrin.ui.EvaluationFigures;
 
 /**
  * Plugins &gt; Clathrin &gt; Evaluate...: cross-validates encoders + SVM; shows "Clathrin Evaluation",
@@ -78,8 +79,8 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		if (done == null) return;
 		showReport(done.getReport());
 		ResultsTables.evaluation(done.getResult()).show(ResultsTables.EVALUATION);
-		ImagePlus confusion = EvaluationPlots.confusion(done.getResult());
-		ImagePlus perClass = EvaluationPlots.perClass(done.getResult()).getImagePlus();
+		ImagePlus confusion = EvaluationFigures.confusion(done.getResult());
+		ImagePlus perClass = EvaluationFigures.perClass(done.getResult());
 		if (json != null) {
 			String base = withoutExtension(json.getPath());
 			IJ.saveAs(confusion, "PNG", base + "-confusion.png");

@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.github.clathrin.classifier.Evaluation;
 import io.github.clathrin.pipeline.Classification;
-import io.github.clathrin.pipeline.EvaluationProtocol;
+import io.github.clathrin.pipeline.EvaluationReport;
 
 /** Builds the ResultsTables that Classify and Evaluate show. */
 final class ResultsTables {
@@ -42,10 +42,10 @@ final class ResultsTables {
 	 * One row per evaluated encoder: accuracy, its 95 % Wilson interval and the number of scored structures,
 	 * accuracy on each class, seconds.
 	 */
-	static ResultsTable evaluation(EvaluationProtocol.Report report) {
+	static ResultsTable evaluation(EvaluationReport report) {
 		ResultsTable rt = new ResultsTable();
 		rt.setPrecision(3);
-		for (EvaluationProtocol.Row r : report.rows()) {
+		for (EvaluationReport.Row r : report.rows()) {
 			Evaluation e = r.evaluation();
 			rt.incrementCounter();
 			rt.addValue("encoder", r.name());

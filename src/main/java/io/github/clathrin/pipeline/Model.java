@@ -1,9 +1,6 @@
 package io.github.clathrin.pipeline;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.github.clathrin.classifier.Classifier;
 import io.github.clathrin.encoders.Encoder;
@@ -18,14 +15,12 @@ import io.github.clathrin.voxels.VoxelConfig;
  * @param encoder fitted encoder
  * @param classifier fitted classifier on the encoder's features
  * @param classNames class names, in the classifier's class order
- * @param training summary of the training data, seed and library versions, for the manifest
+ * @param training what the model learned from (counts, seed, range, enlargement), for the manifest
  */
 public record Model(VoxelConfig voxels, Encoder encoder, Classifier classifier, List<String> classNames,
-	Map<String, Object> training)
+	TrainingSummary training)
 {
 	public Model {
 		classNames = List.copyOf(classNames);
-		// Insertion order is kept: the manifest, and so the model file's bytes, must not vary between runs.
-		training = Collections.unmodifiableMap(new LinkedHashMap<>(training));
 	}
 }

@@ -75,7 +75,7 @@ public final class ModelFile {
 		manifest.put("classifier", part(model.classifier().name(), model.classifier().parameters(),
 			CLASSIFIER_PART, classifier));
 		manifest.put("classNames", model.classNames());
-		manifest.put("training", model.training());
+		manifest.put("training", model.training().toMap());
 		manifest.put("libraries", Versions.libraries());
 
 		AtomicFiles.write(file, out -> {
@@ -112,9 +112,8 @@ public final class ModelFile {
 			check(file, names instanceof List<?> l && l.size() >= 2, "the manifest needs at least two classNames");
 			for (Object o : (List<?>) names) classNames.add(String.valueOf(o));
 			Object training = manifest.getOrDefault("training", Map.of());
-			@SuppressWarnings("unchecked")
-			Map<String, Object> t = training instanceof Map<?, ?> ? (Map<String, Object>) training : Map.of();
-			return new Model(voxels, encoder, classifier, classNames, t);
+			return new Model(voxels, encoder, classifier, classNames, TrainingSummary.fromMap(training instanceof Map<?, ?> t
+				? t : Map.of()));
 		}
 		catch (NoSuchFileException e) {
 			throw InputException.inFile(file, "model file not found");

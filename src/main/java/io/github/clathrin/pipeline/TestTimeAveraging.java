@@ -34,13 +34,12 @@ final class TestTimeAveraging {
 
 	/** The augmenter a model was trained to average over, or null when it was trained without it. */
 	static Augmenter of(Model model) {
-		if (!(model.training().get("enlargement") instanceof Map<?, ?> e) || !Boolean.TRUE.equals(e.get("testTime"))
-			|| !(e.get("augmentation") instanceof Map<?, ?> a))
+		Map<String, Object> e = model.training().enlargement();
+		if (e == null || !Boolean.TRUE.equals(e.get("testTime")) || !(e.get("augmentation") instanceof Map<?, ?> a))
 			return null;
 		Augmentation augmentation = new Augmentation(number(a, "copies").intValue(), Boolean.TRUE.equals(a.get("rotateZ")),
 			Boolean.TRUE.equals(a.get("flips")), number(a, "shiftNm").doubleValue(), Boolean.TRUE.equals(a.get("rotate3d")));
-		Object seed = model.training().get("seed");
-		return new Augmenter(model.voxels(), augmentation, seed instanceof Number n ? n.longValue() : 0);
+		return new Augmenter(model.voxels(), augmentation, model.training().seed());
 	}
 
 	private static Number number(Map<?, ?> m, String key) {

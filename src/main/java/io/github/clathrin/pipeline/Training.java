@@ -111,24 +111,16 @@ public final class Training {
 		classifier.fit(x, y, labelled.classNames().size(), options.seed(), progress);
 		progress.report("Training " + classifier.name(), 1, 1);
 
-		Map<String, Object> summary = new LinkedHashMap<>();
-		summary.put("structures", set.structures().size());
-		summary.put("labelled", labelled.indices().length);
-		summary.put("perClass", labelled.counts());
-		summary.put("localizationsOutsideBox", all.pointsOutside());
-		summary.put("structuresPartlyOutsideBox", all.structuresClipped());
-		summary.put("seed", options.seed());
-		if (!skipped.isEmpty()) summary.put("skipped", skipped);
-		summary.put(TrainingRange.KEY, TrainingRange.measure(set.structures(), samples).toMap());
-		if (more.augmentation().enabled() || more.spreads()) {
-			summary.put("enlargement", more.toMap());
-			summary.put("classifierTrainingRows", x.length);
-		}
+		boolean enlarged = more.augmentation().enabled() || more.spreads();
+		Map<String, Integer> spread = null;
 		if (more.spreads()) {
-			Map<String, Integer> spread = new LinkedHashMap<>();
+			spread = new LinkedHashMap<>();
 			for (int c = 0; c < spreadCounts.length; c++) spread.put(labelled.classNames().get(c), spreadCounts[c]);
-			summary.put("spreadLabels", spread);
 		}
+		TrainingSummary summary = new TrainingSummary(set.structures().size(), labelled.indices().length,
+			labelled.counts(), all.pointsOutside(), all.structuresClipped(), options.seed(), skipped,
+			TrainingRange.measure(set.structures(), samples), enlarged ? more.toMap() : null, enlarged ? x.length : null,
+			spread, Map.of());
 		return new Model(options.voxels(), encoder, classifier, labelled.classNames(), summary);
 	}
 

@@ -62,7 +62,7 @@ public record TrainingRange(double[] localizations, double[][] extent, double[] 
 
 	/** The range recorded in a model, or null for a model file written before ranges were recorded. */
 	public static TrainingRange of(Model model) {
-		return fromMap(model.training().get(KEY));
+		return model.training().range();
 	}
 
 	/**

@@ -29,7 +29,7 @@ public final class UnlabelledCurve {
 	 * @param accuracy per row name (encoder, encoder+spread, baseline), accuracy at each step
 	 * @param reports the full report at each step
 	 */
-	public record Result(int[] steps, Map<String, double[]> accuracy, List<EvaluationProtocol.Report> reports) {
+	public record Result(int[] steps, Map<String, double[]> accuracy, List<EvaluationReport> reports) {
 
 		/** A plain-text table: one row per encoder row, one column per unlabelled count. */
 		public String table() {
@@ -84,14 +84,14 @@ public final class UnlabelledCurve {
 		List<Sample> samples = all.samples();
 
 		Map<String, double[]> accuracy = new LinkedHashMap<>();
-		List<EvaluationProtocol.Report> reports = new ArrayList<>();
-		Map<String, List<EvaluationProtocol.Row>> supervised = new HashMap<>();
+		List<EvaluationReport> reports = new ArrayList<>();
+		Map<String, List<EvaluationReport.Row>> supervised = new HashMap<>();
 		for (int s = 0; s < steps.length; s++) {
 			// In structure order, so the last step with every unlabelled structure is exactly the plain evaluation.
 			int[] pool = IntStream.concat(IntStream.of(labelled.indices()), IntStream.of(unlabelled).limit(steps[s]))
 				.sorted().toArray();
 			Progress within = progress.prefixed("Unlabelled " + steps[s] + ": ");
-			List<EvaluationProtocol.Row> rows = new ArrayList<>();
+			List<EvaluationReport.Row> rows = new ArrayList<>();
 			Map<String, Double> reconstruction = new LinkedHashMap<>();
 			for (String name : settings.encoders()) {
 				// A supervised encoder never sees unlabelled structures: its rows are the same at every step.
@@ -99,14 +99,14 @@ public final class UnlabelledCurve {
 					rows.addAll(supervised.get(name));
 					continue;
 				}
-				List<EvaluationProtocol.Row> r = EvaluationProtocol.rowsFor(name, samples, pool, labelled, voxels, settings,
+				List<EvaluationReport.Row> r = EvaluationProtocol.rowsFor(name, samples, pool, labelled, voxels, settings,
 					reconstruction, within);
 				if (Encoders.isSupervised(name)) supervised.put(name, r);
 				rows.addAll(r);
 			}
-			for (EvaluationProtocol.Row r : rows)
+			for (EvaluationReport.Row r : rows)
 				accuracy.computeIfAbsent(r.name(), k -> new double[steps.length])[s] = r.evaluation().accuracy();
-			reports.add(new EvaluationProtocol.Report(rows, labelled.classNames(), pool.length, labelled.indices().length,
+			reports.add(new EvaluationReport(rows, labelled.classNames(), pool.length, labelled.indices().length,
 				settings.folds(), reconstruction));
 		}
 		return new Result(steps.clone(), accuracy, reports);

@@ -21,9 +21,10 @@ import ij.gui.Plot;
 import io.github.clathrin.task.AtomicFiles;
 
 /**
- * Line plots of curves (one coloured line with markers per series, a legend, a title) as images and PNG
- * files, drawn with ImageJ's {@link Plot} so that they look like the other plots of the plugin; it
- * draws into images only, so it works headless, on servers and in tests.
+ * Line plots of curves (one coloured line with markers per series, a legend, a title) and grouped bar
+ * plots (per-class accuracies) as images and PNG files, drawn with ImageJ's {@link Plot} so that they look
+ * like the other plots of the plugin; it draws into images only, so it works headless, on servers and in
+ * tests.
  */
 public final class CurvePlot {
 
@@ -101,9 +102,70 @@ public final class CurvePlot {
 			plot.setLineWidth(2);
 			plot.add("connected circle", s.x(), s.y());
 		}
+		return render(title, plot, series.stream().map(CurvePlot::legendName).toList(), false);
+	}
+
+	/**
+	 * Grouped bars in the look of {@link #image}: one group per category, named on the x axis, and one bar
+	 * per series in each group, in the series' colour, with the series named in the legend. The y axis goes
+	 * from 0 to just above 1: the values are fractions such as accuracies; NaN draws no bar.
+	 *
+	 * @param categories the groups' names, left to right
+	 * @param series one value per category each, in category order
+	 */
+	public static ImagePlus bars(String title, String yLabel, List<String> categories, List<Series> series) {
+		return render(title, barPlot(title, yLabel, categories, series), series.stream().map(CurvePlot::legendName)
+			.toList(), true);
+	}
+
+	/** The ImageJ plot behind {@link #bars}, before scaling and the title and legend are added. */
+	static Plot barPlot(String title, String yLabel, List<String> categories, List<Series> series) {
+		if (series == null || series.isEmpty()) throw new IllegalArgumentException("Nothing to plot: no series");
+		int k = categories.size();
+		for (Series s : series)
+			if (s.y().length != k)
+				throw new IllegalArgumentException("Series " + s.name() + " has " + s.y().length + " values for " + k
+					+ " categories");
+		// ImageJ names the ticks 0, 1, 2... after the x label when it is a list in braces.
+		Plot plot = new Plot(title, categoryAxis(categories), yLabel);
+		plot.setFrameSize(FRAME_WIDTH, FRAME_HEIGHT);
+		plot.setFont(Font.PLAIN, 13);
+		plot.setAxisLabelFont(Font.BOLD, 13);
+		plot.setLimits(-0.5, k - 0.5, 0, 1.05);
+		plot.setXMinorTicks(false);
+		double width = 0.8 / series.size();
+		for (int r = 0; r < series.size(); r++) {
+			Color c = seriesColour(r);
+			plot.setColor(c, c);
+			// A series' bars as one filled outline (one dataset, one legend entry); "filled" fills down to zero.
+			double[] v = series.get(r).y(), xs = new double[4 * k], ys = new double[4 * k];
+			for (int i = 0; i < k; i++) {
+				double left = i - 0.4 + r * width, right = left + width * 0.9, h = Double.isNaN(v[i]) ? 0 : v[i];
+				xs[4 * i] = left;
+				xs[4 * i + 1] = left;
+				xs[4 * i + 2] = right;
+				xs[4 * i + 3] = right;
+				ys[4 * i + 1] = h;
+				ys[4 * i + 2] = h;
+			}
+			plot.add("filled", xs, ys);
+		}
+		return plot;
+	}
+
+	/**
+	 * The x label that makes ImageJ write these names at ticks 0, 1, 2...: "{cube,diamond,sphere}". A comma
+	 * or brace inside a name would end it early, so it is shown as a semicolon or parenthesis.
+	 */
+	static String categoryAxis(List<String> categories) {
+		return categories.stream().map(c -> c.replace(',', ';').replace('{', '(').replace('}', ')'))
+			.collect(java.util.stream.Collectors.joining(",", "{", "}"));
+	}
+
+	private static ImagePlus render(String title, Plot plot, List<String> legend, boolean bars) {
 		plot.getProcessor(); // makeHighResolution sizes itself from a drawn plot: without this it returns 1 x 1
 		ImagePlus scaled = plot.makeHighResolution(title, SCALE, true, false);
-		return compose(title, scaled, plot.getDrawingFrame(), series);
+		return compose(title, scaled, plot.getDrawingFrame(), legend, bars);
 	}
 
 	/**
@@ -168,15 +230,15 @@ public final class CurvePlot {
 	 * legend to its right: inside the frame, as ImageJ puts it, it hides points whenever the curves fill
 	 * every corner, which curves across a wide range do.
 	 */
-	private static ImagePlus compose(String title, ImagePlus plot, Rectangle frame, List<Series> series) {
+	private static ImagePlus compose(String title, ImagePlus plot, Rectangle frame, List<String> legend, boolean bars) {
 		int band = scaled(TITLE), gap = scaled(14), line = scaled(26), rowHeight = scaled(22);
 		Font legendFont = new Font(Font.SANS_SERIF, Font.PLAIN, scaled(13));
 		BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
 		Graphics2D pg = probe.createGraphics();
 		FontMetrics lm = pg.getFontMetrics(legendFont);
 		int textWidth = 0;
-		for (Series s : series)
-			textWidth = Math.max(textWidth, lm.stringWidth(legendName(s)));
+		for (String name : legend)
+			textWidth = Math.max(textWidth, lm.stringWidth(name));
 		pg.dispose();
 		int legendWidth = gap + line + scaled(8) + textWidth + gap;
 		// A little white below, where ImageJ sets the x label close to the edge.
@@ -192,15 +254,21 @@ public final class CurvePlot {
 			if (title != null && !title.isBlank()) drawTitle(g, title, width, band);
 			g.setFont(legendFont);
 			int x = plot.getWidth() + gap, y = band + scaled(frame.y) + rowHeight / 2;
-			for (int i = 0; i < series.size(); i++, y += rowHeight) {
+			for (int i = 0; i < legend.size(); i++, y += rowHeight) {
 				Color c = seriesColour(i);
 				g.setColor(c);
-				g.setStroke(new BasicStroke(2 * SCALE));
-				g.drawLine(x, y, x + line, y);
-				int r = scaled(3.5f);
-				g.fillOval(x + line / 2 - r, y - r, 2 * r, 2 * r);
+				if (bars) {
+					int h = scaled(6);
+					g.fillRect(x + line / 4, y - h, line / 2, 2 * h);
+				}
+				else {
+					g.setStroke(new BasicStroke(2 * SCALE));
+					g.drawLine(x, y, x + line, y);
+					int r = scaled(3.5f);
+					g.fillOval(x + line / 2 - r, y - r, 2 * r, 2 * r);
+				}
 				g.setColor(Color.BLACK);
-				g.drawString(legendName(series.get(i)), x + line + scaled(8), y + (lm.getAscent() - lm.getDescent()) / 2);
+				g.drawString(legend.get(i), x + line + scaled(8), y + (lm.getAscent() - lm.getDescent()) / 2);
 			}
 		}
 		finally {

@@ -31,7 +31,7 @@ import io.github.clathrin.datasets.ClathrinSimulator;
 import io.github.clathrin.datasets.SimulatedDataset;
 import io.github.clathrin.datasets.SimulationConfig;
 import io.github.clathrin.pipeline.Classification;
-import io.github.clathrin.pipeline.EvaluationProtocol;
+import io.github.clathrin.pipeline.EvaluationReport;
 import io.github.clathrin.pipeline.Model;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.InputException;
@@ -180,12 +180,12 @@ class CommandsTest {
 		Path json = tmp.resolve("eval.json");
 		CommandModule m = run(EvaluateCommand.class, inputs("input", structures.toFile(), "labels", labels.toFile(),
 			"encoders", "pca,kmeans,lab", "folds", 3, "seed", 1L, "json", json.toFile()));
-		EvaluationProtocol.Report result = (EvaluationProtocol.Report) m.getOutput("result");
+		EvaluationReport result = (EvaluationReport) m.getOutput("result");
 		assertEquals(List.of("pca", "kmeans", "lab", "lab+logistic"),
-			result.rows().stream().map(EvaluationProtocol.Row::name).toList());
+			result.rows().stream().map(EvaluationReport.Row::name).toList());
 		assertEquals(LABELLED, result.labelled());
 		assertEquals(STRUCTURES, result.structures());
-		for (EvaluationProtocol.Row r : result.rows()) {
+		for (EvaluationReport.Row r : result.rows()) {
 			double a = r.evaluation().accuracy();
 			assertTrue(a >= 0 && a <= 1, r.name() + ": " + a);
 		}

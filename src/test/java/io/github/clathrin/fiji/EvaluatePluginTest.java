@@ -3,10 +3,13 @@ package io.github.clathrin.fiji;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +18,10 @@ import com.google.gson.Gson;
 
 import io.github.clathrin.cli.Main;
 
-/** Evaluate in real ImageJ 1.x: the official-split mode of a benchmark .npz is a recordable macro call. */
+/**
+ * Evaluate in real ImageJ 1.x: the official-split mode of a benchmark .npz is a recordable macro call, and its
+ * confusion matrix is the one the command line draws.
+ */
 class EvaluatePluginTest {
 
 	@Test
@@ -32,5 +38,21 @@ class EvaluatePluginTest {
 		assertEquals(Map.of("train", 300.0, "test", 300.0), m.get("split"));
 		assertEquals(List.of("cube", "diamond", "sphere"), m.get("classNames"));
 		assertTrue(((Number) ((Map<String, Object>) m.get("accuracy")).get("pca")).doubleValue() > 0.9, m.toString());
+
+		// The same evaluation on the command line: its confusion PNG has the very pixels Fiji's confusion
+		// image has (one row, so Fiji's image is that row's image alone); one renderer draws both.
+		Path plots = work.resolve("plots");
+		assertEquals(0, Main.run("evaluate", "--dataset", npz.toString(), "--encoders", "pca", "--grid", "20",
+			"--class-names", "cube,diamond,sphere", "--confusion", plots.toString()));
+		BufferedImage fiji = ImageIO.read(work.resolve("split-confusion.png").toFile()),
+			cli = ImageIO.read(plots.resolve("confusion-pca.png").toFile());
+		assertEquals(cli.getWidth() + " x " + cli.getHeight(), fiji.getWidth() + " x " + fiji.getHeight());
+		int differing = 0;
+		for (int y = 0; y < cli.getHeight(); y++)
+			for (int x = 0; x < cli.getWidth(); x++)
+				if ((cli.getRGB(x, y) & 0xFFFFFF) != (fiji.getRGB(x, y) & 0xFFFFFF)) differing++;
+		assertEquals(0, differing, "pixels that differ between Fiji's and the command line's confusion matrix");
+		// The per-class plot Fiji wrote names the classes on its axis (EvaluationFiguresTest checks the drawing).
+		assertTrue(Files.size(work.resolve("split-per-class.png")) > 1000);
 	}
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import ij.measure.ResultsTable;
 import io.github.clathrin.classifier.Evaluation;
 import io.github.clathrin.pipeline.Classification;
-import io.github.clathrin.pipeline.EvaluationProtocol;
+import io.github.clathrin.pipeline.EvaluationReport;
 
 /** The "Clathrin Results" table shows why a structure got no class and whether it is unlike the training data. */
 class ResultsTablesTest {
@@ -42,7 +42,7 @@ class ResultsTablesTest {
 		double[][] p = new double[20][];
 		for (int i = 0; i < 20; i++) p[i] = new double[] { 1 - predicted[i], predicted[i] };
 		Evaluation e = new Evaluation(List.of("no", "yes"), truth, predicted, p, new int[20]);
-		ResultsTable rt = ResultsTables.evaluation(new EvaluationProtocol.Report(List.of(new EvaluationProtocol.Row(
+		ResultsTable rt = ResultsTables.evaluation(new EvaluationReport(List.of(new EvaluationReport.Row(
 			"lab", e, 0.5)), List.of("no", "yes"), 50, 20, 5));
 		assertEquals(0.95, rt.getValue("accuracy", 0), 1e-12);
 		assertEquals(0.7639, rt.getValue("95% CI low", 0), 1e-4);

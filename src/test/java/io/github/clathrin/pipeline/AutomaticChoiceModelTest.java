@@ -67,8 +67,8 @@ class AutomaticChoiceModelTest {
 		StructureSet set = simulated(90, 80, 12);
 		EvaluationProtocol.Settings settings = new EvaluationProtocol.Settings(List.of("lab", "auto"),
 			Map.of("auto", FAST), 4, 1, null);
-		EvaluationProtocol.Report r = EvaluationProtocol.run(set, VoxelConfig.DEFAULT, settings, Progress.NONE);
-		EvaluationProtocol.Row auto = r.rows().stream().filter(row -> row.name().equals("auto")).findFirst().orElseThrow();
+		EvaluationReport r = EvaluationProtocol.run(set, VoxelConfig.DEFAULT, settings, Progress.NONE);
+		EvaluationReport.Row auto = r.rows().stream().filter(row -> row.name().equals("auto")).findFirst().orElseThrow();
 		assertEquals(80, auto.evaluation().n());
 		assertTrue(auto.evaluation().accuracy() > 0.7, "auto " + auto.evaluation().accuracy());
 		assertTrue(auto.note().matches("auto chose: (lab|pca|lab\\+pca) in \\d folds?(, (lab|pca|lab\\+pca) in \\d)*"),

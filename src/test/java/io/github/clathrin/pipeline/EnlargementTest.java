@@ -66,9 +66,9 @@ class EnlargementTest {
 		StructureSet set = simulated(160, 60, 3);
 		EvaluationProtocol.Settings s = new EvaluationProtocol.Settings(List.of("lab"), Map.of(), 3, 1,
 			new Enlargement(Augmentation.copies(2), LabelSpreading.Options.DEFAULTS));
-		EvaluationProtocol.Report r = EvaluationProtocol.run(set, VoxelConfig.DEFAULT, s, Progress.NONE);
-		assertEquals(List.of("lab", "lab+spread", "lab+logistic"), r.rows().stream().map(EvaluationProtocol.Row::name).toList());
-		for (EvaluationProtocol.Row row : r.rows()) {
+		EvaluationReport r = EvaluationProtocol.run(set, VoxelConfig.DEFAULT, s, Progress.NONE);
+		assertEquals(List.of("lab", "lab+spread", "lab+logistic"), r.rows().stream().map(EvaluationReport.Row::name).toList());
+		for (EvaluationReport.Row row : r.rows()) {
 			assertEquals(60, row.evaluation().n());
 			assertTrue(row.evaluation().accuracy() > 0.7, row.name() + " " + row.evaluation().accuracy());
 		}
@@ -81,10 +81,10 @@ class EnlargementTest {
 		StructureSet set = simulated(80, 30, 2);
 		Model m = Training.train(set, new Training.Options(VoxelConfig.DEFAULT, "lab", Map.of(), "svm", 1,
 			new Enlargement(Augmentation.copies(1), LabelSpreading.Options.DEFAULTS)), Progress.NONE);
-		assertEquals(30 * 2 + 50, ((Number) m.training().get("classifierTrainingRows")).intValue());
-		Map<?, ?> spread = (Map<?, ?>) m.training().get("spreadLabels");
+		assertEquals(30 * 2 + 50, m.training().classifierTrainingRows());
+		Map<?, ?> spread = m.training().spreadLabels();
 		assertEquals(50, spread.values().stream().mapToInt(v -> ((Number) v).intValue()).sum());
-		assertTrue(m.training().containsKey("enlargement"));
+		assertTrue(m.training().enlargement() != null);
 	}
 
 	@Test
@@ -95,7 +95,7 @@ class EnlargementTest {
 		assertArrayEquals(new int[] { 0, 50, 100 }, r.steps());
 		assertEquals(List.of("pca"), new ArrayList<>(r.accuracy().keySet()));
 		assertEquals(3, r.accuracy().get("pca").length);
-		assertEquals(List.of(60, 110, 160), r.reports().stream().map(EvaluationProtocol.Report::structures).toList());
+		assertEquals(List.of(60, 110, 160), r.reports().stream().map(EvaluationReport::structures).toList());
 		// PCA learns its components from the pool: the codes, and so the accuracies, change with it
 		double[] acc = r.accuracy().get("pca");
 		assertTrue(acc[0] != acc[1] || acc[1] != acc[2], java.util.Arrays.toString(acc));

@@ -25,7 +25,7 @@ class EvaluationIntervalTest {
 
 	@Test
 	void theTableShowsTheIntervalBesideTheAccuracyAndTheNumberOfStructures() {
-		EvaluationProtocol.Report r = new EvaluationProtocol.Report(List.of(new EvaluationProtocol.Row("lab",
+		EvaluationReport r = new EvaluationReport(List.of(new EvaluationReport.Row("lab",
 			nineteenOfTwenty(), 0.5)), List.of("no", "yes"), 50, 20, 5);
 		String table = r.table();
 		assertTrue(table.contains("encoder         accuracy       95% CI         no        yes   seconds"), table);
@@ -35,7 +35,7 @@ class EvaluationIntervalTest {
 
 	@Test
 	void theJsonHasTheIntervalAndTheNumberPerRow() {
-		EvaluationProtocol.Report r = new EvaluationProtocol.Report(List.of(new EvaluationProtocol.Row("lab",
+		EvaluationReport r = new EvaluationReport(List.of(new EvaluationReport.Row("lab",
 			nineteenOfTwenty(), 0.5)), List.of("no", "yes"), 50, 20, 5);
 		Map<String, Object> m = r.toMap();
 		assertEquals(0.95, (Double) ((Map<?, ?>) m.get("accuracy")).get("lab"), 1e-12);

@@ -60,8 +60,8 @@ class ModelFileTest {
 		assertEquals(data.size(), a.size());
 		// The same structures lose the same localizations to the box in training and in classification.
 		long outside = a.stream().mapToLong(Classification.Prediction::outsideBox).sum();
-		assertEquals(((Number) model.training().get("localizationsOutsideBox")).longValue(), outside);
-		assertEquals(((Number) model.training().get("structuresPartlyOutsideBox")).intValue(),
+		assertEquals(model.training().localizationsOutsideBox(), outside);
+		assertEquals(model.training().structuresPartlyOutsideBox(),
 			(int) a.stream().filter(x -> x.outsideBox() > 0).count());
 		for (int i = 0; i < a.size(); i++) {
 			assertEquals(a.get(i).predicted(), b.get(i).predicted());

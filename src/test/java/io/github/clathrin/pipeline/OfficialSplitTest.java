@@ -56,18 +56,18 @@ class OfficialSplitTest {
 
 	@Test
 	void trainsOnTheTrainingSplitAndScoresTheTestSplit() {
-		EvaluationProtocol.OfficialSplit split = EvaluationProtocol.OfficialSplit.of(loaded, "geometries.npz", NAMES);
+		OfficialSplit split = OfficialSplit.of(loaded, "geometries.npz", NAMES);
 		assertEquals(TRAIN, split.train().length);
 		assertEquals(TEST, split.test().length);
 		assertEquals("cube", split.structures().structures().get(indexOfClass(0)).label());
-		EvaluationProtocol.Report r = EvaluationProtocol.run(split, GRID20, SETTINGS, Progress.NONE);
-		assertEquals(List.of("pca", "lab", EvaluationProtocol.BASELINE), r.rows().stream().map(EvaluationProtocol.Row::name)
+		EvaluationReport r = EvaluationProtocol.run(split, GRID20, SETTINGS, Progress.NONE);
+		assertEquals(List.of("pca", "lab", EvaluationProtocol.BASELINE), r.rows().stream().map(EvaluationReport.Row::name)
 			.toList());
-		assertEquals(new EvaluationProtocol.SplitSizes(TRAIN, TEST), r.split());
+		assertEquals(new EvaluationReport.SplitSizes(TRAIN, TEST), r.split());
 		assertEquals(NAMES, r.classNames());
 		int[] truth = new int[TEST];
 		for (int i = 0; i < TEST; i++) truth[i] = (int) data.test().labels()[i];
-		for (EvaluationProtocol.Row row : r.rows()) {
+		for (EvaluationReport.Row row : r.rows()) {
 			assertEquals(TEST, row.evaluation().n(), row.name());
 			assertArrayEquals(truth, row.evaluation().truth(), "test items in file order: " + row.name());
 			// Hand-made features are made for point clouds and do poorly on 60 voxel shapes; PCA does well.
@@ -85,7 +85,7 @@ class OfficialSplitTest {
 		Map<String, Map<String, Object>> details = (Map<String, Map<String, Object>>) json.get("details");
 		assertTrue(details.get("pca").containsKey("confusion"));
 		// Same seed, same result.
-		EvaluationProtocol.Report again = EvaluationProtocol.run(split, GRID20, SETTINGS, Progress.NONE);
+		EvaluationReport again = EvaluationProtocol.run(split, GRID20, SETTINGS, Progress.NONE);
 		assertArrayEquals(r.rows().get(0).evaluation().probabilities(), again.rows().get(0).evaluation().probabilities());
 	}
 
@@ -96,42 +96,42 @@ class OfficialSplitTest {
 	 */
 	@Test
 	void theTestSplitNeverReachesEncoderFittingOrModelSelection() {
-		EvaluationProtocol.OfficialSplit split = EvaluationProtocol.OfficialSplit.of(loaded, "geometries.npz", NAMES);
-		EvaluationProtocol.Report base = EvaluationProtocol.run(split, GRID20, SETTINGS, Progress.NONE);
+		OfficialSplit split = OfficialSplit.of(loaded, "geometries.npz", NAMES);
+		EvaluationReport base = EvaluationProtocol.run(split, GRID20, SETTINGS, Progress.NONE);
 
 		int firstTest = split.test()[0];
 		SplittableRandom random = new SplittableRandom(99);
-		EvaluationProtocol.OfficialSplit otherTests = EvaluationProtocol.OfficialSplit.of(replace(loaded, i -> i > firstTest
+		OfficialSplit otherTests = OfficialSplit.of(replace(loaded, i -> i > firstTest
 			&& loaded.structures().get(i).key().startsWith("test/"), random), "geometries.npz", NAMES);
-		EvaluationProtocol.Report changed = EvaluationProtocol.run(otherTests, GRID20, SETTINGS, Progress.NONE);
+		EvaluationReport changed = EvaluationProtocol.run(otherTests, GRID20, SETTINGS, Progress.NONE);
 		for (int r = 0; r < base.rows().size(); r++) {
 			String name = base.rows().get(r).name();
 			assertArrayEquals(base.rows().get(r).evaluation().probabilities()[0],
 				changed.rows().get(r).evaluation().probabilities()[0], 0.0, name + ": the other test volumes leaked in");
 		}
 
-		EvaluationProtocol.OfficialSplit otherTrain = EvaluationProtocol.OfficialSplit.of(replace(loaded,
+		OfficialSplit otherTrain = OfficialSplit.of(replace(loaded,
 			i -> i == 0 || i == 1, random), "geometries.npz", NAMES);
-		EvaluationProtocol.Report trainChanged = EvaluationProtocol.run(otherTrain, GRID20, SETTINGS, Progress.NONE);
+		EvaluationReport trainChanged = EvaluationProtocol.run(otherTrain, GRID20, SETTINGS, Progress.NONE);
 		assertFalse(java.util.Arrays.equals(base.rows().get(0).evaluation().probabilities()[0],
 			trainChanged.rows().get(0).evaluation().probabilities()[0]), "pca must depend on the training volumes");
 	}
 
 	@Test
 	void refusesWhatDoesNotFit() {
-		InputException names = assertThrows(InputException.class, () -> EvaluationProtocol.OfficialSplit.of(loaded,
+		InputException names = assertThrows(InputException.class, () -> OfficialSplit.of(loaded,
 			"g.npz", List.of("cube", "diamond")));
 		assertTrue(names.getMessage().contains("2 class names") && names.getMessage().contains("3 classes"),
 			names.getMessage());
-		assertThrows(InputException.class, () -> EvaluationProtocol.OfficialSplit.of(loaded, "g.npz",
+		assertThrows(InputException.class, () -> OfficialSplit.of(loaded, "g.npz",
 			List.of("cube", "cube", "sphere")));
 		List<Structure> trainOnly = new ArrayList<>();
 		for (Structure s : loaded.structures())
 			if (s.key().startsWith("train/")) trainOnly.add(s);
-		InputException noTest = assertThrows(InputException.class, () -> EvaluationProtocol.OfficialSplit.of(
+		InputException noTest = assertThrows(InputException.class, () -> OfficialSplit.of(
 			new StructureSet(trainOnly, List.of()), "g.npz", null));
 		assertTrue(noTest.getMessage().contains("X_test"), noTest.getMessage());
-		EvaluationProtocol.OfficialSplit split = EvaluationProtocol.OfficialSplit.of(loaded, "g.npz", null);
+		OfficialSplit split = OfficialSplit.of(loaded, "g.npz", null);
 		assertEquals(List.of("0", "1", "2"), split.classNames());
 		EvaluationProtocol.Settings spreading = new EvaluationProtocol.Settings(List.of("lab"), Map.of(), 5, 1,
 			new Enlargement(null, LabelSpreading.Options.DEFAULTS));

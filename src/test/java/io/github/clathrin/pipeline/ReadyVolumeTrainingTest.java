@@ -71,7 +71,7 @@ class ReadyVolumeTrainingTest {
 		Model model = Training.train(train, new Training.Options(VoxelConfig.DEFAULT, "lab", Map.of(), "svm", 1),
 			Progress.NONE);
 		assertEquals(List.of("0", "1"), model.classNames());
-		assertEquals(40, model.training().get("structures"));
+		assertEquals(40, model.training().structures());
 		List<Classification.Prediction> p = Classification.classify(model, test, Progress.NONE);
 		assertEquals(40, p.size());
 		long agree = p.stream().filter(q -> q.predicted().equals(q.knownLabel())).count();

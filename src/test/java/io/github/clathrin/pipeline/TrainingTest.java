@@ -57,11 +57,11 @@ class TrainingTest {
 	@Test
 	void evaluationReportsEveryEncoderAndTheBaselineAboveChance() {
 		StructureSet set = simulated(150, 100, 4);
-		EvaluationProtocol.Report r = EvaluationProtocol.run(set, VoxelConfig.DEFAULT, List.of("pca", "lab"), 4, 1,
+		EvaluationReport r = EvaluationProtocol.run(set, VoxelConfig.DEFAULT, List.of("pca", "lab"), 4, 1,
 			Progress.NONE);
 		assertEquals(List.of("pca", "lab", EvaluationProtocol.BASELINE),
-			r.rows().stream().map(EvaluationProtocol.Row::name).toList());
-		for (EvaluationProtocol.Row row : r.rows()) {
+			r.rows().stream().map(EvaluationReport.Row::name).toList());
+		for (EvaluationReport.Row row : r.rows()) {
 			assertEquals(100, row.evaluation().n(), row.name());
 			assertTrue(row.evaluation().accuracy() > 0.65, row.name() + " " + row.evaluation().accuracy());
 		}

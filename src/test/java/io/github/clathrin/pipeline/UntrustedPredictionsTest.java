@@ -119,11 +119,11 @@ class UntrustedPredictionsTest {
 		Model m = Training.train(new StructureSet(s), new Training.Options(VoxelConfig.DEFAULT, "lab", Map.of(), "svm",
 			5), Progress.NONE);
 		assertEquals(Map.of("too few localizations", 2L, "zero extent", 1L),
-			longs((Map<?, ?>) m.training().get("skipped")));
+			longs(m.training().skipped()));
 		Model clean = Training.train(new StructureSet(all.subList(0, 40)), new Training.Options(VoxelConfig.DEFAULT,
 			"lab", Map.of(), "svm", 5), Progress.NONE);
-		assertEquals(clean.training().get("labelled"), m.training().get("labelled"));
-		assertEquals(clean.training().get("perClass"), m.training().get("perClass"));
+		assertEquals(clean.training().labelled(), m.training().labelled());
+		assertEquals(clean.training().perClass(), m.training().perClass());
 	}
 
 	private static Map<String, Long> longs(Map<?, ?> m) {
@@ -167,9 +167,8 @@ class UntrustedPredictionsTest {
 
 	@Test
 	void aModelWithoutATrainingRangeChecksNothing() {
-		Map<String, Object> old = new LinkedHashMap<>(model.training());
-		old.remove(TrainingRange.KEY);
-		Model before = new Model(model.voxels(), model.encoder(), model.classifier(), model.classNames(), old);
+		Model before = new Model(model.voxels(), model.encoder(), model.classifier(), model.classNames(),
+			model.training().withoutRange());
 		assertNull(TrainingRange.of(before));
 		List<Classification.Prediction> p = Classification.classify(before, withBrokenOnes(), Progress.NONE);
 		for (Classification.Prediction q : p) assertFalse(q.isOutsideTraining(), q.key());

@@ -123,7 +123,7 @@ class CurvePlotTest {
 
 	@Test
 	void theEvaluationPlotsKeepTheirColours() {
-		// EvaluationPlots took these six from this class; their order is what users have seen so far.
+		// The per-class bars (EvaluationFigures) take these six too; their order is what users have seen so far.
 		Color[] before = { new Color(0, 114, 178), new Color(230, 159, 0), new Color(0, 158, 115),
 			new Color(204, 121, 167), new Color(86, 180, 233), new Color(213, 94, 0) };
 		for (int i = 0; i < 8; i++)
