@@ -39,6 +39,20 @@ class EncodersTest {
 		for (String name : SHALLOW) assertEquals(name, Encoders.create(name, Map.of()).name());
 	}
 
+	/**
+	 * Every name can be created, also those that live in other packages (deep's and auto) and reach
+	 * Encoders only through META-INF/services: a missing or wrong provider entry fails here.
+	 */
+	@Test
+	void everyNameCanBeCreated() {
+		for (String name : Encoders.names()) {
+			Map<String, Object> options = name.equals("concat") ? Map.of("of", "lab+pca") : Map.of();
+			Encoder e = Encoders.create(name, options);
+			assertEquals(name, e.name());
+			assertEquals(Encoders.isSupervised(name), e instanceof SupervisedEncoder, name);
+		}
+	}
+
 	@Test
 	void parametersSurviveJsonAndTruncatedStateFailsClearly() throws IOException {
 		List<Sample> samples = SyntheticSamples.structures(40, 2);
