@@ -8,7 +8,10 @@ import java.util.Map;
 import io.github.clathrin.encoders.Encoder;
 import io.github.clathrin.encoders.EncoderProvider;
 
-/** Offers {@link AutomaticChoice} to {@link io.github.clathrin.encoders.Encoders} as the "auto" encoder, through {@code META-INF/services}. */
+/**
+ * Offers {@link AutomaticChoice} to {@link io.github.clathrin.encoders.Encoders} as the "auto" encoder,
+ * through {@code META-INF/services}.
+ */
 public final class AutomaticChoiceProvider implements EncoderProvider {
 
 	@Override
