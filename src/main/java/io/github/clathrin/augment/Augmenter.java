@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.RandomAccess;
 import java.util.SplittableRandom;
 
-import io.github.clathrin.encoders.Sample;
+import io.github.clathrin.voxels.Sample;
+import io.github.clathrin.voxels.SampleCopies;
 import io.github.clathrin.voxels.Volume;
 import io.github.clathrin.voxels.VoxelConfig;
 import io.github.clathrin.voxels.Voxelizer;
@@ -15,7 +16,7 @@ import io.github.clathrin.voxels.Voxelizer;
  * number), never on the order or thread that asks for it, so training is reproducible and copies can
  * be made in parallel. Copy 0 is the sample itself.
  */
-public final class Augmenter {
+public final class Augmenter implements SampleCopies {
 
 	private final VoxelConfig voxels;
 	private final Augmentation augmentation;
@@ -49,6 +50,7 @@ public final class Augmenter {
 	}
 
 	/** Copies per structure besides itself: {@code augmentation().copies()}. */
+	@Override
 	public int copies() {
 		return augmentation.copies();
 	}
@@ -66,6 +68,7 @@ public final class Augmenter {
 	 *
 	 * @throws IllegalArgumentException for a null sample, a negative index or a copy outside 0 .. copies()
 	 */
+	@Override
 	public Sample copy(Sample sample, int index, int copy) {
 		if (sample == null) throw new IllegalArgumentException("sample is required");
 		if (index < 0) throw new IllegalArgumentException("structure index must be >= 0, got " + index);

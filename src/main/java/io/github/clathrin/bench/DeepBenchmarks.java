@@ -17,7 +17,6 @@ import io.github.clathrin.augment.Augmentation;
 import io.github.clathrin.augment.Augmenter;
 import io.github.clathrin.encoders.Encoder;
 import io.github.clathrin.encoders.Encoders;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.encoders.SupervisedEncoder;
 import io.github.clathrin.pipeline.Enlargement;
 import io.github.clathrin.pipeline.EvaluationProtocol;
@@ -28,6 +27,7 @@ import io.github.clathrin.structures.StructureLoader;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.VoxelConfig;
 
 /**

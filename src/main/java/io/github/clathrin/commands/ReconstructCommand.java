@@ -15,7 +15,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import io.github.clathrin.encoders.Autoencoder;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.pipeline.Featurizer;
 import io.github.clathrin.pipeline.Model;
 import io.github.clathrin.pipeline.ModelFile;
@@ -23,6 +22,7 @@ import io.github.clathrin.pipeline.Reconstructions;
 import io.github.clathrin.structures.Structure;
 import io.github.clathrin.task.AtomicFiles;
 import io.github.clathrin.task.InputException;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.TiffVolumes;
 import io.github.clathrin.voxels.Volume;
 

@@ -10,8 +10,8 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import io.github.clathrin.encoders.AutomaticChoice;
 import io.github.clathrin.encoders.Encoders;
+import io.github.clathrin.pipeline.AutomaticChoice;
 import io.github.clathrin.pipeline.Model;
 import io.github.clathrin.pipeline.Enlargement;
 import io.github.clathrin.pipeline.ModelFile;

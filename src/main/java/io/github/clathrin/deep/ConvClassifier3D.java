@@ -11,10 +11,10 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.IUpdater;
 
-import io.github.clathrin.augment.Augmenter;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.encoders.SupervisedEncoder;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
+import io.github.clathrin.voxels.SampleCopies;
 
 /**
  * The supervised 3D CNN ("cnn") the study compared the autoencoders with: the same {@link ConvStack}
@@ -164,7 +164,7 @@ public final class ConvClassifier3D extends DeepEncoder implements SupervisedEnc
 	}
 
 	@Override
-	public void fitLabelled(List<Sample> samples, int[] y, int numClasses, Augmenter augmenter, long seed, Progress progress) {
+	public void fitLabelled(List<Sample> samples, int[] y, int numClasses, SampleCopies augmenter, long seed, Progress progress) {
 		if (y.length != samples.size())
 			throw new IllegalArgumentException(samples.size() + " samples but " + y.length + " labels");
 		if (numClasses < 2) throw new IllegalArgumentException("cnn needs at least 2 classes, got " + numClasses);

@@ -3,10 +3,10 @@ package io.github.clathrin.deep;
 import java.util.List;
 import java.util.Map;
 
-import io.github.clathrin.augment.Augmenter;
 import io.github.clathrin.encoders.Autoencoder;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
+import io.github.clathrin.voxels.SampleCopies;
 import io.github.clathrin.voxels.Volume;
 
 /**
@@ -21,11 +21,11 @@ abstract class DeepAutoencoder extends DeepEncoder implements Autoencoder {
 
 	@Override
 	public void fit(List<Sample> samples, long seed, Progress progress) {
-		fit(samples, Augmenter.none(), seed, progress);
+		fit(samples, SampleCopies.NONE, seed, progress);
 	}
 
 	@Override
-	public void fit(List<Sample> samples, Augmenter augmenter, long seed, Progress progress) {
+	public void fit(List<Sample> samples, SampleCopies augmenter, long seed, Progress progress) {
 		train(SampleSource.of(samples, augmenter), null, 0, seed, progress);
 	}
 

@@ -11,10 +11,10 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 
 /**
  * Trains any of the deep encoders' networks the same way: Adam (set in the network's configuration),

@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import io.github.clathrin.encoders.Sample;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.Volume;
 
 /**

@@ -2,6 +2,7 @@ package io.github.clathrin.encoders;
 
 import java.util.List;
 
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.Volume;
 
 /** An encoder that can also decode: lets a user see (and evaluate report) how well it reconstructs. */

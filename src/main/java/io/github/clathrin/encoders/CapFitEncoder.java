@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 
 /**
  * Describes a structure by the spherical cap {@link CapFit} fits to its localizations: sphere radius, closing

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.clathrin.augment.Augmenter;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
+import io.github.clathrin.voxels.SampleCopies;
 
 /**
  * Joins the codes of several unsupervised encoders ("lab+pca"), each block standardised with the
@@ -25,7 +26,7 @@ import io.github.clathrin.task.Progress;
 public final class ConcatEncoder implements Encoder {
 
 	public static final String NAME = "concat";
-	static final String OF = "of";
+	public static final String OF = "of";
 	private static final Set<String> LEARNED = Set.of("dimension", "parts");
 	private static final int STATE_VERSION = 1;
 
@@ -66,7 +67,7 @@ public final class ConcatEncoder implements Encoder {
 	}
 
 	/** The part names of an "of" value: text joined by '+' (or a list of names). */
-	static List<String> parts(Object of) {
+	public static List<String> parts(Object of) {
 		List<String> raw = new ArrayList<>();
 		if (of instanceof String s) {
 			for (String p : s.split("\\+", -1)) raw.add(p.trim());
@@ -79,7 +80,7 @@ public final class ConcatEncoder implements Encoder {
 		List<String> names = new ArrayList<>();
 		for (String p : raw) {
 			if (p.isEmpty()) throw new IllegalArgumentException("concat of='" + of + "' has an empty part name");
-			if (p.equals(NAME) || p.equals(AutomaticChoice.NAME))
+			if (p.equals(NAME) || p.equals(Encoders.AUTO))
 				throw new IllegalArgumentException("concat cannot hold " + p + "; list the encoders themselves, e.g. of=lab+pca");
 			if (!Encoders.names().contains(p))
 				throw new IllegalArgumentException("concat part '" + p + "' is not an encoder; choose from " + Encoders.names());
@@ -95,7 +96,7 @@ public final class ConcatEncoder implements Encoder {
 	}
 
 	/** The seed a part is fitted with: derived from its name, so a part's fit does not depend on its position. */
-	static long partSeed(long seed, String part) {
+	public static long partSeed(long seed, String part) {
 		long h = seed ^ (0x9E3779B97F4A7C15L * (part.hashCode() + 1L));
 		h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
 		h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
@@ -118,7 +119,7 @@ public final class ConcatEncoder implements Encoder {
 	}
 
 	@Override
-	public void fit(List<Sample> samples, Augmenter augmenter, long seed, Progress progress) {
+	public void fit(List<Sample> samples, SampleCopies augmenter, long seed, Progress progress) {
 		if (samples.isEmpty()) throw new IllegalArgumentException("no samples to fit");
 		List<Encoder> fitted = newParts();
 		List<double[][]> codes = new ArrayList<>();
@@ -137,9 +138,9 @@ public final class ConcatEncoder implements Encoder {
 
 	/**
 	 * A concat of parts that are already fitted, with block statistics from their codes of the fit
-	 * samples; lets {@link AutomaticChoice} reuse the fits it made while scoring.
+	 * samples; lets {@code pipeline.AutomaticChoice} reuse the fits it made while scoring.
 	 */
-	static ConcatEncoder ofFitted(List<Encoder> fitted, Map<String, Map<String, Object>> partOptions,
+	public static ConcatEncoder ofFitted(List<Encoder> fitted, Map<String, Map<String, Object>> partOptions,
 		List<double[][]> fitCodes)
 	{
 		List<String> names = fitted.stream().map(Encoder::name).toList();
@@ -154,9 +155,9 @@ public final class ConcatEncoder implements Encoder {
 
 	/**
 	 * The joined codes of all rows, each block standardised with the statistics of {@code fitRows}
-	 * only (the inner training rows when {@link AutomaticChoice} scores a concat).
+	 * only (the inner training rows when {@code pipeline.AutomaticChoice} scores a concat).
 	 */
-	static double[][] join(List<double[][]> partCodes, int[] fitRows) {
+	public static double[][] join(List<double[][]> partCodes, int[] fitRows) {
 		List<Block> bs = blocks(partCodes, fitRows);
 		int n = partCodes.get(0).length;
 		double[][] out = new double[n][];

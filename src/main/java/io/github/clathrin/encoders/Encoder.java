@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import io.github.clathrin.augment.Augmenter;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
+import io.github.clathrin.voxels.SampleCopies;
 
 /**
  * Turns a structure into a fixed-length feature vector. Unsupervised encoders learn from all
@@ -27,7 +28,7 @@ public interface Encoder {
 	 * Learns from the samples and, for encoders that train on augmented copies (the deep ones), from
 	 * copies the augmenter makes on the fly; the others ignore the augmenter.
 	 */
-	default void fit(List<Sample> samples, Augmenter augmenter, long seed, Progress progress) {
+	default void fit(List<Sample> samples, SampleCopies augmenter, long seed, Progress progress) {
 		fit(samples, seed, progress);
 	}
 

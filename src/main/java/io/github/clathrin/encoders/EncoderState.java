@@ -8,19 +8,20 @@ import java.nio.ByteBuffer;
 
 /**
  * The binary layout shared by the encoders' learned state: a tag and version first, then big-endian
- * ints and length-prefixed double arrays, with every read checked so a bad file fails clearly.
+ * ints and length-prefixed double arrays, with every read checked so a bad file fails clearly. Public for
+ * encoders outside this package that hold other encoders ({@code pipeline.AutomaticChoice}).
  */
-final class EncoderState {
+public final class EncoderState {
 
 	private EncoderState() {}
 
-	static void writeHeader(DataOutputStream out, String tag, int version) throws IOException {
+	public static void writeHeader(DataOutputStream out, String tag, int version) throws IOException {
 		out.writeUTF(tag);
 		out.writeInt(version);
 	}
 
 	/** Reads and checks the header; returns the version. */
-	static int readHeader(DataInputStream in, String tag, int maxVersion) throws IOException {
+	public static int readHeader(DataInputStream in, String tag, int maxVersion) throws IOException {
 		String found;
 		int version;
 		try {
@@ -66,7 +67,7 @@ final class EncoderState {
 		return out;
 	}
 
-	static int readSize(DataInputStream in, String what, int max) throws IOException {
+	public static int readSize(DataInputStream in, String what, int max) throws IOException {
 		int n;
 		try {
 			n = in.readInt();

@@ -5,19 +5,29 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 
 /** Creates and loads encoders by name, and encodes many samples in parallel. */
 public final class Encoders {
 
 	// The deep encoders' names are spelled out here (not read from io.github.clathrin.deep) so that
 	// listing names never loads Deeplearning4j; EncodersTest checks they agree with DeepEncoders.NAMES.
+	// They are created through an EncoderProvider (META-INF/services), so this package does not depend
+	// on deep, and deep's classes load only when one of its encoders is created or loaded.
 	private static final List<String> DEEP = List.of("dense-ae", "conv-ae", "sparse-conv-ae", "cnn");
-	private static final List<String> NAMES = List.of(AutomaticChoice.NAME, PcaEncoder.NAME, SoftKMeansEncoder.NAME,
+	/**
+	 * The name of the encoder that chooses among the others by inner cross-validation; it is model
+	 * selection, not an encoder of its own, so it lives in {@code pipeline} ({@code AutomaticChoice}) and
+	 * comes, like the deep ones, from an {@link EncoderProvider}.
+	 */
+	public static final String AUTO = "auto";
+	private static final List<String> NAMES = List.of(AUTO, PcaEncoder.NAME, SoftKMeansEncoder.NAME,
 		LabFeaturesEncoder.NAME, CapFitEncoder.NAME, ShellHarmonicsEncoder.NAME, ConcatEncoder.NAME, "dense-ae", "conv-ae",
 		"sparse-conv-ae", "cnn");
 
@@ -35,7 +45,7 @@ public final class Encoders {
 
 	/** Whether the encoder learns from labels (see {@link SupervisedEncoder}); known without loading it. */
 	public static boolean isSupervised(String name) {
-		return "cnn".equals(name) || AutomaticChoice.NAME.equals(name);
+		return "cnn".equals(name) || AUTO.equals(name);
 	}
 
 	/**
@@ -51,8 +61,7 @@ public final class Encoders {
 		case ShellHarmonicsEncoder.NAME -> ShellHarmonicsEncoder.fromOptions(options);
 		case CapFitEncoder.NAME -> CapFitEncoder.fromOptions(options);
 		case ConcatEncoder.NAME -> ConcatEncoder.fromOptions(options);
-		case AutomaticChoice.NAME -> AutomaticChoice.fromOptions(options);
-		default -> io.github.clathrin.deep.DeepEncoders.create(name, options);
+		default -> provider(name).create(name, options);
 		};
 	}
 
@@ -76,8 +85,7 @@ public final class Encoders {
 		case ShellHarmonicsEncoder.NAME -> ShellHarmonicsEncoder.load(p, in);
 		case CapFitEncoder.NAME -> CapFitEncoder.load(p, in);
 		case ConcatEncoder.NAME -> ConcatEncoder.load(p, in);
-		case AutomaticChoice.NAME -> AutomaticChoice.load(p, in);
-		default -> io.github.clathrin.deep.DeepEncoders.load(n, p, in);
+		default -> provider(n).load(n, p, in);
 		};
 	}
 
@@ -115,6 +123,14 @@ public final class Encoders {
 		return out;
 	}
 
+	/** The provider of an encoder that is not built into this package; looked up on first use only. */
+	private static EncoderProvider provider(String name) {
+		for (EncoderProvider p : ServiceLoader.load(EncoderProvider.class, Encoders.class.getClassLoader()))
+			if (p.names().contains(name)) return p;
+		throw new IllegalStateException("encoder " + name + " is not in this build: no " + EncoderProvider.class.getName()
+			+ " offers it (is META-INF/services missing from the jar?)");
+	}
+
 	private static String checkName(String name) {
 		if (name == null || !NAMES.contains(name))
 			throw new IllegalArgumentException("unknown encoder '" + name + "'; choose one of " + NAMES);
@@ -129,7 +145,7 @@ public final class Encoders {
 	}
 
 	/** Checks a learned size in the manifest (if present) against the state. */
-	static void checkLearned(Map<String, Object> parameters, String key, int actual) throws IOException {
+	public static void checkLearned(Map<String, Object> parameters, String key, int actual) throws IOException {
 		Object v = parameters.get(key);
 		if (v == null) return;
 		if (!(v instanceof Number n) || n.intValue() != actual)

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.SymmetricEigen3;
 
 /**

@@ -8,12 +8,12 @@ import java.util.TreeSet;
  * Reads encoder options from a JSON-shaped map: numbers may arrive as Double after a trip through
  * JSON, and unknown keys are rejected so a typo never silently falls back to a default.
  */
-final class Options {
+public final class Options {
 
 	private final String encoder;
 	private final Map<String, Object> map;
 
-	Options(String encoder, Map<String, Object> map, Set<String> known) {
+	public Options(String encoder, Map<String, Object> map, Set<String> known) {
 		this.encoder = encoder;
 		this.map = map == null ? Map.of() : map;
 		for (String key : this.map.keySet())
@@ -21,7 +21,7 @@ final class Options {
 				throw new IllegalArgumentException("unknown option '" + key + "' for encoder " + encoder + "; known: " + new TreeSet<>(known));
 	}
 
-	int intValue(String key, int def, int min) {
+	public int intValue(String key, int def, int min) {
 		Object v = map.get(key);
 		if (v == null) return def;
 		if (!(v instanceof Number num) || num.doubleValue() != Math.rint(num.doubleValue()))

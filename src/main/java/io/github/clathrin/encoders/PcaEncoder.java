@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 
 /** Encodes a volume by its coordinates on the leading principal axes of the training volumes. */
 public final class PcaEncoder implements Encoder {

@@ -2,6 +2,8 @@ package io.github.clathrin.encoders;
 
 import java.util.List;
 
+import io.github.clathrin.voxels.Sample;
+
 /** Checks that training samples can be stacked into one matrix: non-empty, one grid size. */
 final class SampleChecks {
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.Volume;
 
 /**

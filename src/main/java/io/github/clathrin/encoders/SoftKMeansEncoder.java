@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 import smile.clustering.KMeans;
 import smile.math.MathEx;
 

@@ -2,8 +2,9 @@ package io.github.clathrin.encoders;
 
 import java.util.List;
 
-import io.github.clathrin.augment.Augmenter;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
+import io.github.clathrin.voxels.SampleCopies;
 
 /**
  * An encoder that learns from labels, such as the supervised 3D CNN the study compared against. Its
@@ -17,7 +18,7 @@ public interface SupervisedEncoder extends Encoder {
 	 * Learns from labelled samples: y[i] in 0 .. numClasses-1 is sample i's class. Augmented copies come
 	 * from the augmenter, on the fly.
 	 */
-	void fitLabelled(List<Sample> samples, int[] y, int numClasses, Augmenter augmenter, long seed, Progress progress);
+	void fitLabelled(List<Sample> samples, int[] y, int numClasses, SampleCopies augmenter, long seed, Progress progress);
 
 	/** Refuses: a supervised encoder needs labels. */
 	@Override

@@ -6,8 +6,8 @@ import java.util.List;
 import io.github.clathrin.augment.Augmenter;
 import io.github.clathrin.encoders.Encoder;
 import io.github.clathrin.encoders.Encoders;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 
 /** Encodes the structures a classifier needs, and augmented copies of them, by structure index. */
 final class Encodings {

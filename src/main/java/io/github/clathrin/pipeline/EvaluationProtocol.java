@@ -13,17 +13,16 @@ import io.github.clathrin.classifier.LabelSpreading;
 import io.github.clathrin.classifier.CrossValidation;
 import io.github.clathrin.classifier.Evaluation;
 import io.github.clathrin.encoders.Autoencoder;
-import io.github.clathrin.encoders.AutomaticChoice;
 import io.github.clathrin.encoders.Encoder;
 import io.github.clathrin.encoders.Encoders;
 import io.github.clathrin.encoders.LabFeaturesEncoder;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.encoders.SupervisedEncoder;
 import io.github.clathrin.pipeline.EvaluationReport.Row;
 import io.github.clathrin.pipeline.EvaluationReport.SplitSizes;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.VoxelConfig;
 
 /**

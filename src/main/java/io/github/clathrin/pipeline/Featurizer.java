@@ -5,11 +5,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.github.clathrin.augment.VolumeResampler;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.structures.Structure;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
 import io.github.clathrin.voxels.CanonicalPose;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.Volume;
 import io.github.clathrin.voxels.VoxelConfig;
 import io.github.clathrin.voxels.Voxelizer;

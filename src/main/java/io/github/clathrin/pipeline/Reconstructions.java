@@ -3,8 +3,8 @@ package io.github.clathrin.pipeline;
 import java.util.List;
 
 import io.github.clathrin.encoders.Autoencoder;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.Volume;
 
 /**

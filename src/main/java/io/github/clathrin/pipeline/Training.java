@@ -12,12 +12,12 @@ import io.github.clathrin.classifier.Classifier;
 import io.github.clathrin.classifier.Classifiers;
 import io.github.clathrin.encoders.Encoder;
 import io.github.clathrin.encoders.Encoders;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.encoders.SupervisedEncoder;
 import io.github.clathrin.structures.Structure;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.VoxelConfig;
 
 /**

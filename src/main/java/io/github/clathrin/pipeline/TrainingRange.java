@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.structures.Structure;
+import io.github.clathrin.voxels.Sample;
 
 /**
  * What a model was trained on, compactly: the smallest and largest localization count and extent per axis

@@ -10,10 +10,10 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import io.github.clathrin.encoders.Encoders;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.VoxelConfig;
 
 /**

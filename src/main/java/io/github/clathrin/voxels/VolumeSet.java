@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.task.InputException;
 
 /**

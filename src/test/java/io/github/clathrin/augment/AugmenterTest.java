@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.clathrin.encoders.Sample;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.Volume;
 import io.github.clathrin.voxels.VoxelConfig;
 import io.github.clathrin.voxels.Voxelizer;

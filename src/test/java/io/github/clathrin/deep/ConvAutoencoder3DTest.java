@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import io.github.clathrin.encoders.Encoders;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.Volume;
 
 class ConvAutoencoder3DTest {

@@ -18,8 +18,8 @@ import org.nd4j.linalg.learning.config.Adam;
 
 import io.github.clathrin.augment.Augmenter;
 import io.github.clathrin.encoders.Encoders;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 
 /** The options beyond the study's: batch normalization, dropout, jitter, decay, pretraining, test-time mirroring. */
 class ConvClassifier3DOptionsTest {

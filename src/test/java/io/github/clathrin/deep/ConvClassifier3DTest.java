@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import io.github.clathrin.augment.Augmenter;
 import io.github.clathrin.encoders.Encoders;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.encoders.SupervisedEncoder;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 
 class ConvClassifier3DTest {
 

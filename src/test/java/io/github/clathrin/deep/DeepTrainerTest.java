@@ -25,9 +25,9 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 
 import io.github.clathrin.Cancelling;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.Volume;
 
 /** The shared training loop, on a tiny dense autoencoder over 6^3 volumes so it runs in seconds. */

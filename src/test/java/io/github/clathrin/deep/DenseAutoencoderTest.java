@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import io.github.clathrin.Cancelling;
 import io.github.clathrin.encoders.Encoders;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.Volume;
 
 class DenseAutoencoderTest {

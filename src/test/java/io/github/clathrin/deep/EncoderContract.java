@@ -24,7 +24,7 @@ import com.google.gson.reflect.TypeToken;
 
 import io.github.clathrin.encoders.Encoder;
 import io.github.clathrin.encoders.Encoders;
-import io.github.clathrin.encoders.Sample;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.Volume;
 
 /** Checks every deep encoder must pass once fitted: batching, threads, manifest, state round trip. */

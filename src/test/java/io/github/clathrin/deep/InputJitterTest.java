@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 
 import io.github.clathrin.augment.Augmenter;
-import io.github.clathrin.encoders.Sample;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.Volume;
 
 class InputJitterTest {

@@ -13,8 +13,8 @@ import org.nd4j.linalg.dataset.DataSet;
 
 import io.github.clathrin.encoders.Autoencoder;
 import io.github.clathrin.encoders.Encoders;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 
 class SparseConvAutoencoderTest {
 

@@ -10,8 +10,8 @@ import java.util.Map;
 
 import io.github.clathrin.encoders.Encoder;
 import io.github.clathrin.encoders.Encoders;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 
 /**
  * Run by {@link FijiLikeLauncher} ("split" mode) through a class loader that sees our classes while the

@@ -23,6 +23,7 @@ import io.github.clathrin.pipeline.ModelFile;
 import io.github.clathrin.pipeline.Training;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.Volume;
 import io.github.clathrin.voxels.VoxelConfig;
 import io.github.clathrin.voxels.Voxelizer;

@@ -22,6 +22,7 @@ import com.google.gson.ToNumberPolicy;
 import com.google.gson.reflect.TypeToken;
 
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 
 class ConcatEncoderTest {
 

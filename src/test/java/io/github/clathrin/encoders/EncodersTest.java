@@ -20,6 +20,7 @@ import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 
 class EncodersTest {
 
@@ -36,6 +37,20 @@ class EncodersTest {
 		IllegalArgumentException o = assertThrows(IllegalArgumentException.class, () -> Encoders.create("pca", Map.of("componets", 3)));
 		assertTrue(o.getMessage().contains("componets"));
 		for (String name : SHALLOW) assertEquals(name, Encoders.create(name, Map.of()).name());
+	}
+
+	/**
+	 * Every name can be created, also those that live in other packages (deep's and auto) and reach
+	 * Encoders only through META-INF/services: a missing or wrong provider entry fails here.
+	 */
+	@Test
+	void everyNameCanBeCreated() {
+		for (String name : Encoders.names()) {
+			Map<String, Object> options = name.equals("concat") ? Map.of("of", "lab+pca") : Map.of();
+			Encoder e = Encoders.create(name, options);
+			assertEquals(name, e.name());
+			assertEquals(Encoders.isSupervised(name), e instanceof SupervisedEncoder, name);
+		}
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 
 class PcaEncoderTest {
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 
 class SoftKMeansEncoderTest {
 

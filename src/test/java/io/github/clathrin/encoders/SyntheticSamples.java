@@ -4,17 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.Volume;
 import io.github.clathrin.voxels.VoxelConfig;
 import io.github.clathrin.voxels.Voxelizer;
 
 /** Small synthetic data sets for the encoder tests. */
-final class SyntheticSamples {
+public final class SyntheticSamples {
 
 	private SyntheticSamples() {}
 
 	/** Points on a spherical cap of the given radius (nm) and polar half-angle, plus Gaussian noise. */
-	static double[] cap(Random rnd, int n, double radius, double halfAngle, double noise) {
+	public static double[] cap(Random rnd, int n, double radius, double halfAngle, double noise) {
 		double[] p = new double[3 * n];
 		double minCos = Math.cos(halfAngle);
 		for (int i = 0; i < n; i++) {
@@ -29,7 +30,7 @@ final class SyntheticSamples {
 	}
 
 	/** Points on a flat disk in the xy plane, plus Gaussian noise. */
-	static double[] disk(Random rnd, int n, double radius, double noise) {
+	public static double[] disk(Random rnd, int n, double radius, double noise) {
 		double[] p = new double[3 * n];
 		for (int i = 0; i < n; i++) {
 			double r = radius * Math.sqrt(rnd.nextDouble()), phi = 2 * Math.PI * rnd.nextDouble();
@@ -44,7 +45,7 @@ final class SyntheticSamples {
 	 * Clathrin-like structures on the default 30^3 grid: caps from flat to closed with random size and
 	 * point count, voxelized as the study does (sparse binary volumes, a few hundred voxels each).
 	 */
-	static List<Sample> structures(int count, long seed) {
+	public static List<Sample> structures(int count, long seed) {
 		Random rnd = new Random(seed);
 		Voxelizer vox = new Voxelizer(VoxelConfig.DEFAULT);
 		List<Sample> out = new ArrayList<>(count);
@@ -58,7 +59,7 @@ final class SyntheticSamples {
 	}
 
 	/** Volumes that mix three fixed random patterns with random weights, plus small noise. */
-	static List<Sample> patterns(int count, int side, long seed) {
+	public static List<Sample> patterns(int count, int side, long seed) {
 		Random rnd = new Random(seed);
 		int p = side * side * side;
 		float[][] patterns = new float[3][p];

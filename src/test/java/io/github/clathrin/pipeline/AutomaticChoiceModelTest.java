@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.clathrin.classifier.ArgmaxClassifier;
 import io.github.clathrin.datasets.ClathrinSimulator;
 import io.github.clathrin.datasets.SimulationConfig;
-import io.github.clathrin.encoders.AutomaticChoice;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.Progress;
 import io.github.clathrin.voxels.VoxelConfig;

@@ -18,9 +18,9 @@ import io.github.clathrin.augment.Augmentation;
 import io.github.clathrin.augment.Augmenter;
 import io.github.clathrin.datasets.ClathrinSimulator;
 import io.github.clathrin.datasets.SimulationConfig;
-import io.github.clathrin.encoders.Sample;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.VoxelConfig;
 
 class TestTimeAveragingTest {

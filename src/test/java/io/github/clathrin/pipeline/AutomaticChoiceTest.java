@@ -1,4 +1,4 @@
-package io.github.clathrin.encoders;
+package io.github.clathrin.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,8 +25,16 @@ import com.google.gson.ToNumberPolicy;
 import com.google.gson.reflect.TypeToken;
 
 import io.github.clathrin.Cancelling;
+import io.github.clathrin.encoders.ConcatEncoder;
+import io.github.clathrin.encoders.Encoder;
+import io.github.clathrin.encoders.Encoders;
+import io.github.clathrin.encoders.LabFeaturesEncoder;
+import io.github.clathrin.encoders.PcaEncoder;
+import io.github.clathrin.encoders.SupervisedEncoder;
+import io.github.clathrin.encoders.SyntheticSamples;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.Volume;
 
 class AutomaticChoiceTest {

@@ -1,4 +1,4 @@
-package io.github.clathrin.encoders;
+package io.github.clathrin.pipeline;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,11 +15,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.clathrin.augment.Augmenter;
 import io.github.clathrin.classifier.Classifier;
 import io.github.clathrin.classifier.Classifiers;
 import io.github.clathrin.classifier.StratifiedFolds;
+import io.github.clathrin.encoders.ConcatEncoder;
+import io.github.clathrin.encoders.Encoder;
+import io.github.clathrin.encoders.EncoderState;
+import io.github.clathrin.encoders.Encoders;
+import io.github.clathrin.encoders.Options;
+import io.github.clathrin.encoders.SupervisedEncoder;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
+import io.github.clathrin.voxels.SampleCopies;
 
 /**
  * The "auto" encoder: scores candidate encoders and ensembles ("lab", "pca", "lab+pca", ...) by
@@ -41,7 +48,7 @@ import io.github.clathrin.task.Progress;
  */
 public final class AutomaticChoice implements SupervisedEncoder {
 
-	public static final String NAME = "auto";
+	public static final String NAME = Encoders.AUTO;
 
 	/**
 	 * The default candidates, cheapest first: ties in accuracy go to the earlier one. Names that this
@@ -197,7 +204,7 @@ public final class AutomaticChoice implements SupervisedEncoder {
 	}
 
 	@Override
-	public void fitLabelled(List<Sample> samples, int[] y, int numClasses, Augmenter augmenter, long seed,
+	public void fitLabelled(List<Sample> samples, int[] y, int numClasses, SampleCopies augmenter, long seed,
 		Progress progress)
 	{
 		int n = samples.size();
@@ -305,10 +312,10 @@ public final class AutomaticChoice implements SupervisedEncoder {
 	private final class Fits {
 
 		private final List<Sample> samples;
-		private final Augmenter augmenter;
+		private final SampleCopies augmenter;
 		private final Map<String, Map<Integer, Fit>> byPart = new HashMap<>();
 
-		Fits(List<Sample> samples, Augmenter augmenter) {
+		Fits(List<Sample> samples, SampleCopies augmenter) {
 			this.samples = samples;
 			this.augmenter = augmenter;
 		}

@@ -1,6 +1,4 @@
-package io.github.clathrin.encoders;
-
-import io.github.clathrin.voxels.Volume;
+package io.github.clathrin.voxels;
 
 /**
  * What an encoder sees of one structure: its volume, and its localizations in nm when it has them

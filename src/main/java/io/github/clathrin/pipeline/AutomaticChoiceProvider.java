@@ -1,0 +1,31 @@
+package io.github.clathrin.pipeline;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import io.github.clathrin.encoders.Encoder;
+import io.github.clathrin.encoders.EncoderProvider;
+
+/**
+ * Offers {@link AutomaticChoice} to {@link io.github.clathrin.encoders.Encoders} as the "auto" encoder,
+ * through {@code META-INF/services}.
+ */
+public final class AutomaticChoiceProvider implements EncoderProvider {
+
+	@Override
+	public List<String> names() {
+		return List.of(AutomaticChoice.NAME);
+	}
+
+	@Override
+	public Encoder create(String name, Map<String, Object> options) {
+		return AutomaticChoice.fromOptions(options);
+	}
+
+	@Override
+	public Encoder load(String name, Map<String, Object> parameters, DataInputStream in) throws IOException {
+		return AutomaticChoice.load(parameters, in);
+	}
+}
