@@ -44,7 +44,8 @@ class ParametersConsistencyTest {
 		Set<String> fijiOnly)
 	{}
 
-	// Label Structures... runs no command yet (it opens the labelling window itself), so it has nothing to agree with.
+	// Label Structures... runs no command of its own yet (it opens the labelling window itself): its structure
+	// inputs and model of first predictions are held to Show Structures' command, which loads the same.
 	static final List<Action> ACTIONS = List.of(
 		new Action("Open Localizations...", OpenLocalizationsPlugin::addFields, InfoCommand.class, "info",
 			Set.of("show_volumes", "roi_column")), // how to show the file, not how to read it
@@ -55,7 +56,9 @@ class ParametersConsistencyTest {
 		new Action("Find Structures...", FindStructuresPlugin::addFields, SegmentCommand.class, "segment", Set.of()),
 		new Action("Show Structures in 3D...", ShowStructuresPlugin::addFields, ShowStructuresCommand.class, null,
 			Set.of("sort", "gallery", "viewer")), // drawing, done by the plugin
-		new Action("Reconstruct...", ReconstructPlugin::addFields, ReconstructCommand.class, "reconstruct", Set.of()));
+		new Action("Reconstruct...", ReconstructPlugin::addFields, ReconstructCommand.class, "reconstruct", Set.of()),
+		new Action("Label Structures...", LabelStructuresPlugin::addFields, ShowStructuresCommand.class, null,
+			Set.of("classes", "order"))); // the labelling window's own
 
 	/** Options of a subcommand that are the command line's own (drawing, help), not the command's. */
 	static final Map<String, Set<String>> CLI_ONLY = Map.of("evaluate", Set.of("--confusion", "--plot"), "classify",
