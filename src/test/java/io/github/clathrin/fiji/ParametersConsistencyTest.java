@@ -103,6 +103,8 @@ class ParametersConsistencyTest {
 				if (in.name().equals("more_inputs") || a.cli().equals("info") && in.name().equals("input")) continue;
 				OptionSpec o = spec.findOption(in.option());
 				if (o == null) wrong.add(a.cli() + ": no " + in.option() + " for " + in.name());
+				else if (o.description().length == 0 || String.join("", o.description()).isBlank())
+					wrong.add(a.cli() + ": " + in.option() + " has no help text");
 				else if (o.defaultValue() != null || o.initialValue() != null)
 					wrong.add(a.cli() + ": " + in.option() + " has a default of its own (" + o.defaultValue() + ", "
 						+ o.initialValue() + "); the command's " + in.defaultValue() + " must apply");
