@@ -29,26 +29,33 @@ import io.github.clathrin.task.InputException;
 @Plugin(type = Command.class, label = "Classify clathrin structures")
 public class ClassifyCommand extends StructureCommand {
 
-	@Parameter(label = "Model file")
+	@Parameter(label = "Model file", description = "The model file (.zip) to classify with.")
 	private File model;
 
-	@Parameter(label = "Results CSV (a folder for a folder of tables)", persist = false)
+	@Parameter(label = "Results CSV (a folder for a folder of tables)", persist = false,
+		description = "Results CSV; for a folder of whole tables with an ROI column, an output folder that gets one "
+			+ "<name>-results.csv per table (a table that fails is reported and the others carry on).")
 	private File output;
 
-	@Parameter(label = "Skip tables whose results exist", required = false, persist = false)
+	@Parameter(label = "Skip tables whose results exist", required = false, persist = false,
+		description = "For a folder of tables: skip the tables whose results file exists.")
 	private boolean skip_existing;
 
-	@Parameter(label = "Find structures in a whole-cell table first (DBSCAN)", required = false, persist = false)
+	@Parameter(label = "Find structures in a whole-cell table first (DBSCAN)", required = false, persist = false,
+		description = "The input is one whole-cell table: find structures with DBSCAN first (see segment), then "
+			+ "classify each.")
 	private boolean segment;
 
-	@Parameter(label = "DBSCAN eps (nm)", required = false, min = "0")
+	@Parameter(label = "DBSCAN eps (nm)", required = false, min = "0", description = "With segment: DBSCAN eps in nm.")
 	private double eps = SegmentConfig.DEFAULT_EPS;
 
-	@Parameter(label = "DBSCAN min points", required = false, min = "1")
+	@Parameter(label = "DBSCAN min points", required = false, min = "1", description = "With segment: DBSCAN min points.")
 	private int min_points = SegmentConfig.DEFAULT_MIN_POINTS;
 
 	@Parameter(label = "Explain: fit a spherical cap to each structure (radius, closing angle)", required = false,
-		persist = false)
+		persist = false, description = "Add cap_radius_nm, cap_closing_angle_deg and cap_fit_rmse_nm to every row: a "
+			+ "spherical cap fitted by maximum likelihood to the structure's localizations (blank for ready volumes), "
+			+ "whatever the model's encoder.")
 	private boolean explain;
 
 	@Parameter(type = ItemIO.OUTPUT)

@@ -28,25 +28,33 @@ import io.github.clathrin.voxels.VoxelConfig;
 @Plugin(type = Command.class, label = "Evaluate Clathrin encoders")
 public class EvaluateCommand extends LearningCommand {
 
-	@Parameter(label = "Encoders (comma-separated)", persist = false)
-	private String encoders = "pca,kmeans,lab";
+	/** Train's default (auto) beside the fixed encoders it most often chooses from. */
+	@Parameter(label = "Encoders (comma-separated)", persist = false,
+		description = "Encoders to compare, comma-separated: auto (chosen by cross-validation inside the training "
+			+ "data), pca, kmeans, lab (also gets the logistic baseline), capfit, shells, concat (encoder option "
+			+ "concat.of=lab+pca), dense-ae, conv-ae, sparse-conv-ae, cnn.")
+	private String encoders = "auto,pca,kmeans,lab";
 
-	@Parameter(label = "Folds", persist = false, min = "2", max = "50")
+	@Parameter(label = "Folds", persist = false, min = "2", max = "50", description = "Cross-validation folds.")
 	private int folds = 5;
 
 	@Parameter(label = "Benchmark data set (.npz with a train/test split)", required = false, persist = false,
-		description = "An .npz with X_train, y_train, X_test, y_test (class ids): everything learns from the training "
-			+ "split, accuracy is measured on the test split. Replaces input and labels.")
+		description = "A benchmark .npz with X_train, y_train, X_test, y_test (class ids), e.g. ModelNet10 or simulate "
+			+ "kind geometries: encoders and SVM learn from the training split only and accuracy is measured on the "
+			+ "test split. Instead of input and labels; the grid is the volumes' own size.")
 	private File dataset;
 
-	@Parameter(label = "Class names (comma-separated, for class ids 0, 1, ...)", required = false, persist = false)
+	@Parameter(label = "Class names (comma-separated, for class ids 0, 1, ...)", required = false, persist = false,
+		description = "With a data set: names of class ids 0, 1, ... in order (default the ids).")
 	private String class_names;
 
-	@Parameter(label = "JSON results", required = false, persist = false)
+	@Parameter(label = "JSON results", required = false, persist = false,
+		description = "Also write the results as JSON (Fiji saves its plots beside it).")
 	private File json;
 
 	@Parameter(label = "Unlabelled steps (e.g. 0,100,300,619)", required = false, persist = false,
-		description = "Also repeat the evaluation with the encoders learning from these numbers of unlabelled structures")
+		description = "Also evaluate with the encoders learning from these numbers of unlabelled structures (e.g. "
+			+ "0,100,300,619), and plot accuracy against that number.")
 	private String unlabelled_steps;
 
 	@Parameter(type = ItemIO.OUTPUT)

@@ -16,7 +16,7 @@ import io.github.clathrin.localizations.TableSummary;
 @Plugin(type = Command.class, label = "Localization file info")
 public class InfoCommand extends ReadingCommand {
 
-	@Parameter(label = "Localization file")
+	@Parameter(label = "Localization file", description = "The localization file.")
 	private File input;
 
 	private LocalizationTable table;

@@ -27,10 +27,12 @@ public abstract class LearningCommand extends StructureCommand {
 		description = "Voxels per axis; leave empty (or 0) for ready volumes to use their own size (else 30)")
 	protected Integer grid;
 
-	@Parameter(label = "Box half-size x,y,z (nm)", persist = false)
+	@Parameter(label = "Box half-size x,y,z (nm)", persist = false,
+		description = "Half-size of the voxel box in nm, x,y,z (the study's 200,200,700).")
 	protected String box = "200,200,700";
 
-	@Parameter(label = "Box centre", persist = false, choices = { "bounding-box", "centroid" })
+	@Parameter(label = "Box centre", persist = false, choices = { "bounding-box", "centroid" },
+		description = "Box centre: bounding-box (as the study) or centroid.")
 	protected String centring = "bounding-box";
 
 	@Parameter(label = "Pose before voxelizing", persist = false, choices = { "none", "principal-axes", "z-axes" },
@@ -38,48 +40,59 @@ public abstract class LearningCommand extends StructureCommand {
 			+ "about z only, so z stays the optical axis")
 	protected String pose = "none";
 
-	@Parameter(label = "Voxels hold counts (not binary)", persist = false)
+	@Parameter(label = "Voxels hold counts (not binary)", persist = false,
+		description = "Voxels hold localization counts instead of 0/1.")
 	protected boolean counts;
 
-	@Parameter(label = "Count threshold percentile", required = false, persist = false)
+	@Parameter(label = "Count threshold percentile", required = false, persist = false,
+		description = "Zero voxel counts at or below this percentile (the study used 99.1).")
 	protected Double percentile;
 
-	@Parameter(label = "Seed", persist = false)
+	@Parameter(label = "Seed", persist = false, description = "Seed for every random choice.")
 	protected long seed = 1;
 
 	@Parameter(label = "Encoder options", required = false, persist = false,
-		description = "key=value separated by spaces, e.g. latent=32 epochs=10 conv-ae.filters=4,8")
+		description = "Encoder options, key=value separated by spaces, e.g. latent=32 (every deep encoder), "
+			+ "conv-ae.filters=4,8, pca.components=20; on the command line -E key=value, repeatable.")
 	protected String encoder_options;
 
-	@Parameter(label = "Epochs (deep encoders)", required = false, persist = false, min = "1")
+	@Parameter(label = "Epochs (deep encoders)", required = false, persist = false, min = "1",
+		description = "Training epochs of the deep encoders (when not given 30, with early stopping).")
 	protected Integer epochs;
 
-	@Parameter(label = "Augmented copies per structure", persist = false, min = "0", max = "1000")
+	@Parameter(label = "Augmented copies per structure", persist = false, min = "0", max = "1000",
+		description = "Augmented copies per structure (random rotations about z, flips, shifts), made on the fly for "
+			+ "the deep encoders and the classifier's training set; never across cross-validation folds.")
 	protected int augment;
 
-	@Parameter(label = "Augment with 3D rotations", persist = false)
+	@Parameter(label = "Augment with 3D rotations", persist = false,
+		description = "Augment with full 3D rotations instead of rotations about z.")
 	protected boolean augment_3d;
 
-	@Parameter(label = "Augmentation shift (nm)", persist = false)
+	@Parameter(label = "Augmentation shift (nm)", persist = false, description = "Largest augmentation shift in nm.")
 	protected double shift = 10;
 
 	@Parameter(label = "Test-time augmentation (average over the copies)", persist = false,
 		description = "Average a held-out structure's class probabilities over it and its augmented copies")
 	protected boolean tta;
 
-	@Parameter(label = "Spread labels to unlabelled structures", persist = false)
+	@Parameter(label = "Spread labels to unlabelled structures", persist = false,
+		description = "Spread labels to the unlabelled structures in encoder space (Zhou et al. 2004) and add them to "
+			+ "the classifier's training set; evaluate reports rows with and without.")
 	protected boolean spread;
 
-	@Parameter(label = "Spreading graph", persist = false, choices = { "knn", "rbf" })
+	@Parameter(label = "Spreading graph", persist = false, choices = { "knn", "rbf" }, description = "Spreading graph.")
 	protected String spread_kernel = "knn";
 
-	@Parameter(label = "Spreading neighbours (knn)", persist = false, min = "1")
+	@Parameter(label = "Spreading neighbours (knn)", persist = false, min = "1",
+		description = "Neighbours of the knn graph.")
 	protected int spread_neighbours = LabelSpreading.Options.DEFAULTS.neighbours();
 
-	@Parameter(label = "Spreading gamma (rbf)", persist = false)
+	@Parameter(label = "Spreading gamma (rbf)", persist = false,
+		description = "Width of the rbf graph on standardized encodings.")
 	protected double spread_gamma = LabelSpreading.Options.DEFAULTS.gamma();
 
-	@Parameter(label = "Spreading clamping alpha", persist = false)
+	@Parameter(label = "Spreading clamping alpha", persist = false, description = "Clamping factor in (0, 1).")
 	protected double spread_alpha = LabelSpreading.Options.DEFAULTS.alpha();
 
 	/** Augmented copies and label spreading as the user set them. */

@@ -10,10 +10,11 @@ import io.github.clathrin.localizations.ReadOptions;
  */
 public abstract class ReadingCommand extends ClathrinCommand {
 
-	@Parameter(label = "Pixel size (nm)", required = false, persist = false)
+	@Parameter(label = "Pixel size (nm)", required = false, persist = false,
+		description = "Camera pixel size in nm (files in pixels).")
 	protected Double pixel_size;
 
-	@Parameter(label = "Units", required = false, persist = false, description = "nm, px, um or m when the file does not say")
+	@Parameter(label = "Units", required = false, persist = false, description = "Units of x/y/z when the file does not say: nm, px, um or m.")
 	protected String units;
 
 	@Parameter(label = "Insight3 category", required = false, persist = false,

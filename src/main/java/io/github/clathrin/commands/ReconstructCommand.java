@@ -36,10 +36,10 @@ public class ReconstructCommand extends StructureCommand {
 	/** The CSV that lists every structure's reconstruction error. */
 	public static final String ERRORS_CSV = "reconstruction-errors.csv";
 
-	@Parameter(label = "Model file (autoencoder)")
+	@Parameter(label = "Model file (autoencoder)", description = "A dense-ae, conv-ae or sparse-conv-ae model.")
 	private File model;
 
-	@Parameter(label = "Output folder", persist = false, style = "directory")
+	@Parameter(label = "Output folder", persist = false, style = "directory", description = "Output folder.")
 	private File output;
 
 	@Parameter(label = "At most this many structures (0 = all)", persist = false, min = "0")

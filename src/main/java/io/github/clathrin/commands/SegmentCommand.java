@@ -20,29 +20,36 @@ import io.github.clathrin.task.InputException;
 @Plugin(type = Command.class, label = "Find clathrin structures")
 public class SegmentCommand extends ReadingCommand {
 
-	@Parameter(label = "Localization table (whole cell)", persist = false)
+	@Parameter(label = "Localization table (whole cell)", persist = false,
+		description = "A whole-cell localization table.")
 	private File input;
 
-	@Parameter(label = "Output folder", persist = false)
+	@Parameter(label = "Output folder", persist = false,
+		description = "Output folder: structures/<name>-<n>.csv (or structures.csv with one_table) and segments.csv.")
 	private File output;
 
-	@Parameter(label = "DBSCAN eps (nm)", required = false, min = "0")
+	@Parameter(label = "DBSCAN eps (nm)", required = false, min = "0", description = "DBSCAN eps in nm.")
 	private double eps = SegmentConfig.DEFAULT_EPS;
 
-	@Parameter(label = "DBSCAN min points", required = false, min = "1")
+	@Parameter(label = "DBSCAN min points", required = false, min = "1",
+		description = "Neighbours within eps (the point included) that make a core point.")
 	private int min_points = SegmentConfig.DEFAULT_MIN_POINTS;
 
-	@Parameter(label = "Min localizations per structure", required = false, min = "1")
+	@Parameter(label = "Min localizations per structure", required = false, min = "1",
+		description = "Fewest localizations of a kept structure.")
 	private int min_size = SegmentConfig.DEFAULT_MIN_SIZE;
 
-	@Parameter(label = "Max localizations per structure", required = false, min = "1")
+	@Parameter(label = "Max localizations per structure", required = false, min = "1",
+		description = "Most localizations of a kept structure.")
 	private int max_size = SegmentConfig.DEFAULT_MAX_SIZE;
 
-	@Parameter(label = "Max extent per axis (nm)", required = false, min = "0")
+	@Parameter(label = "Max extent per axis (nm)", required = false, min = "0",
+		description = "Largest extent along any axis of a kept structure, in nm.")
 	private double max_extent = SegmentConfig.DEFAULT_MAX_EXTENT;
 
 	@Parameter(label = "One table with an roi column", required = false, persist = false,
-		description = "Write structures.csv with an roi column instead of one file per structure.")
+		description = "Write one structures.csv with an roi column instead of one file per structure; classify it "
+			+ "with roi_column roi.")
 	private boolean one_table;
 
 	private Segmenter.Segmentation segmentation;

@@ -26,20 +26,21 @@ public class SimulateCommand extends ClathrinCommand {
 	public static final String CLATHRIN = "clathrin", GEOMETRIES = "geometries";
 
 	@Parameter(label = "Kind", persist = false, choices = { CLATHRIN, GEOMETRIES },
-		description = "clathrin: STORM structures as CSV files; geometries: 20^3 cubes, diamonds and spheres as "
-			+ "geometries.npz (300 train + 300 test)")
+		description = "clathrin: STORM structures as CSV files and labels.csv; geometries: 300 training + 300 test "
+			+ "20^3 volumes of cubes, diamonds and spheres with 1% salt noise, written as geometries.npz (structures and "
+			+ "labelled do not apply).")
 	private String kind = CLATHRIN;
 
-	@Parameter(label = "Output folder", persist = false)
+	@Parameter(label = "Output folder", persist = false, description = "Output folder.")
 	private File output;
 
-	@Parameter(label = "Structures", persist = false, min = "2")
+	@Parameter(label = "Structures", persist = false, min = "2", description = "Structures to simulate.")
 	private int structures = 899;
 
-	@Parameter(label = "Labelled", persist = false, min = "0")
+	@Parameter(label = "Labelled", persist = false, min = "0", description = "How many of them are labelled.")
 	private int labelled = 280;
 
-	@Parameter(label = "Seed", persist = false)
+	@Parameter(label = "Seed", persist = false, description = "Seed of the simulation.")
 	private long seed = 1;
 
 	@Override

@@ -14,15 +14,17 @@ import org.scijava.plugin.Parameter;
 public abstract class StructureCommand extends ReadingCommand {
 
 	@Parameter(label = "Input (folder, table, .npz or .npy)", persist = false,
-		description = "A folder of localization files or 3D TIFF stacks, one table with an ROI column, or ready "
-			+ "volumes in a NumPy .npz/.npy file.")
+		description = "A folder with one localization file or 3D TIFF stack per structure, one table (with an ROI "
+			+ "column), or ready volumes in a NumPy .npz (X or X_train/X_test, labels y...) or .npy file of shape "
+			+ "(N, z, y, x).")
 	protected File input;
 
 	@Parameter(label = "More inputs", required = false, persist = false,
 		description = "Further inputs of the same kind, read after the first; keys get their file name as prefix.")
 	protected File[] more_inputs;
 
-	@Parameter(label = "Labels file", required = false, persist = false)
+	@Parameter(label = "Labels file", required = false, persist = false,
+		description = "Labels CSV: first column the structure key, a 'label' column (yes/no or class names).")
 	protected File labels;
 
 	@Parameter(label = "Class from", required = false, persist = false,
@@ -40,6 +42,7 @@ public abstract class StructureCommand extends ReadingCommand {
 	}
 
 	protected StructureInput.Loaded loadStructures() {
+		required(input, "input");
 		List<File> inputs = new ArrayList<>();
 		inputs.add(input);
 		if (more_inputs != null) inputs.addAll(List.of(more_inputs));

@@ -24,10 +24,14 @@ import io.github.clathrin.voxels.VoxelConfig;
 @Plugin(type = Command.class, label = "Train Clathrin model")
 public class TrainCommand extends LearningCommand {
 
-	@Parameter(label = "Encoder", persist = false)
-	private String encoder = "pca";
+	/** auto, as the user guide recommends: chosen by cross-validation inside the labelled structures. */
+	@Parameter(label = "Encoder", persist = false,
+		description = "Encoder: auto (chosen by cross-validation inside the labelled structures), pca, kmeans, lab, "
+			+ "capfit, shells, concat (encoder option concat.of=lab+pca), dense-ae, conv-ae, sparse-conv-ae or cnn (a "
+			+ "supervised 3D CNN that predicts by itself).")
+	private String encoder = "auto";
 
-	@Parameter(label = "Model file", persist = false)
+	@Parameter(label = "Model file", persist = false, description = "Model file to write (.zip).")
 	private File model;
 
 	@Parameter(type = ItemIO.OUTPUT)

@@ -18,9 +18,8 @@ import io.github.clathrin.ui.Gallery;
  */
 public class ClassifyPlugin extends ClathrinPlugIn {
 
-	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Classify Clathrin Structures");
+	/** The dialog's fields; their macro keys and defaults are the command's (ParametersConsistencyTest). */
+	static void addFields(DialogFields gd) {
 		gd.addFileField("Model (.zip)", remembered("model", ""));
 		gd.addDirectoryField("Input", remembered("input", ""));
 		gd.addMessage("A folder of per-structure files, one table with an ROI column,\n"
@@ -32,6 +31,12 @@ public class ClassifyPlugin extends ClathrinPlugIn {
 		gd.addCheckbox("Skip_existing results (folder of tables)", remembered("skip_existing", false));
 		// Off unless asked for, each time (like the command's persist = false): it adds a fit per structure.
 		gd.addCheckbox("Explain with a spherical cap fit (radius, closing angle, rmse)", false);
+	}
+
+	@Override
+	void runOnce(String arg) {
+		GenericDialog gd = new GenericDialog("Classify Clathrin Structures");
+		addFields(DialogFields.on(gd));
 		if (!show(gd)) return;
 		String model = gd.getNextString(), input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);

@@ -57,6 +57,11 @@ abstract class ClathrinPlugIn implements PlugIn {
 	 */
 	@Override
 	public final void run(String arg) {
+		String options = Macro.getOptions();
+		if (options != null) {
+			String current = macroOptions(options);
+			if (!current.equals(options)) Macro.setOptions(Thread.currentThread(), current);
+		}
 		DialogSession.run(() -> {
 			try {
 				runOnce(arg);
@@ -69,6 +74,14 @@ abstract class ClathrinPlugIn implements PlugIn {
 				failed(e, stepName(getClass()));
 			}
 		});
+	}
+
+	/**
+	 * A macro's options with the keys of earlier versions renamed to the command's names (see {@link
+	 * MacroKeys}); as given unless a plugin renamed a field.
+	 */
+	String macroOptions(String options) {
+		return options;
 	}
 
 	/**

@@ -13,9 +13,10 @@ record EnlargementFields(int epochs, String encoderOptions, int augment, boolean
 	boolean spread)
 {
 
-	static void add(GenericDialog gd) {
+	static void add(DialogFields gd) {
 		gd.addMessage("Deep encoders (dense-ae, conv-ae, sparse-conv-ae, cnn), augmentation and label spreading:");
-		gd.addNumericField("Epochs (deep encoders)", ClathrinPlugIn.remembered("epochs", 30), 0);
+		// 0: not given, so each deep encoder's own default (30) applies, as on the command line.
+		gd.addNumericField("Epochs (deep encoders; 0 = 30 with early stopping)", ClathrinPlugIn.remembered("epochs", 0), 0);
 		gd.addStringField("Encoder_options (key=value ...)", ClathrinPlugIn.remembered("encoder_options", ""), 20);
 		gd.addNumericField("Augment (copies per structure)", ClathrinPlugIn.remembered("augment", 0), 0);
 		gd.addCheckbox("Augment_3d (full 3D rotations)", ClathrinPlugIn.remembered("augment_3d", false));
@@ -43,7 +44,7 @@ record EnlargementFields(int epochs, String encoderOptions, int augment, boolean
 
 	/** Puts the command inputs into {@code inputs} and returns it. */
 	Map<String, Object> addTo(Map<String, Object> inputs) {
-		inputs.put("epochs", epochs);
+		inputs.put("epochs", epochs > 0 ? epochs : null);
 		inputs.put("encoder_options", encoderOptions);
 		inputs.put("augment", augment);
 		inputs.put("augment_3d", augment3d);

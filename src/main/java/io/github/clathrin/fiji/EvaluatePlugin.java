@@ -11,6 +11,7 @@ import ij.gui.GenericDialog;
 import java.awt.GraphicsEnvironment;
 import java.io.File;
 
+import io.github.clathrin.commands.CommandParameters;
 import io.github.clathrin.commands.EvaluateCommand;
 import io.github.clathrin.ui.CurvePlot;
 import io.github.clathrin.ui.EvaluationFigures;
@@ -21,22 +22,54 @@ import io.github.clathrin.ui.EvaluationFigures;
  */
 public class EvaluatePlugin extends ClathrinPlugIn {
 
+	/** Macro keys of earlier versions and the key of the same input now (the command's name). */
+	static final Map<String, String> MACRO_ALIASES = Map.of("output", "json");
+
+	/**
+	 * A macro's options with the keys of earlier versions renamed: {@code output} is {@code json}, and
+	 * {@code official_split} (a checkbox that made {@code input} the benchmark file) is {@code dataset}.
+	 */
+	static String withCurrentKeys(String options) {
+		if (options == null) return null;
+		String s = options;
+		for (Map.Entry<String, String> e : MACRO_ALIASES.entrySet())
+			s = MacroKeys.rename(s, e.getKey(), e.getValue());
+		if (MacroKeys.has(s, "official_split"))
+			s = MacroKeys.rename(MacroKeys.remove(s, "official_split"), "input", "dataset");
+		return s;
+	}
+
 	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Evaluate Clathrin Encoders");
+	String macroOptions(String options) {
+		return withCurrentKeys(options);
+	}
+
+	/** The dialog's fields; their macro keys and defaults are the command's (ParametersConsistencyTest). */
+	static void addFields(DialogFields gd) {
 		gd.addDirectoryField("Input", remembered("input", ""));
 		StructureFields.add(gd, "Labels");
-		gd.addStringField("Encoders (comma-separated)", remembered("encoders", "auto,pca,kmeans,lab"), 16);
+		gd.addStringField("Encoders (comma-separated)", remembered("encoders", (String) defaultOf("encoders")), 16);
 		gd.addNumericField("Folds", remembered("folds", 5), 0);
 		gd.addNumericField("Grid (voxels per axis; 0 = 30, or the size of ready volumes)", remembered("grid", 0), 0);
 		gd.addStringField("Box half-size x,y,z (nm)", remembered("box", "200,200,700"), 12);
 		gd.addChoice("Pose", StructureFields.POSES, remembered("pose", StructureFields.POSES[0]));
 		gd.addNumericField("Seed", remembered("seed", 1), 0);
-		gd.addFileField("Output (JSON, optional)", remembered("evaluate_output", ""));
+		gd.addFileField("JSON results (optional; the plots are saved beside it)", remembered("evaluate_output", ""));
 		gd.addStringField("Unlabelled_steps (e.g. 0,100,300,619; optional)", remembered("unlabelled_steps", ""), 16);
-		gd.addCheckbox("Official_split (input: a .npz with X_train, X_test)", remembered("official_split", false));
-		gd.addStringField("Class_names (official split, optional)", remembered("class_names", ""), 16);
+		// Not remembered, so that a later Evaluate of structures does not silently score the benchmark instead.
+		gd.addFileField("Dataset (optional benchmark .npz: replaces input and labels)", "");
+		gd.addStringField("Class_names (dataset, optional)", remembered("class_names", ""), 16);
 		EnlargementFields.add(gd);
+	}
+
+	private static Object defaultOf(String name) {
+		return CommandParameters.defaultOf(EvaluateCommand.class, name);
+	}
+
+	@Override
+	void runOnce(String arg) {
+		GenericDialog gd = new GenericDialog("Evaluate Clathrin Encoders");
+		addFields(DialogFields.on(gd));
 		if (!show(gd)) return;
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
@@ -46,13 +79,12 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		double seed = gd.getNextNumber();
 		String output = gd.getNextString();
 		String steps = gd.getNextString();
-		boolean split = gd.getNextBoolean();
+		String dataset = gd.getNextString();
 		String classNames = gd.getNextString();
 		EnlargementFields more = EnlargementFields.read(gd);
 		if (!numbersValid(gd) || !mayReplace(file(output))) return;
 		more.remember();
 		remember("unlabelled_steps", steps);
-		remember("official_split", split);
 		remember("class_names", classNames);
 		remember("input", input);
 		fields.remember();
@@ -64,12 +96,16 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		remember("seed", (long) seed);
 		remember("evaluate_output", output);
 
-		File json = file(output);
-		// With the official split the input is the benchmark file: it goes to the command's dataset, not its input.
-		Map<String, Object> in = more.addTo(fields.addTo(inputs(split ? "dataset" : "input", file(input), "encoders",
-			encoders, "folds", (int) folds, "grid", (int) grid, "box", box, "pose", pose, "seed", (long) seed, "json", json,
+		File json = file(output), benchmark = file(dataset);
+		Map<String, Object> in = more.addTo(fields.addTo(inputs("input", file(input), "encoders", encoders, "folds",
+			(int) folds, "grid", (int) grid, "box", box, "pose", pose, "seed", (long) seed, "json", json,
 			"unlabelled_steps", steps.isBlank() ? null : steps)));
-		if (split && !classNames.isBlank()) in.put("class_names", classNames);
+		if (benchmark != null) {
+			// The benchmark replaces the structures: the input and labels the dialog remembers from Train do not apply.
+			in.put("dataset", benchmark);
+			in.keySet().removeAll(List.of("input", "labels", "roi_column"));
+			if (!classNames.isBlank()) in.put("class_names", classNames);
+		}
 		if (json != null) { // the plots written beside the JSON must not replace an input either
 			String base = withoutExtension(json.getPath());
 			in.put("also_writes", new File[] { new File(base + "-confusion.png"), new File(base + "-per-class.png"),

@@ -13,9 +13,8 @@ import io.github.clathrin.segment.SegmentFiles;
  */
 public class FindStructuresPlugin extends ClathrinPlugIn {
 
-	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Find Clathrin Structures");
+	/** The dialog's fields; their macro keys and defaults are the command's (ParametersConsistencyTest). */
+	static void addFields(DialogFields gd) {
 		gd.addFileField("Input (whole-cell table)", remembered("segment_input", ""));
 		gd.addDirectoryField("Output folder", remembered("segment_output", ""));
 		gd.addNumericField("Eps (nm)", remembered("eps", SegmentConfig.DEFAULT_EPS), 1);
@@ -26,6 +25,12 @@ public class FindStructuresPlugin extends ClathrinPlugIn {
 		gd.addCheckbox("One_table with an roi column", remembered("one_table", false));
 		gd.addNumericField("Pixel_size (nm; 0 = from file)", remembered("pixel_size", 0), 2);
 		gd.addChoice("Units", UNITS, remembered("units", UNITS[0]));
+	}
+
+	@Override
+	void runOnce(String arg) {
+		GenericDialog gd = new GenericDialog("Find Clathrin Structures");
+		addFields(DialogFields.on(gd));
 		if (!show(gd)) return;
 		String input = gd.getNextString(), output = gd.getNextString();
 		double eps = gd.getNextNumber(), minPoints = gd.getNextNumber(), minSize = gd.getNextNumber(),

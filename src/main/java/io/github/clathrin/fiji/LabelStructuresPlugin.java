@@ -34,15 +34,20 @@ public class LabelStructuresPlugin extends ClathrinPlugIn {
 
 	static final String[] ORDERS = { "uncertain", "random", "file" };
 
-	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Label Clathrin Structures");
+	/** The dialog's fields; their macro keys and defaults are the command's (ParametersConsistencyTest). */
+	static void addFields(DialogFields gd) {
 		gd.addDirectoryField("Input", remembered("input", ""));
 		StructureFields.add(gd, "Labels (.csv; read and written, created if absent)");
 		gd.addFileField("Model (.zip, optional: first predictions)", remembered("label_model", ""));
 		gd.addStringField("Classes (comma-separated; empty = yes,no or the labels file's)",
 			remembered("classes", ""), 16);
 		gd.addChoice("Order", ORDERS, remembered("order", ORDERS[0]));
+	}
+
+	@Override
+	void runOnce(String arg) {
+		GenericDialog gd = new GenericDialog("Label Clathrin Structures");
+		addFields(DialogFields.on(gd));
 		if (!show(gd)) return;
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);

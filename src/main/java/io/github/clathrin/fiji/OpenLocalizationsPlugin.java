@@ -26,14 +26,19 @@ public class OpenLocalizationsPlugin extends ClathrinPlugIn {
 	/** More frames than this would cost hundreds of MB for a quick look. */
 	static final int MAX_SHOWN = 1000;
 
-	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Open Localizations");
+	/** The dialog's fields; their macro keys and defaults are the command's (ParametersConsistencyTest). */
+	static void addFields(DialogFields gd) {
 		gd.addFileField("Input (localization file)", remembered("open_input", ""));
 		gd.addNumericField("Pixel_size (nm; 0 = from file)", remembered("pixel_size", 0), 2);
 		gd.addChoice("Units", UNITS, remembered("units", UNITS[0]));
 		gd.addCheckbox("Show_volumes (voxelized, 30\u00b3 in a 400 x 400 x 1400 nm box)", remembered("show_volumes", false));
 		gd.addStringField("ROI_column (one structure per value; empty = one)", remembered("roi_column", ""), 12);
+	}
+
+	@Override
+	void runOnce(String arg) {
+		GenericDialog gd = new GenericDialog("Open Localizations");
+		addFields(DialogFields.on(gd));
 		if (!show(gd)) return;
 		String input = gd.getNextString();
 		double pixel = gd.getNextNumber();

@@ -16,14 +16,19 @@ import io.github.clathrin.commands.ReconstructCommand;
  */
 public class ReconstructPlugin extends ClathrinPlugIn {
 
-	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Reconstruct Clathrin Structures");
+	/** The dialog's fields; their macro keys and defaults are the command's (ParametersConsistencyTest). */
+	static void addFields(DialogFields gd) {
 		gd.addFileField("Model (autoencoder .zip)", remembered("model", ""));
 		gd.addDirectoryField("Input", remembered("input", ""));
 		StructureFields.add(gd, "Labels (optional)");
 		gd.addDirectoryField("Output folder", remembered("reconstruct_output", ""));
-		gd.addNumericField("Limit (structures; 0 = all)", remembered("limit", 20), 0);
+		gd.addNumericField("Limit (structures; 0 = all)", remembered("limit", 0), 0);
+	}
+
+	@Override
+	void runOnce(String arg) {
+		GenericDialog gd = new GenericDialog("Reconstruct Clathrin Structures");
+		addFields(DialogFields.on(gd));
 		if (!show(gd)) return;
 		String model = gd.getNextString(), input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);

@@ -35,9 +35,8 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 	/** The class of Fiji's 3D Viewer that tells us it is installed. */
 	static final String UNIVERSE_CLASS = "ij3d.Image3DUniverse";
 
-	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Show Structures in 3D");
+	/** The dialog's fields; their macro keys and defaults are the command's (ParametersConsistencyTest). */
+	static void addFields(DialogFields gd) {
 		gd.addDirectoryField("Input", remembered("input", ""));
 		StructureFields.add(gd, "Labels (optional: shown beside the prediction)");
 		gd.addMessage("Predictions (optional, one of the two):");
@@ -47,6 +46,12 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 		// Not remembered: a path left over from one batch run would silently stop the window from opening.
 		gd.addFileField("Gallery (optional .png/.tif: write, no window)", "");
 		gd.addChoice("Viewer", VIEWERS, remembered("show_viewer", BUILT_IN));
+	}
+
+	@Override
+	void runOnce(String arg) {
+		GenericDialog gd = new GenericDialog("Show Structures in 3D");
+		addFields(DialogFields.on(gd));
 		if (!show(gd)) return;
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);

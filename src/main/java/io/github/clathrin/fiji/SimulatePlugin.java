@@ -12,9 +12,8 @@ import io.github.clathrin.datasets.SimulatedDataset;
  */
 public class SimulatePlugin extends ClathrinPlugIn {
 
-	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Simulate Clathrin Demo Data");
+	/** The dialog's fields; their macro keys and defaults are the command's (ParametersConsistencyTest). */
+	static void addFields(DialogFields gd) {
 		gd.addChoice("Kind", new String[] { SimulateCommand.CLATHRIN, SimulateCommand.GEOMETRIES },
 			remembered("simulate_kind", SimulateCommand.CLATHRIN));
 		gd.addDirectoryField("Output (folder)", remembered("simulate_output", ""));
@@ -23,6 +22,12 @@ public class SimulatePlugin extends ClathrinPlugIn {
 		gd.addNumericField("Seed", remembered("seed", 1), 0);
 		gd.addMessage("Geometries: 300 training + 300 test 20^3 volumes (cube, diamond, sphere) in geometries.npz;\n"
 			+ "Structures and Labelled apply to clathrin only.");
+	}
+
+	@Override
+	void runOnce(String arg) {
+		GenericDialog gd = new GenericDialog("Simulate Clathrin Demo Data");
+		addFields(DialogFields.on(gd));
 		if (!show(gd)) return;
 		String kind = gd.getNextChoice();
 		String output = gd.getNextString();

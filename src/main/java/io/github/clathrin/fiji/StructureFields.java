@@ -21,7 +21,7 @@ record StructureFields(String labels, String roiColumn, double pixelSize, String
 		.toArray(String[]::new);
 
 	/** Adds the fields; {@code labelsLabel} starts with "Labels" so the macro key stays "labels". */
-	static void add(GenericDialog gd, String labelsLabel) {
+	static void add(DialogFields gd, String labelsLabel) {
 		gd.addFileField(labelsLabel, ClathrinPlugIn.remembered("labels", ""));
 		gd.addStringField("ROI_column", ClathrinPlugIn.remembered("roi_column", ""), 12);
 		gd.addNumericField("Pixel_size (nm; 0 = from file)", ClathrinPlugIn.remembered("pixel_size", 0), 2);

@@ -5,25 +5,31 @@ import ij.gui.GenericDialog;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.clathrin.commands.CommandParameters;
 import io.github.clathrin.commands.TrainCommand;
 import io.github.clathrin.encoders.Encoders;
 
 /** Plugins &gt; Clathrin &gt; Train...: trains an encoder + SVM model and writes the model file. */
 public class TrainPlugin extends ClathrinPlugIn {
 
-	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Train Clathrin Model");
+	/** The dialog's fields; their macro keys and defaults are the command's (ParametersConsistencyTest). */
+	static void addFields(DialogFields gd) {
 		gd.addDirectoryField("Input", remembered("input", ""));
 		gd.addMessage("A folder with one localization file per structure, or one table with an ROI column.");
 		StructureFields.add(gd, "Labels");
-		gd.addChoice("Encoder", Encoders.names().toArray(String[]::new), remembered("encoder", "auto"));
+		gd.addChoice("Encoder", Encoders.names().toArray(String[]::new), remembered("encoder", (String) CommandParameters.defaultOf(TrainCommand.class, "encoder")));
 		gd.addNumericField("Grid (voxels per axis; 0 = 30, or the size of ready volumes)", remembered("grid", 0), 0);
 		gd.addStringField("Box half-size x,y,z (nm)", remembered("box", "200,200,700"), 12);
 		gd.addChoice("Pose", StructureFields.POSES, remembered("pose", StructureFields.POSES[0]));
 		gd.addNumericField("Seed", remembered("seed", 1), 0);
 		gd.addFileField("Model (output .zip)", remembered("model", ""));
 		EnlargementFields.add(gd);
+	}
+
+	@Override
+	void runOnce(String arg) {
+		GenericDialog gd = new GenericDialog("Train Clathrin Model");
+		addFields(DialogFields.on(gd));
 		if (!show(gd)) return;
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);

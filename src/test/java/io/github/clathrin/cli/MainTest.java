@@ -90,6 +90,8 @@ class MainTest {
 		Result r = cli("train", "--input", structures.toString(), "--labels", labels.toString(), "--out",
 			model.toString());
 		assertEquals(0, r.exit(), r.toString());
+		// Without --encoder, train chooses one as Fiji's Train... does: auto, the user guide's default.
+		assertTrue(r.out().contains("auto chose: "), r.toString());
 	}
 
 	private static Path bin() {

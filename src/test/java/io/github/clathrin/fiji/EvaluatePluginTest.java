@@ -19,8 +19,9 @@ import com.google.gson.Gson;
 import io.github.clathrin.cli.Main;
 
 /**
- * Evaluate in real ImageJ 1.x: the official-split mode of a benchmark .npz is a recordable macro call, and its
- * confusion matrix is the one the command line draws.
+ * Evaluate in real ImageJ 1.x: the official-split mode of a benchmark .npz is a recordable macro call, with the
+ * command's names ({@code dataset}, {@code json}) and with the keys of earlier versions ({@code input} plus
+ * {@code official_split}, {@code output}); its confusion matrix is the one the command line draws.
  */
 class EvaluatePluginTest {
 
@@ -54,5 +55,20 @@ class EvaluatePluginTest {
 		assertEquals(0, differing, "pixels that differ between Fiji's and the command line's confusion matrix");
 		// The per-class plot Fiji wrote names the classes on its axis (EvaluationFiguresTest checks the drawing).
 		assertTrue(Files.size(work.resolve("split-per-class.png")) > 1000);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theDatasetAndJsonKeysAreTheCommandsNames(@TempDir Path work) throws Exception {
+		Path home = RealImageJ.pluginsHome(work.resolve("ij"));
+		assertEquals(0, Main.run("simulate", "--kind", "geometries", "--out", work.toString()));
+		Path npz = work.resolve("geometries.npz"), json = work.resolve("split.json"), macro = work.resolve("split.ijm");
+		Files.writeString(macro, "run(\"Evaluate...\", \"dataset=[" + npz + "] encoders=pca grid=20 json=[" + json
+			+ "] class_names=cube,diamond,sphere\");\nprint(\"split: done\");\n");
+		RealImageJ.Result r = RealImageJ.batchMacro(home, macro, "");
+		assertTrue(r.output().contains("split: done"), r.output());
+		Map<String, Object> m = new Gson().fromJson(Files.readString(json), Map.class);
+		assertEquals(Map.of("train", 300.0, "test", 300.0), m.get("split"));
+		assertEquals(List.of("cube", "diamond", "sphere"), m.get("classNames"));
 	}
 }
