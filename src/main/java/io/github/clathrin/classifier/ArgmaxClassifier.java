@@ -59,4 +59,33 @@ public final class ArgmaxClassifier implements Classifier {
 		if (c.numClasses < 2 || c.numClasses > 100_000) throw new IOException("argmax state holds " + c.numClasses + " classes");
 		return c;
 	}
+
+	/** Offers {@value #NAME} to {@link Classifiers} (listed in META-INF/services). */
+	public static final class Provider implements ClassifierProvider {
+
+		@Override
+		public String name() {
+			return NAME;
+		}
+
+		@Override
+		public String description() {
+			return "the most probable class of an encoder that predicts by itself (the CNN)";
+		}
+
+		@Override
+		public boolean offered() {
+			return false;
+		}
+
+		@Override
+		public Classifier create() {
+			return new ArgmaxClassifier();
+		}
+
+		@Override
+		public Classifier load(DataInputStream in) throws IOException {
+			return read(in);
+		}
+	}
 }

@@ -202,4 +202,28 @@ public final class LogisticRegressionClassifier implements Classifier {
 			lr.weights[c] = StateFormat.readDoubles(in, "class weights", lr.standardizer.dimension() + 1);
 		return lr;
 	}
+
+	/** Offers {@value #NAME} to {@link Classifiers} (listed in META-INF/services). */
+	public static final class Provider implements ClassifierProvider {
+
+		@Override
+		public String name() {
+			return NAME;
+		}
+
+		@Override
+		public String description() {
+			return "multinomial logistic regression (the lab features' baseline)";
+		}
+
+		@Override
+		public Classifier create() {
+			return new LogisticRegressionClassifier();
+		}
+
+		@Override
+		public Classifier load(DataInputStream in) throws IOException {
+			return read(in);
+		}
+	}
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import io.github.clathrin.commands.ClathrinCommand;
 import io.github.clathrin.commands.CommandParameters;
+import io.github.clathrin.encoders.Encoders;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -24,6 +25,8 @@ final class CommandOptions {
 
 	/** Inputs the command line may repeat, and what joins the repeats into the command's one text. */
 	private static final Map<String, String> REPEATABLE = Map.of("encoder_options", " ", "encoders", ",");
+	/** Inputs that name encoders: their help lists the registry's, so an encoder from a plug-in jar shows too. */
+	private static final Map<String, String> ENCODER_INPUTS = Map.of("encoder", " One of: ", "encoders", " Any of: ");
 
 	private final Class<? extends ClathrinCommand> type;
 	private final Map<String, String[]> aliases = new LinkedHashMap<>();
@@ -99,6 +102,8 @@ final class CommandOptions {
 		if (in.name().equals("input") && moreInputs) sb.append(" Repeat for several inputs (keys get the file name as "
 			+ "prefix).");
 		if (!in.choices().isEmpty()) sb.append(" One of: ").append(String.join(", ", in.choices())).append('.');
+		if (ENCODER_INPUTS.containsKey(in.name()))
+			sb.append(ENCODER_INPUTS.get(in.name())).append(String.join(", ", Encoders.names())).append('.');
 		Object d = in.defaultValue();
 		if (d != null && !Boolean.FALSE.equals(d) && !"".equals(d)) sb.append(" (default ").append(d).append(')');
 		return sb.toString();

@@ -30,9 +30,8 @@ public class EvaluateCommand extends LearningCommand {
 
 	/** Train's default (auto) beside the fixed encoders it most often chooses from. */
 	@Parameter(label = "Encoders (comma-separated)", persist = false,
-		description = "Encoders to compare, comma-separated: auto (chosen by cross-validation inside the training "
-			+ "data), pca, kmeans, lab (also gets the logistic baseline), capfit, shells, concat (encoder option "
-			+ "concat.of=lab+pca), dense-ae, conv-ae, sparse-conv-ae, cnn.")
+		description = "Encoders to compare, comma-separated: auto is chosen by cross-validation inside the training "
+			+ "data, lab also gets the logistic baseline, and concat takes the encoder option concat.of=lab+pca.")
 	private String encoders = "auto,pca,kmeans,lab";
 
 	@Parameter(label = "Folds", persist = false, min = "2", max = "50", description = "Cross-validation folds.")

@@ -26,9 +26,8 @@ public class TrainCommand extends LearningCommand {
 
 	/** auto, as the user guide recommends: chosen by cross-validation inside the labelled structures. */
 	@Parameter(label = "Encoder", persist = false,
-		description = "Encoder: auto (chosen by cross-validation inside the labelled structures), pca, kmeans, lab, "
-			+ "capfit, shells, concat (encoder option concat.of=lab+pca), dense-ae, conv-ae, sparse-conv-ae or cnn (a "
-			+ "supervised 3D CNN that predicts by itself).")
+		description = "Encoder: auto is chosen by cross-validation inside the labelled structures, concat takes the "
+			+ "encoder option concat.of=lab+pca, and cnn, a supervised 3D CNN, predicts by itself.")
 	private String encoder = "auto";
 
 	@Parameter(label = "Model file", persist = false, description = "Model file to write (.zip).")

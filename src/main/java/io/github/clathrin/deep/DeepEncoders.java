@@ -9,8 +9,8 @@ import io.github.clathrin.encoders.Encoder;
 
 /**
  * The Deeplearning4j encoders. Only {@link io.github.clathrin.encoders.Encoders} calls this class
- * (through {@link DeepEncoderProvider}), and only for these names, so ND4J is never loaded by work that
- * does not need it: creating an encoder only checks its options, and ND4J starts when it is fitted or
+ * (through {@code pipeline.DeepEncoderProvider}), and only for these names, so ND4J is never loaded by work
+ * that does not need it: creating an encoder only checks its options, and ND4J starts when it is fitted or
  * loaded.
  * <p>
  * Options every deep encoder reads ({@link TrainingConfig}, {@link InputJitter}): epochs, batch,

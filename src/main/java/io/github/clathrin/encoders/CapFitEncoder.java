@@ -136,4 +136,33 @@ public final class CapFitEncoder implements Encoder {
 			if (!Double.isFinite(f[i])) f[i] = 0; // last-resort guard: a classifier cannot use NaN
 		return f;
 	}
+
+	/** Offers {@value #NAME} to {@link Encoders} (listed in META-INF/services). */
+	public static final class Provider implements EncoderProvider {
+
+		@Override
+		public List<String> names() {
+			return List.of(NAME);
+		}
+
+		@Override
+		public String description(String name) {
+			return "a spherical cap fitted to the localizations: radius, closing angle, fit quality";
+		}
+
+		@Override
+		public Map<String, Object> options(String name) {
+			return Encoders.withoutKeys(fromOptions(Map.of()).parameters(), LEARNED);
+		}
+
+		@Override
+		public Encoder create(String name, Map<String, Object> options) {
+			return fromOptions(options);
+		}
+
+		@Override
+		public Encoder load(String name, Map<String, Object> parameters, DataInputStream in) throws IOException {
+			return CapFitEncoder.load(parameters, in);
+		}
+	}
 }

@@ -374,4 +374,28 @@ public final class ConcatEncoder implements Encoder {
 			for (int j = 0; j < code.length; j++) out[at + j] = (code[j] - mean[j]) / std[j] * scale;
 		}
 	}
+
+	/** Offers {@value #NAME} to {@link Encoders} (listed in META-INF/services). */
+	public static final class Provider implements EncoderProvider {
+
+		@Override
+		public List<String> names() {
+			return List.of(NAME);
+		}
+
+		@Override
+		public String description(String name) {
+			return "several unsupervised encoders side by side (encoder option concat.of=lab+pca)";
+		}
+
+		@Override
+		public Encoder create(String name, Map<String, Object> options) {
+			return fromOptions(options);
+		}
+
+		@Override
+		public Encoder load(String name, Map<String, Object> parameters, DataInputStream in) throws IOException {
+			return ConcatEncoder.load(parameters, in);
+		}
+	}
 }

@@ -2,7 +2,9 @@ package io.github.clathrin.encoders;
 
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -13,39 +15,64 @@ import java.util.stream.IntStream;
 import io.github.clathrin.task.Progress;
 import io.github.clathrin.voxels.Sample;
 
-/** Creates and loads encoders by name, and encodes many samples in parallel. */
+/**
+ * The encoder registry: creates and loads encoders by name, each offered by an {@link EncoderProvider}
+ * found through {@link ServiceLoader} ({@code META-INF/services}), and encodes many samples in parallel.
+ */
 public final class Encoders {
 
-	// The deep encoders' names are spelled out here (not read from io.github.clathrin.deep) so that
-	// listing names never loads Deeplearning4j; EncodersTest checks they agree with DeepEncoders.NAMES.
-	// They are created through an EncoderProvider (META-INF/services), so this package does not depend
-	// on deep, and deep's classes load only when one of its encoders is created or loaded.
-	private static final List<String> DEEP = List.of("dense-ae", "conv-ae", "sparse-conv-ae", "cnn");
 	/**
 	 * The name of the encoder that chooses among the others by inner cross-validation; it is model
 	 * selection, not an encoder of its own, so it lives in {@code pipeline} ({@code AutomaticChoice}) and
-	 * comes, like the deep ones, from an {@link EncoderProvider}.
+	 * is offered, like every other encoder, by an {@link EncoderProvider}.
 	 */
 	public static final String AUTO = "auto";
-	private static final List<String> NAMES = List.of(AUTO, PcaEncoder.NAME, SoftKMeansEncoder.NAME,
-		LabFeaturesEncoder.NAME, CapFitEncoder.NAME, ShellHarmonicsEncoder.NAME, ConcatEncoder.NAME, "dense-ae", "conv-ae",
-		"sparse-conv-ae", "cnn");
+
+	/**
+	 * Every provider on this package's class loader, in the order of the services files, and each name's
+	 * provider. Built on first use, once: providers load nothing heavy (Deeplearning4j loads only when a
+	 * deep encoder is fitted or loaded). Our own class loader, not the thread's, so that plain ImageJ with
+	 * the jars in plugins/jars finds them.
+	 */
+	private static final class Registry {
+		static final Map<String, EncoderProvider> BY_NAME = build();
+
+		private static Map<String, EncoderProvider> build() {
+			Map<String, EncoderProvider> out = new LinkedHashMap<>();
+			for (EncoderProvider p : ServiceLoader.load(EncoderProvider.class, Encoders.class.getClassLoader()))
+				for (String name : p.names())
+					out.putIfAbsent(name, p); // the first provider of a name wins, as on a class path
+			return Collections.unmodifiableMap(out);
+		}
+	}
 
 	private Encoders() {}
 
-	/** The encoder names, in the order the user interface offers them. */
+	/** The encoder names, in the order the user interface offers them (the services files' order). */
 	public static List<String> names() {
-		return NAMES;
+		return List.copyOf(Registry.BY_NAME.keySet());
+	}
+
+	/** A one-line description of the encoder, for help and dialogs. */
+	public static String description(String name) {
+		return provider(checkName(name)).description(name);
+	}
+
+	/** The options a user may set on the encoder and their defaults, where its provider lists them. */
+	public static Map<String, Object> options(String name) {
+		return provider(checkName(name)).options(name);
 	}
 
 	/** Whether the encoder is a Deeplearning4j network (slower to train; starts ND4J). */
 	public static boolean isDeep(String name) {
-		return DEEP.contains(name);
+		EncoderProvider p = Registry.BY_NAME.get(name);
+		return p != null && p.isDeep(name);
 	}
 
 	/** Whether the encoder learns from labels (see {@link SupervisedEncoder}); known without loading it. */
 	public static boolean isSupervised(String name) {
-		return "cnn".equals(name) || AUTO.equals(name);
+		EncoderProvider p = Registry.BY_NAME.get(name);
+		return p != null && p.isSupervised(name);
 	}
 
 	/**
@@ -54,15 +81,7 @@ public final class Encoders {
 	 * @throws IllegalArgumentException for an unknown name or option
 	 */
 	public static Encoder create(String name, Map<String, Object> options) {
-		return switch (checkName(name)) {
-		case PcaEncoder.NAME -> PcaEncoder.fromOptions(options);
-		case SoftKMeansEncoder.NAME -> SoftKMeansEncoder.fromOptions(options);
-		case LabFeaturesEncoder.NAME -> LabFeaturesEncoder.fromOptions(options);
-		case ShellHarmonicsEncoder.NAME -> ShellHarmonicsEncoder.fromOptions(options);
-		case CapFitEncoder.NAME -> CapFitEncoder.fromOptions(options);
-		case ConcatEncoder.NAME -> ConcatEncoder.fromOptions(options);
-		default -> provider(name).create(name, options);
-		};
+		return provider(checkName(name)).create(name, options);
 	}
 
 	/**
@@ -77,16 +96,7 @@ public final class Encoders {
 		} catch (IllegalArgumentException e) {
 			throw new IOException(e.getMessage(), e);
 		}
-		Map<String, Object> p = parameters == null ? Map.of() : parameters;
-		return switch (n) {
-		case PcaEncoder.NAME -> PcaEncoder.load(p, in);
-		case SoftKMeansEncoder.NAME -> SoftKMeansEncoder.load(p, in);
-		case LabFeaturesEncoder.NAME -> LabFeaturesEncoder.load(p, in);
-		case ShellHarmonicsEncoder.NAME -> ShellHarmonicsEncoder.load(p, in);
-		case CapFitEncoder.NAME -> CapFitEncoder.load(p, in);
-		case ConcatEncoder.NAME -> ConcatEncoder.load(p, in);
-		default -> provider(n).load(n, p, in);
-		};
+		return provider(n).load(n, parameters == null ? Map.of() : parameters, in);
 	}
 
 	/**
@@ -123,17 +133,15 @@ public final class Encoders {
 		return out;
 	}
 
-	/** The provider of an encoder that is not built into this package; looked up on first use only. */
 	private static EncoderProvider provider(String name) {
-		for (EncoderProvider p : ServiceLoader.load(EncoderProvider.class, Encoders.class.getClassLoader()))
-			if (p.names().contains(name)) return p;
-		throw new IllegalStateException("encoder " + name + " is not in this build: no " + EncoderProvider.class.getName()
-			+ " offers it (is META-INF/services missing from the jar?)");
+		return Registry.BY_NAME.get(name);
 	}
 
 	private static String checkName(String name) {
-		if (name == null || !NAMES.contains(name))
-			throw new IllegalArgumentException("unknown encoder '" + name + "'; choose one of " + NAMES);
+		if (name == null || !Registry.BY_NAME.containsKey(name))
+			throw new IllegalArgumentException("unknown encoder '" + name + "'; choose one of " + names()
+				+ (Registry.BY_NAME.isEmpty() ? " (no " + EncoderProvider.class.getName()
+					+ " found: is META-INF/services missing from the jar?)" : ""));
 		return name;
 	}
 

@@ -225,4 +225,33 @@ public final class SoftKMeansEncoder implements Encoder {
 		if (centroids == null) throw new IllegalStateException("kmeans encoder is not fitted");
 		return centroids;
 	}
+
+	/** Offers {@value #NAME} to {@link Encoders} (listed in META-INF/services). */
+	public static final class Provider implements EncoderProvider {
+
+		@Override
+		public List<String> names() {
+			return List.of(NAME);
+		}
+
+		@Override
+		public String description(String name) {
+			return "soft k-means with the triangle activation on all volumes";
+		}
+
+		@Override
+		public Map<String, Object> options(String name) {
+			return Encoders.withoutKeys(fromOptions(Map.of()).parameters(), LEARNED);
+		}
+
+		@Override
+		public Encoder create(String name, Map<String, Object> options) {
+			return fromOptions(options);
+		}
+
+		@Override
+		public Encoder load(String name, Map<String, Object> parameters, DataInputStream in) throws IOException {
+			return SoftKMeansEncoder.load(parameters, in);
+		}
+	}
 }

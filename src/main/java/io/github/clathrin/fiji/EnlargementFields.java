@@ -4,6 +4,8 @@ import java.util.Map;
 
 import ij.gui.GenericDialog;
 
+import io.github.clathrin.encoders.Encoders;
+
 /**
  * The dialog fields of the plugins that learn (Train, Evaluate) for the deep encoders, augmentation and
  * label spreading, with the same macro keys as the command line's options: epochs, encoder_options,
@@ -14,7 +16,8 @@ record EnlargementFields(int epochs, String encoderOptions, int augment, boolean
 {
 
 	static void add(DialogFields gd) {
-		gd.addMessage("Deep encoders (dense-ae, conv-ae, sparse-conv-ae, cnn), augmentation and label spreading:");
+		String deep = String.join(", ", Encoders.names().stream().filter(Encoders::isDeep).toList());
+		gd.addMessage("Deep encoders (" + deep + "), augmentation and label spreading:");
 		// 0: not given, so each deep encoder's own default (30) applies, as on the command line.
 		gd.addNumericField("Epochs (deep encoders; 0 = 30 with early stopping)", ClathrinPlugIn.remembered("epochs", 0), 0);
 		gd.addStringField("Encoder_options (key=value ...)", ClathrinPlugIn.remembered("encoder_options", ""), 20);

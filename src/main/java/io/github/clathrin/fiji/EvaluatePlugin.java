@@ -13,6 +13,7 @@ import java.io.File;
 
 import io.github.clathrin.commands.CommandParameters;
 import io.github.clathrin.commands.EvaluateCommand;
+import io.github.clathrin.encoders.Encoders;
 import io.github.clathrin.ui.CurvePlot;
 import io.github.clathrin.ui.EvaluationFigures;
 
@@ -49,6 +50,7 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 		gd.addDirectoryField("Input", remembered("input", ""));
 		StructureFields.add(gd, "Labels");
 		gd.addStringField("Encoders (comma-separated)", remembered("encoders", (String) defaultOf("encoders")), 16);
+		gd.addMessage("Encoders: " + String.join(", ", Encoders.names()));
 		gd.addNumericField("Folds", remembered("folds", 5), 0);
 		gd.addNumericField("Grid (voxels per axis; 0 = 30, or the size of ready volumes)", remembered("grid", 0), 0);
 		gd.addStringField("Box half-size x,y,z (nm)", remembered("box", "200,200,700"), 12);

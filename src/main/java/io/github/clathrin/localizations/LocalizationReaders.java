@@ -9,26 +9,37 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.ServiceLoader;
 
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.OutOfMemoryException;
 import io.github.clathrin.task.Progress;
 
-/** Knows every reader and picks the one for a file from its first bytes and its name. */
+/**
+ * The reader registry: every {@link LocalizationReader} found through {@link ServiceLoader}
+ * ({@code META-INF/services/io.github.clathrin.localizations.LocalizationReader}), so that a jar on the class
+ * path adds a format without a change here; picks the one for a file by the highest detection score from its
+ * first bytes and its name.
+ */
 public final class LocalizationReaders {
 
 	/** Bytes looked at to choose a format. */
 	static final int HEAD_BYTES = 64 * 1024;
 
-	private static final List<LocalizationReader> ALL = List.of(new Insight3BinReader(), new RapidStormReader(),
-		new SmlmZipReader(), new AsdfReader(), new Mat5ParticlesReader(), new PicassoHdf5Reader(), new DecodeH5Reader(), new SmapMatReader(),
-		new ThunderStormCsvReader(), new DelimitedTextReader());
+	/**
+	 * Found once, on first use, on this package's class loader (not the thread's, so that plain ImageJ with
+	 * the jars in plugins/jars finds them), in the services files' order: on equal scores the first wins.
+	 */
+	private static final class Registry {
+		static final List<LocalizationReader> ALL = ServiceLoader.load(LocalizationReader.class,
+			LocalizationReaders.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
+	}
 
 	private LocalizationReaders() {}
 
 	/** Every reader, most specific first. */
 	public static List<LocalizationReader> all() {
-		return ALL;
+		return Registry.ALL;
 	}
 
 	/** Detects the format of {@code file} and reads it; coordinates come out in nm. */
@@ -98,7 +109,7 @@ public final class LocalizationReaders {
 	private static LocalizationReader best(Path file, byte[] head) {
 		LocalizationReader best = null;
 		int bestScore = 0;
-		for (LocalizationReader r : ALL) {
+		for (LocalizationReader r : Registry.ALL) {
 			int score = r.detect(file, head);
 			if (score > bestScore) {
 				best = r;

@@ -20,6 +20,16 @@ public final class AutomaticChoiceProvider implements EncoderProvider {
 	}
 
 	@Override
+	public String description(String name) {
+		return "the encoder chosen by cross-validation inside the labelled training structures";
+	}
+
+	@Override
+	public boolean isSupervised(String name) {
+		return true;
+	}
+
+	@Override
 	public Encoder create(String name, Map<String, Object> options) {
 		return AutomaticChoice.fromOptions(options);
 	}

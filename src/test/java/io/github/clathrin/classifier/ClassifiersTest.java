@@ -21,6 +21,17 @@ class ClassifiersTest {
 			assertEquals(name, Classifiers.create(name).name());
 	}
 
+	/** argmax is registered like the others, so its models load, but is not offered to users. */
+	@Test
+	void describedAndArgmaxNotOffered() {
+		for (String name : List.of("svm", "logistic", "argmax")) {
+			String d = Classifiers.description(name);
+			assertTrue(!d.isBlank() && !d.equals(name) && !d.contains("\n"), name + ": " + d);
+		}
+		assertEquals("argmax", Classifiers.create("argmax").name());
+		assertTrue(!Classifiers.names().contains("argmax"));
+	}
+
 	@Test
 	void unknownNameListsKnownOnes() {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Classifiers.create("nope"));

@@ -39,6 +39,30 @@ class EncodersTest {
 		for (String name : SHALLOW) assertEquals(name, Encoders.create(name, Map.of()).name());
 	}
 
+	/** The registry describes every encoder in one line of its own (for help and dialogs), known without ND4J. */
+	@Test
+	void everyEncoderDescribesItself() {
+		for (String name : Encoders.names()) {
+			String d = Encoders.description(name);
+			assertTrue(!d.isBlank() && !d.equals(name) && !d.contains("\n"), name + ": " + d);
+		}
+		assertThrows(IllegalArgumentException.class, () -> Encoders.description("vae"));
+	}
+
+	/** The options an encoder lists are accepted and are its defaults: set explicitly, they change nothing. */
+	@Test
+	void listedOptionsAreTheDefaults() {
+		for (String name : SHALLOW) {
+			Map<String, Object> options = Encoders.options(name);
+			assertEquals(Encoders.create(name, Map.of()).parameters(), Encoders.create(name, options).parameters(), name);
+		}
+		assertTrue(Encoders.options("pca").containsKey("components"));
+		assertTrue(Encoders.options("kmeans").containsKey("k"));
+		assertTrue(Encoders.options("shells").containsKey("degree"));
+		assertTrue(Encoders.options("capfit").containsKey("sigma"));
+		assertEquals(Map.of(), Encoders.options("lab"));
+	}
+
 	/**
 	 * Every name can be created, also those that live in other packages (deep's and auto) and reach
 	 * Encoders only through META-INF/services: a missing or wrong provider entry fails here.
