@@ -2,6 +2,7 @@ package io.github.clathrin.localizations;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.github.clathrin.task.Progress;
 
@@ -10,6 +11,15 @@ public interface LocalizationReader {
 
 	/** Human-readable format name, e.g. "ThunderSTORM CSV". */
 	String formatName();
+
+	/**
+	 * Extensions (lower case, without the dot) of the files that a folder of structures reads with this
+	 * format besides the built-in ones (csv, txt, tsv, bin, mat); none by default, so a plug-in reader names
+	 * its own. Files given one by one are read whatever their extension.
+	 */
+	default List<String> folderExtensions() {
+		return List.of();
+	}
 
 	/**
 	 * How sure this reader is that it can read the file, from its name and first bytes: 0 = not this

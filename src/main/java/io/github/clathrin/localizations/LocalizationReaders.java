@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.OutOfMemoryException;
@@ -40,6 +42,16 @@ public final class LocalizationReaders {
 	/** Every reader, most specific first. */
 	public static List<LocalizationReader> all() {
 		return Registry.ALL;
+	}
+
+	/**
+	 * The extensions that readers add to the files a folder of structures reads (see
+	 * {@link LocalizationReader#folderExtensions}).
+	 */
+	public static Set<String> folderExtensions() {
+		Set<String> out = new TreeSet<>();
+		for (LocalizationReader r : Registry.ALL) out.addAll(r.folderExtensions());
+		return out;
 	}
 
 	/** Detects the format of {@code file} and reads it; coordinates come out in nm. */

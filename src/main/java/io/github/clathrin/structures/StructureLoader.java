@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.github.clathrin.localizations.LocalizationReaders;
@@ -109,7 +110,9 @@ public final class StructureLoader {
 		}
 		if (files.isEmpty())
 			throw InputException.inFile(dir, "no structure files in this folder: expected localization files (."
-				+ String.join(" .", EXTENSIONS) + " .mat) or TIFF stacks (." + String.join(" .", VOLUME_EXTENSIONS)
+				+ String.join(" .", EXTENSIONS) + " .mat"
+				+ LocalizationReaders.folderExtensions().stream().map(e -> " ." + e).collect(Collectors.joining())
+				+ ") or TIFF stacks (." + String.join(" .", VOLUME_EXTENSIONS)
 				+ ")" + (skipped.isEmpty() ? ", found none" : ", found only " + names(skipped)));
 		List<String> warnings = new ArrayList<>();
 		if (!skipped.isEmpty())
@@ -148,7 +151,8 @@ public final class StructureLoader {
 	public static boolean readsAsStructure(String fileName) {
 		if (fileName.startsWith(".")) return false;
 		String ext = extension(fileName);
-		return EXTENSIONS.contains(ext) || ReadyVolumes.isTiff(ext) || ext.equals(MAT);
+		return EXTENSIONS.contains(ext) || ReadyVolumes.isTiff(ext) || ext.equals(MAT)
+			|| LocalizationReaders.folderExtensions().contains(ext); // a plug-in reader's format
 	}
 
 	public static StructureSet fromFolder(Path dir, TableSource source) throws IOException {

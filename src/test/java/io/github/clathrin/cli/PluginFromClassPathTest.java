@@ -71,6 +71,14 @@ class PluginFromClassPathTest {
 		assertEquals(41, rows.size(), "one row per structure: " + rows);
 		for (String row : rows.subList(1, rows.size())) assertEquals("ok", row.split(",", -1)[6], row);
 
+		// A folder of structures reads the plug-in's extension too: one structure per .pts file.
+		Path folder = tmp.resolve("structures");
+		writePointFiles(data, folder);
+		Run classifyFolder = clathrin("classify", "--model", model.toString(), "--input", folder.toString(), "--output",
+			tmp.resolve("folder.csv").toString());
+		assertEquals(0, classifyFolder.exit, classifyFolder.toString());
+		assertTrue(classifyFolder.out.contains("Classified 40 structures"), classifyFolder.toString());
+
 		// The model names the plug-in's encoder: without the plug-in it is refused with its name, not misread.
 		Run without = clathrin(false, "classify", "--model", model.toString(), "--input", points.toString(),
 			"--roi-column", "cluster", "--output", tmp.resolve("again.csv").toString());
@@ -86,6 +94,18 @@ class PluginFromClassPathTest {
 				sb.append(String.format(Locale.ROOT, "%d %.3f %.3f %.3f%n", s.roi(), p[i], p[i + 1], p[i + 2]));
 		}
 		Files.writeString(file, sb.toString(), StandardCharsets.US_ASCII);
+	}
+
+	/** The simulated structures as one file each in the plug-in's format. */
+	private static void writePointFiles(SimulatedDataset data, Path folder) throws IOException {
+		Files.createDirectories(folder);
+		for (SimulatedStructure s : data.structures()) {
+			StringBuilder sb = new StringBuilder(PointListReader.MAGIC).append('\n');
+			double[] p = s.localizations().points();
+			for (int i = 0; i < p.length; i += 3)
+				sb.append(String.format(Locale.ROOT, "0 %.3f %.3f %.3f%n", p[i], p[i + 1], p[i + 2]));
+			Files.writeString(folder.resolve("r" + s.roi() + ".pts"), sb.toString(), StandardCharsets.US_ASCII);
+		}
 	}
 
 	private record Run(int exit, String out, String err) {

@@ -26,6 +26,11 @@ public final class PointListReader implements LocalizationReader {
 	}
 
 	@Override
+	public List<String> folderExtensions() {
+		return List.of("pts");
+	}
+
+	@Override
 	public int detect(Path file, byte[] head) {
 		// beats the text readers, which would take any text file
 		return new String(head, StandardCharsets.US_ASCII).startsWith(MAGIC + "\n") ? 1000 : 0;
