@@ -7,6 +7,7 @@ import java.awt.GraphicsEnvironment;
 
 import javax.swing.SwingUtilities;
 
+import io.github.clathrin.commands.CommandParameters;
 import io.github.clathrin.commands.LabelCommand;
 import io.github.clathrin.pipeline.LabellingSession;
 import io.github.clathrin.ui.LabellingWindow;
@@ -18,7 +19,9 @@ import io.github.clathrin.ui.LabellingWindow;
  */
 public class LabelStructuresPlugin extends ClathrinPlugIn {
 
-	static final String[] ORDERS = { "uncertain", "random", "file" };
+	/** The command's choices for the order, so that the dialog cannot offer another. */
+	static final String[] ORDERS = CommandParameters.find(LabelCommand.class, "order").orElseThrow().choices()
+		.toArray(String[]::new);
 
 	/** The dialog's fields; their macro keys and defaults are the command's (ParametersConsistencyTest). */
 	static void addFields(DialogFields gd) {
@@ -27,7 +30,8 @@ public class LabelStructuresPlugin extends ClathrinPlugIn {
 		gd.addFileField("Model (.zip, optional: first predictions)", remembered("label_model", ""));
 		gd.addStringField("Classes (comma-separated; empty = yes,no or the labels file's)",
 			remembered("classes", ""), 16);
-		gd.addChoice("Order", ORDERS, remembered("order", ORDERS[0]));
+		gd.addChoice("Order", ORDERS, remembered("order", (String) CommandParameters.defaultOf(LabelCommand.class,
+			"order")));
 	}
 
 	@Override
