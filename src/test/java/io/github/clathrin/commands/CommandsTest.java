@@ -320,6 +320,8 @@ class CommandsTest {
 			"model", work.resolve("gone.zip").toFile())).getMessage(), "gone.zip");
 		assertContains(inputError(LabelCommand.class, inputs("input", structures.toFile(), "labels", labelsFile,
 			"order", "sideways")).getMessage(), "sideways", "uncertain, random or file");
+		assertContains(inputError(LabelCommand.class, inputs("input", structures.toFile(), "labels", labelsFile,
+			"class_from", "file")).getMessage(), "class_from", "l.csv");
 	}
 
 	/** Open Localizations' command: the file's report and, when asked, its structures as volumes to show. */
