@@ -17,7 +17,7 @@ import io.github.clathrin.localizations.TableSummary;
 public class InfoCommand extends ReadingCommand {
 
 	@Parameter(label = "Localization file", description = "The localization file.")
-	private File input;
+	protected File input;
 
 	private LocalizationTable table;
 

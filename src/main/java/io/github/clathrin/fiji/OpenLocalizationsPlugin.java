@@ -1,30 +1,19 @@
 package io.github.clathrin.fiji;
 
-import ij.IJ;
-import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.text.TextWindow;
 
 import java.awt.GraphicsEnvironment;
 import java.io.File;
-import java.io.IOException;
-import java.util.List;
 
-import io.github.clathrin.commands.InfoCommand;
-import io.github.clathrin.structures.Structure;
-import io.github.clathrin.structures.StructureLoader;
-import io.github.clathrin.structures.StructureSet;
-import io.github.clathrin.task.InputException;
-import io.github.clathrin.voxels.VoxelConfig;
+import io.github.clathrin.commands.OpenCommand;
 
 /**
  * Plugins &gt; Clathrin &gt; Open Localizations...: describes a localization file (format, columns,
- * units, ranges) and optionally shows its structures as a voxel hyperstack calibrated in nm.
+ * units, ranges) and optionally shows its structures as a voxel hyperstack calibrated in nm. Reading and
+ * voxelizing are {@link OpenCommand}'s; only the text window and the hyperstack are made here.
  */
 public class OpenLocalizationsPlugin extends ClathrinPlugIn {
-
-	/** More frames than this would cost hundreds of MB for a quick look. */
-	static final int MAX_SHOWN = 1000;
 
 	/** The dialog's fields; their macro keys and defaults are the command's (ParametersConsistencyTest). */
 	static void addFields(DialogFields gd) {
@@ -52,27 +41,13 @@ public class OpenLocalizationsPlugin extends ClathrinPlugIn {
 		remember("show_volumes", volumes);
 		remember("roi_column", roi);
 
-		InfoCommand done = run(InfoCommand.class, inputs("input", file(input), "pixel_size", positiveOrNull(pixel),
-			"units", unitsOrNull(units)));
+		OpenCommand done = run(OpenCommand.class, inputs("input", file(input), "pixel_size", positiveOrNull(pixel),
+			"units", unitsOrNull(units), "show_volumes", volumes, "roi_column", roi));
 		if (done == null) return;
 		File f = file(input);
 		if (unattended() || GraphicsEnvironment.isHeadless()) showReport(done.getReport());
 		else new TextWindow("Clathrin Info - " + f.getName(), "Localization file", done.getReport(), 640, 420);
 		if (!volumes) return;
-		StructureSet set;
-		try {
-			set = StructureLoader.fromPath(f.toPath(), roi, path -> done.getTable());
-		}
-		catch (IOException | InputException e) {
-			fail(e.getMessage());
-			return;
-		}
-		List<Structure> shown = set.structures();
-		if (shown.size() > MAX_SHOWN) {
-			IJ.log(TITLE + ": showing the first " + MAX_SHOWN + " of " + shown.size() + " structures");
-			shown = shown.subList(0, MAX_SHOWN);
-		}
-		ImagePlus imp = VolumeStacks.of(f.getName() + " (voxels)", shown, VoxelConfig.DEFAULT);
-		imp.show();
+		VolumeStacks.of(f.getName() + " (voxels)", done.getVolumeKeys(), done.getVolumes(), done.getVoxels()).show();
 	}
 }

@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.Calibration;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import net.imglib2.Cursor;
@@ -25,17 +26,26 @@ final class VolumeStacks {
 
 	private VolumeStacks() {}
 
+	/**
+	 * One structure voxelized for a look at it (Show Structures' 3D Viewer, on a click); a command's volumes
+	 * are shown with {@link #of(String, List, List, VoxelConfig)}.
+	 */
 	static ImagePlus of(String title, List<Structure> structures, VoxelConfig config) {
 		Voxelizer voxelizer = new Voxelizer(config);
+		List<Volume> volumes = new ArrayList<>();
+		// In the pose a model with one turns structures into, so the volume shown is the one it classifies.
+		for (Structure s : structures)
+			volumes.add(s.hasVolume() ? s.volume() : voxelizer.voxelize(voxelizer.pose(s.points())).volume());
+		return of(title, structures.stream().map(Structure::key).toList(), volumes, config);
+	}
+
+	/** Volumes on the grid of {@code config}, one frame each, the slices labelled with their structure's key. */
+	static ImagePlus of(String title, List<String> keys, List<Volume> volumes, VoxelConfig config) {
 		ImageStack stack = new ImageStack(config.nx(), config.ny());
-		for (Structure s : structures) {
-			// In the pose a model with one turns structures into, so the volume shown is the one it classifies.
-			Volume v = s.hasVolume() ? s.volume() : voxelizer.voxelize(voxelizer.pose(s.points())).volume();
-			addSlices(stack, v.img(), s.key());
-		}
+		for (int i = 0; i < volumes.size(); i++) addSlices(stack, volumes.get(i).img(), keys.get(i));
 		ImagePlus imp = new ImagePlus(title, stack);
-		imp.setDimensions(1, config.nz(), structures.size());
-		imp.setOpenAsHyperStack(structures.size() > 1);
+		imp.setDimensions(1, config.nz(), volumes.size());
+		imp.setOpenAsHyperStack(volumes.size() > 1);
 		Calibration cal = imp.getCalibration();
 		cal.setUnit("nm");
 		cal.pixelWidth = 2 * config.halfX() / config.nx();

@@ -32,6 +32,7 @@ import io.github.clathrin.datasets.SimulatedDataset;
 import io.github.clathrin.datasets.SimulationConfig;
 import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.pipeline.EvaluationReport;
+import io.github.clathrin.pipeline.LabellingSession;
 import io.github.clathrin.pipeline.Model;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.InputException;
@@ -279,5 +280,69 @@ class CommandsTest {
 		try (Stream<Path> left = Files.list(dir)) {
 			assertEquals(List.of(), left.toList(), "no temporary files left behind");
 		}
+	}
+
+	/** Label Structures' command: the structures and the labels file as a session, without a window. */
+	@Test
+	void labelOpensASessionOnTheStructuresWithTheModelsPredictions(@TempDir Path work) throws Exception {
+		Path labelsFile = work.resolve("my-labels.csv");
+		CommandModule m = run(LabelCommand.class, inputs("input", structures.toFile(), "labels", labelsFile.toFile(),
+			"model", model.toFile(), "order", "file"));
+		LabellingSession session = (LabellingSession) m.getOutput("session");
+		assertNotNull(session, () -> String.valueOf(((ClathrinCommand) m.getCommand()).getFailure()));
+		assertEquals(STRUCTURES, session.structures().size());
+		assertEquals(List.of("yes", "no"), session.classNames());
+		assertEquals(LabellingSession.Order.FILE, session.order());
+		assertEquals(session.structures().keys().get(0), session.next().orElseThrow().key());
+		for (String key : session.structures().keys()) assertTrue(session.prediction(key).isPresent(), key);
+		assertFalse(Files.exists(labelsFile), "created at the first label, not before");
+		assertContains((String) m.getOutput("report"), String.valueOf(STRUCTURES), "my-labels.csv");
+	}
+
+	@Test
+	void labelTakesItsClassesAndOrderAsTheDialogGivesThem(@TempDir Path work) throws Exception {
+		CommandModule m = run(LabelCommand.class, inputs("input", structures.toFile(), "labels", work.resolve("l.csv")
+			.toFile(), "classes", " pit, vesicle,pit,,plaque "));
+		LabellingSession session = ((LabelCommand) m.getCommand()).getSession();
+		assertEquals(List.of("pit", "vesicle", "plaque"), session.classNames());
+		assertEquals(LabellingSession.Order.UNCERTAIN, session.order()); // the default
+		for (String key : session.structures().keys()) assertTrue(session.prediction(key).isEmpty(), key);
+	}
+
+	@Test
+	void labelRefusesInOneLineWhatItCannotWorkWith(@TempDir Path work) {
+		File labelsFile = work.resolve("l.csv").toFile();
+		assertContains(inputError(LabelCommand.class, inputs("input", structures.toFile())).getMessage(),
+			"labels file");
+		assertContains(inputError(LabelCommand.class, inputs("input", work.resolve("none").toFile(), "labels",
+			labelsFile)).getMessage(), "none");
+		assertContains(inputError(LabelCommand.class, inputs("input", structures.toFile(), "labels", labelsFile,
+			"model", work.resolve("gone.zip").toFile())).getMessage(), "gone.zip");
+		assertContains(inputError(LabelCommand.class, inputs("input", structures.toFile(), "labels", labelsFile,
+			"order", "sideways")).getMessage(), "sideways", "uncertain, random or file");
+		assertContains(inputError(LabelCommand.class, inputs("input", structures.toFile(), "labels", labelsFile,
+			"class_from", "file")).getMessage(), "class_from", "l.csv");
+	}
+
+	/** Open Localizations' command: the file's report and, when asked, its structures as volumes to show. */
+	@Test
+	void openGivesTheVolumesOfATablesStructures() throws Exception {
+		File table = Path.of("test-data", "simulated", "all-structures.csv").toFile();
+		CommandModule plain = run(OpenCommand.class, inputs("input", table));
+		assertEquals(List.of(), ((OpenCommand) plain.getCommand()).getVolumes());
+		CommandModule m = run(OpenCommand.class, inputs("input", table, "roi_column", "roi", "show_volumes", true));
+		OpenCommand open = (OpenCommand) m.getCommand();
+		assertEquals(plain.getOutput("report"), m.getOutput("report"));
+		assertEquals(16, open.getVolumes().size());
+		assertEquals(16, open.getVolumeKeys().size());
+		assertEquals(io.github.clathrin.voxels.VoxelConfig.DEFAULT, open.getVoxels());
+		assertEquals(30, open.getVolumes().get(0).nz());
+		for (io.github.clathrin.voxels.Volume v : open.getVolumes()) {
+			double total = 0;
+			for (float f : v.data()) total += f;
+			assertTrue(total > 0, "every structure has localizations in its box");
+		}
+		assertContains(inputError(OpenCommand.class, inputs("input", table, "roi_column", "no_such_column",
+			"show_volumes", true)).getMessage(), "no_such_column");
 	}
 }

@@ -28,7 +28,7 @@ import javax.imageio.ImageIO;
  * that is not a number and an input folder that does not exist (the dialog opens again with the
  * typed values), and the model path remembered only by a run that succeeded. Prints one line per
  * fact for the test to check. Arguments: screenshot PNG, structures folder, labels file, work folder,
- * and the scenario: replace, mistakes or remember.
+ * and the scenario: replace, mistakes, remember, or label (the same for Label Structures... and its window).
  */
 public final class DialogProbe {
 
@@ -61,6 +61,7 @@ public final class DialogProbe {
 			case "replace" -> replace(png, existing);
 			case "mistakes" -> mistakes(structures, work, existing, fresh);
 			case "remember" -> remember(labels, work, existing, fresh);
+			case "label" -> label(work);
 			default -> throw new IllegalArgumentException(args[4]);
 		}
 	}
@@ -145,6 +146,55 @@ public final class DialogProbe {
 			+ isZip(fresh));
 	}
 
+	/**
+	 * Label Structures...: a model that does not exist is an error, the dialog comes back as typed and, after
+	 * Cancel, nothing of it is remembered; without the model the labelling window opens and the values are
+	 * remembered.
+	 */
+	private static void label(Path work) throws Exception {
+		String title = "Label Clathrin Structures";
+		Prefs.set("clathrin.labels", work.resolve("new-labels.csv").toString()); // never the shared data's labels
+		Path missing = work.resolve("missing.zip");
+		Thread plugin = start(LabelStructuresPlugin.class);
+		GenericDialog gd = dialog(title);
+		field(gd, 3).setText(missing.toString()); // input, labels, roi_column, model, classes
+		field(gd, 4).setText("pit,vesicle");
+		press(gd, "OK");
+		Dialog error = waitFor(ClathrinPlugIn.TITLE);
+		System.out.println("LABEL ERROR " + messageOf(error).replace('\n', ' '));
+		press(error, "OK");
+		gd = dialog(title);
+		System.out.println("LABEL REOPENED model=" + has(gd, missing.toString()) + " classes=" + has(gd, "pit,vesicle"));
+		press(gd, "Cancel");
+		plugin.join(10_000);
+		System.out.println("LABEL AFTER FAILURE model pref=" + Prefs.get("clathrin.label_model", "?") + " classes pref="
+			+ Prefs.get("clathrin.classes", "?"));
+
+		plugin = start(LabelStructuresPlugin.class);
+		gd = dialog(title);
+		System.out.println("LABEL FRESH model=" + field(gd, 3).getText().isEmpty() + " classes=" + field(gd, 4).getText()
+			.isEmpty());
+		field(gd, 4).setText("pit,vesicle");
+		press(gd, "OK");
+		plugin.join(60_000);
+		boolean open = false;
+		for (int i = 0; i < 100 && !open; i++) {
+			Thread.sleep(100);
+			for (Window w : Window.getWindows())
+				if (w instanceof io.github.clathrin.ui.LabellingWindow l && l.isShowing()) {
+					open = true;
+					System.out.println("LABEL WINDOW classes=" + l.session().classNames());
+					l.dispose();
+				}
+		}
+		System.out.println("LABEL AFTER SUCCESS window=" + open + " classes pref=" + Prefs.get("clathrin.classes", "?"));
+	}
+
+	/** The dialog's i-th text field, in the order added. */
+	private static TextField field(GenericDialog gd, int i) {
+		return (TextField) gd.getStringFields().get(i);
+	}
+
 	private static TextField endingWith(GenericDialog gd, String suffix) {
 		for (Component c : components(gd))
 			if (c instanceof TextField t && t.getText().endsWith(suffix)) return t;
@@ -161,7 +211,11 @@ public final class DialogProbe {
 	}
 
 	private static Thread start() {
-		Thread t = new Thread(() -> IJ.runPlugIn(TrainPlugin.class.getName(), ""), "Train plugin");
+		return start(TrainPlugin.class);
+	}
+
+	private static Thread start(Class<?> plugin) {
+		Thread t = new Thread(() -> IJ.runPlugIn(plugin.getName(), ""), plugin.getSimpleName());
 		t.setDaemon(true);
 		t.start();
 		return t;

@@ -54,6 +54,18 @@ class DialogsTest {
 		assertTrue(out.contains("AFTER SUCCESS model pref=" + fresh + " fresh is a zip=true"), out);
 	}
 
+	/** Label Structures... runs its command: a failed step remembers nothing, a successful one opens the window. */
+	@Test
+	void labelStructuresRemembersOnlyAfterItsWindowOpened(@TempDir Path tmp) throws Exception {
+		String out = probe(tmp, "label", null);
+		assertTrue(out.contains("LABEL ERROR " + tmp.resolve("work/missing.zip") + ": model file not found"), out);
+		assertTrue(out.contains("LABEL REOPENED model=true classes=true"), out);
+		assertTrue(out.contains("LABEL AFTER FAILURE model pref=? classes pref=?"), out);
+		assertTrue(out.contains("LABEL FRESH model=true classes=true"), out);
+		assertTrue(out.contains("LABEL WINDOW classes=[pit, vesicle]"), out);
+		assertTrue(out.contains("LABEL AFTER SUCCESS window=true classes pref=pit,vesicle"), out);
+	}
+
 	private static String probe(Path tmp, String scenario, Path png) throws Exception {
 		Path work = Files.createDirectories(tmp.resolve("work"));
 		RealImageJ.Result r = RealImageJ.run(RealImageJ.pluginsHome(tmp.resolve("ij")), DialogProbe.class.getName(),

@@ -22,6 +22,8 @@ import io.github.clathrin.commands.ClathrinCommand;
 import io.github.clathrin.commands.CommandParameters;
 import io.github.clathrin.commands.EvaluateCommand;
 import io.github.clathrin.commands.InfoCommand;
+import io.github.clathrin.commands.LabelCommand;
+import io.github.clathrin.commands.OpenCommand;
 import io.github.clathrin.commands.ReconstructCommand;
 import io.github.clathrin.commands.SegmentCommand;
 import io.github.clathrin.commands.ShowStructuresCommand;
@@ -39,16 +41,25 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 class ParametersConsistencyTest {
 
-	/** A Plugins &gt; Clathrin entry, its command, its subcommand (or null) and the dialog keys beyond the command. */
+	/**
+	 * A Plugins &gt; Clathrin entry, its command, its subcommand (or null) and the dialog keys beyond the command;
+	 * the subcommand runs {@code cliCommand}: the dialog's command, or the command it extends with what Fiji shows.
+	 */
 	record Action(String menu, Consumer<DialogFields> dialog, Class<? extends ClathrinCommand> command, String cli,
-		Set<String> fijiOnly)
-	{}
+		Set<String> fijiOnly, Class<? extends ClathrinCommand> cliCommand)
+	{
 
-	// Label Structures... runs no command of its own yet (it opens the labelling window itself): its structure
-	// inputs and model of first predictions are held to Show Structures' command, which loads the same.
+		Action(String menu, Consumer<DialogFields> dialog, Class<? extends ClathrinCommand> command, String cli,
+			Set<String> fijiOnly)
+		{
+			this(menu, dialog, command, cli, fijiOnly, command);
+		}
+	}
+
+	// Label Structures... has no subcommand: labelling happens in its window.
 	static final List<Action> ACTIONS = List.of(
-		new Action("Open Localizations...", OpenLocalizationsPlugin::addFields, InfoCommand.class, "info",
-			Set.of("show_volumes", "roi_column")), // how to show the file, not how to read it
+		new Action("Open Localizations...", OpenLocalizationsPlugin::addFields, OpenCommand.class, "info", Set.of(),
+			InfoCommand.class), // info describes the file; Open also voxelizes its structures to show them
 		new Action("Simulate Demo Data...", SimulatePlugin::addFields, SimulateCommand.class, "simulate", Set.of()),
 		new Action("Train...", TrainPlugin::addFields, TrainCommand.class, "train", Set.of()),
 		new Action("Classify", ClassifyPlugin::addFields, ClassifyCommand.class, "classify", Set.of("render")),
@@ -57,8 +68,7 @@ class ParametersConsistencyTest {
 		new Action("Show Structures in 3D...", ShowStructuresPlugin::addFields, ShowStructuresCommand.class, null,
 			Set.of("sort", "gallery", "viewer")), // drawing, done by the plugin
 		new Action("Reconstruct...", ReconstructPlugin::addFields, ReconstructCommand.class, "reconstruct", Set.of()),
-		new Action("Label Structures...", LabelStructuresPlugin::addFields, ShowStructuresCommand.class, null,
-			Set.of("classes", "order"))); // the labelling window's own
+		new Action("Label Structures...", LabelStructuresPlugin::addFields, LabelCommand.class, null, Set.of()));
 
 	/** Options of a subcommand that are the command line's own (drawing, help), not the command's. */
 	static final Map<String, Set<String>> CLI_ONLY = Map.of("evaluate", Set.of("--confusion", "--plot"), "classify",
@@ -98,7 +108,7 @@ class ParametersConsistencyTest {
 		for (Action a : ACTIONS) {
 			if (a.cli() == null) continue;
 			CommandSpec spec = cli.getSubcommands().get(a.cli()).getCommandSpec();
-			for (CommandParameters.Input in : CommandParameters.of(a.command())) {
+			for (CommandParameters.Input in : CommandParameters.of(a.cliCommand())) {
 				// more_inputs is --input repeated; info takes its file as a positional parameter
 				if (in.name().equals("more_inputs") || a.cli().equals("info") && in.name().equals("input")) continue;
 				OptionSpec o = spec.findOption(in.option());
@@ -111,12 +121,12 @@ class ParametersConsistencyTest {
 			}
 			for (OptionSpec o : spec.options()) {
 				String longest = o.longestName();
-				boolean input = CommandParameters.of(a.command()).stream().anyMatch(in -> o.names().length > 0
+				boolean input = CommandParameters.of(a.cliCommand()).stream().anyMatch(in -> o.names().length > 0
 					&& List.of(o.names()).contains(in.option()));
 				if (!input && !Set.of("--help", "--version", "--debug").contains(longest)
 					&& !CLI_ONLY.getOrDefault(a.cli(), Set.of()).contains(longest))
 					wrong.add(a.cli() + ": " + longest + " is declared by the command line itself, not by "
-						+ a.command().getSimpleName());
+						+ a.cliCommand().getSimpleName());
 			}
 			CLI_ALIASES.getOrDefault(a.cli(), Map.of()).forEach((alias, name) -> {
 				OptionSpec o = spec.findOption(alias);
