@@ -73,15 +73,15 @@ public class ClassifyCommand extends StructureCommand {
 
 	@Override
 	protected void execute() {
-		existingFile(model, "model file");
-		required(output, "results file (output)");
+		existingFile(given(model, "model file", "model"), "model file");
+		given(output, "results file", "output");
 		OutputCheck check = checkCallerOutputs(reads().reads(model, "model file"));
 		if (input != null && input.isDirectory() && orNull(roi_column) != null)
 			check.folder(output, "results folder (output)", p -> p.getNameCount() == 1
 				&& p.toString().endsWith(ClassifyTables.RESULTS_SUFFIX));
 		else check.file(output, "results file (output)");
 		Model m = ModelFile.read(model.toPath());
-		existing(input, "input");
+		existing(given(input, "input", "input"), "input");
 		if (input.isDirectory() && orNull(roi_column) != null) {
 			classifyTables(m);
 			return;

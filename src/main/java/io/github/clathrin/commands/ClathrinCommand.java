@@ -157,8 +157,9 @@ public abstract class ClathrinCommand extends ContextCommand {
 		return f;
 	}
 
-	static File required(File f, String what) {
-		if (f == null) throw new InputException("no " + what + " given");
+	/** Refuses a missing file parameter, named as macros ({@code key}) and the command line ({@code --key}) spell it. */
+	static File given(File f, String what, String key) {
+		if (f == null) throw new InputException("no " + what + " given (" + key + ", --" + key.replace('_', '-') + ")");
 		return f;
 	}
 

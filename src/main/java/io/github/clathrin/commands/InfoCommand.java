@@ -23,7 +23,7 @@ public class InfoCommand extends ReadingCommand {
 
 	@Override
 	protected void execute() {
-		existingFile(input, "localization file");
+		existingFile(given(input, "localization file", "input"), "localization file");
 		String matVariables = null;
 		try {
 			String name = input.getName().toLowerCase(java.util.Locale.ROOT);

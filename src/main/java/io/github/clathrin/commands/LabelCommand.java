@@ -45,7 +45,7 @@ public class LabelCommand extends StructureCommand {
 
 	@Override
 	protected void execute() {
-		required(input, "input");
+		given(input, "input", "input");
 		// Every label is written at once, so there must be a file to write it to before anything is shown.
 		if (labels == null) throw new InputException("give a labels file (.csv): every label is saved there at once");
 		if (model != null) existingFile(model, "model file");

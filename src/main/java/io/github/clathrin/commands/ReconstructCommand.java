@@ -50,8 +50,8 @@ public class ReconstructCommand extends StructureCommand {
 
 	@Override
 	protected void execute() {
-		existingFile(model, "model file");
-		required(output, "output folder");
+		existingFile(given(model, "model file", "model"), "model file");
+		given(output, "output folder", "output");
 		checkCallerOutputs(reads().reads(model, "model file")).folder(output, "output folder", ReconstructCommand::writes);
 		if (limit < 0) throw new InputException("limit must be >= 0, got " + limit);
 		Model m = ModelFile.read(model.toPath());

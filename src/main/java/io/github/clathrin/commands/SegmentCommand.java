@@ -56,8 +56,8 @@ public class SegmentCommand extends ReadingCommand {
 
 	@Override
 	protected void execute() {
-		existingFile(input, "localization table");
-		required(output, "output folder");
+		existingFile(given(input, "localization table", "input"), "localization table");
+		given(output, "output folder", "output");
 		if (output.exists() && !output.isDirectory()) throw new InputException(output + ": is a file, not a folder");
 		// The structures folder is replaced as a whole, so an input anywhere in it counts.
 		checkCallerOutputs(new OutputCheck().reads(input, "localization table")).folder(output, "output folder",

@@ -45,7 +45,7 @@ public class SimulateCommand extends ClathrinCommand {
 
 	@Override
 	protected void execute() {
-		required(output, "output folder");
+		given(output, "output folder", "output");
 		if (output.exists() && !output.isDirectory()) throw new InputException(output + ": exists and is not a folder");
 		String k = kind == null || kind.isBlank() ? CLATHRIN : kind.trim().toLowerCase(Locale.ROOT);
 		if (k.equals(GEOMETRIES)) {

@@ -42,7 +42,7 @@ public abstract class StructureCommand extends ReadingCommand {
 	}
 
 	protected StructureInput.Loaded loadStructures() {
-		required(input, "input");
+		given(input, "input", "input");
 		List<File> inputs = new ArrayList<>();
 		inputs.add(input);
 		if (more_inputs != null) inputs.addAll(List.of(more_inputs));

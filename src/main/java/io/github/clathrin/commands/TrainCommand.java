@@ -38,7 +38,7 @@ public class TrainCommand extends LearningCommand {
 
 	@Override
 	protected void execute() {
-		required(model, "model file (output)");
+		given(model, "model file (output)", "model");
 		checkCallerOutputs(reads()).file(model, "model file (output)");
 		if (!Encoders.names().contains(encoder))
 			throw new InputException("unknown encoder '" + encoder + "': choose one of " + Encoders.names());
