@@ -61,31 +61,15 @@ public final class ArgmaxClassifier implements Classifier {
 	}
 
 	/** Offers {@value #NAME} to {@link Classifiers} (listed in META-INF/services). */
-	public static final class Provider implements ClassifierProvider {
+	public static final class Provider extends ClassifierProvider.OfOne {
 
-		@Override
-		public String name() {
-			return NAME;
-		}
-
-		@Override
-		public String description() {
-			return "the most probable class of an encoder that predicts by itself (the CNN)";
+		public Provider() {
+			super(NAME, "the most probable class of an encoder that predicts by itself (the CNN)", ArgmaxClassifier::new, ArgmaxClassifier::read);
 		}
 
 		@Override
 		public boolean offered() {
 			return false;
-		}
-
-		@Override
-		public Classifier create() {
-			return new ArgmaxClassifier();
-		}
-
-		@Override
-		public Classifier load(DataInputStream in) throws IOException {
-			return read(in);
 		}
 	}
 }

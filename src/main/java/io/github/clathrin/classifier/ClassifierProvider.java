@@ -2,6 +2,7 @@ package io.github.clathrin.classifier;
 
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /**
  * Offers one classifier to {@link Classifiers}, which finds every provider through
@@ -34,4 +35,46 @@ public interface ClassifierProvider {
 	 * @throws IOException if the state is truncated or corrupt
 	 */
 	Classifier load(DataInputStream in) throws IOException;
+
+	/** Reads a fitted classifier's state. */
+	@FunctionalInterface
+	interface Loader {
+		Classifier load(DataInputStream in) throws IOException;
+	}
+
+	/** A provider made from the classifier's name, description, constructor and reader. */
+	abstract class OfOne implements ClassifierProvider {
+
+		private final String name;
+		private final String description;
+		private final Supplier<Classifier> factory;
+		private final Loader loader;
+
+		protected OfOne(String name, String description, Supplier<Classifier> factory, Loader loader) {
+			this.name = name;
+			this.description = description;
+			this.factory = factory;
+			this.loader = loader;
+		}
+
+		@Override
+		public final String name() {
+			return name;
+		}
+
+		@Override
+		public final String description() {
+			return description;
+		}
+
+		@Override
+		public final Classifier create() {
+			return factory.get();
+		}
+
+		@Override
+		public final Classifier load(DataInputStream in) throws IOException {
+			return loader.load(in);
+		}
+	}
 }

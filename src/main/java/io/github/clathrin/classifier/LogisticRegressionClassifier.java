@@ -204,26 +204,10 @@ public final class LogisticRegressionClassifier implements Classifier {
 	}
 
 	/** Offers {@value #NAME} to {@link Classifiers} (listed in META-INF/services). */
-	public static final class Provider implements ClassifierProvider {
+	public static final class Provider extends ClassifierProvider.OfOne {
 
-		@Override
-		public String name() {
-			return NAME;
-		}
-
-		@Override
-		public String description() {
-			return "multinomial logistic regression (the lab features' baseline)";
-		}
-
-		@Override
-		public Classifier create() {
-			return new LogisticRegressionClassifier();
-		}
-
-		@Override
-		public Classifier load(DataInputStream in) throws IOException {
-			return read(in);
+		public Provider() {
+			super(NAME, "multinomial logistic regression (the lab features' baseline)", LogisticRegressionClassifier::new, LogisticRegressionClassifier::read);
 		}
 	}
 }

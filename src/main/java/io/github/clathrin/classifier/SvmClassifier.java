@@ -166,26 +166,10 @@ public final class SvmClassifier implements Classifier {
 	}
 
 	/** Offers {@value #NAME} to {@link Classifiers} (listed in META-INF/services). */
-	public static final class Provider implements ClassifierProvider {
+	public static final class Provider extends ClassifierProvider.OfOne {
 
-		@Override
-		public String name() {
-			return NAME;
-		}
-
-		@Override
-		public String description() {
-			return "support vector machine, grid search over kernel, C and width inside each fit";
-		}
-
-		@Override
-		public Classifier create() {
-			return new SvmClassifier();
-		}
-
-		@Override
-		public Classifier load(DataInputStream in) throws IOException {
-			return read(in);
+		public Provider() {
+			super(NAME, "support vector machine, grid search over kernel, C and width inside each fit", SvmClassifier::new, SvmClassifier::read);
 		}
 	}
 }

@@ -138,31 +138,11 @@ public final class CapFitEncoder implements Encoder {
 	}
 
 	/** Offers {@value #NAME} to {@link Encoders} (listed in META-INF/services). */
-	public static final class Provider implements EncoderProvider {
+	public static final class Provider extends EncoderProvider.OfOne {
 
-		@Override
-		public List<String> names() {
-			return List.of(NAME);
-		}
-
-		@Override
-		public String description(String name) {
-			return "a spherical cap fitted to the localizations: radius, closing angle, fit quality";
-		}
-
-		@Override
-		public Map<String, Object> options(String name) {
-			return Encoders.withoutKeys(fromOptions(Map.of()).parameters(), LEARNED);
-		}
-
-		@Override
-		public Encoder create(String name, Map<String, Object> options) {
-			return fromOptions(options);
-		}
-
-		@Override
-		public Encoder load(String name, Map<String, Object> parameters, DataInputStream in) throws IOException {
-			return CapFitEncoder.load(parameters, in);
+		public Provider() {
+			super(NAME, "a spherical cap fitted to the localizations: radius, closing angle, fit quality",
+				CapFitEncoder::fromOptions, CapFitEncoder::load, LEARNED);
 		}
 	}
 }

@@ -376,26 +376,17 @@ public final class ConcatEncoder implements Encoder {
 	}
 
 	/** Offers {@value #NAME} to {@link Encoders} (listed in META-INF/services). */
-	public static final class Provider implements EncoderProvider {
+	public static final class Provider extends EncoderProvider.OfOne {
 
-		@Override
-		public List<String> names() {
-			return List.of(NAME);
+		public Provider() {
+			super(NAME, "several unsupervised encoders side by side (encoder option concat.of=lab+pca)",
+				ConcatEncoder::fromOptions, ConcatEncoder::load, LEARNED);
 		}
 
+		/** Its one option has no default: the parts are the user's choice. */
 		@Override
-		public String description(String name) {
-			return "several unsupervised encoders side by side (encoder option concat.of=lab+pca)";
-		}
-
-		@Override
-		public Encoder create(String name, Map<String, Object> options) {
-			return fromOptions(options);
-		}
-
-		@Override
-		public Encoder load(String name, Map<String, Object> parameters, DataInputStream in) throws IOException {
-			return ConcatEncoder.load(parameters, in);
+		public Map<String, Object> options(String name) {
+			return Map.of(OF, "PARTS (required, e.g. lab+capfit)");
 		}
 	}
 }

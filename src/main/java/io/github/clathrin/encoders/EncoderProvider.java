@@ -4,6 +4,8 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Offers encoders to {@link Encoders}, which finds every provider through {@link java.util.ServiceLoader}
@@ -54,4 +56,61 @@ public interface EncoderProvider {
 	 * @throws IOException if the parameters are bad, or the state is truncated, corrupt, or of another encoder
 	 */
 	Encoder load(String name, Map<String, Object> parameters, DataInputStream in) throws IOException;
+
+	/** Reads a fitted encoder of a known name from its manifest parameters and binary state. */
+	@FunctionalInterface
+	interface Loader {
+		Encoder load(Map<String, Object> parameters, DataInputStream in) throws IOException;
+	}
+
+	/**
+	 * A provider of one encoder, made from its name, description, factory and loader: each built-in encoder's
+	 * {@code Provider} is one of these. Its options are the unfitted encoder's parameters less the learned ones.
+	 */
+	abstract class OfOne implements EncoderProvider {
+
+		private final String name;
+		private final String description;
+		private final Function<Map<String, Object>, ? extends Encoder> factory;
+		private final Loader loader;
+		private final Set<String> learned;
+
+		/**
+		 * @param learned the keys of {@link Encoder#parameters()} that fitting sets (sizes), not options
+		 */
+		protected OfOne(String name, String description, Function<Map<String, Object>, ? extends Encoder> factory,
+			Loader loader, Set<String> learned)
+		{
+			this.name = name;
+			this.description = description;
+			this.factory = factory;
+			this.loader = loader;
+			this.learned = learned;
+		}
+
+		@Override
+		public final List<String> names() {
+			return List.of(name);
+		}
+
+		@Override
+		public final String description(String name) {
+			return description;
+		}
+
+		@Override
+		public Map<String, Object> options(String name) {
+			return Encoders.withoutKeys(factory.apply(Map.of()).parameters(), learned);
+		}
+
+		@Override
+		public final Encoder create(String name, Map<String, Object> options) {
+			return factory.apply(options);
+		}
+
+		@Override
+		public final Encoder load(String name, Map<String, Object> parameters, DataInputStream in) throws IOException {
+			return loader.load(parameters, in);
+		}
+	}
 }

@@ -3,7 +3,6 @@ package io.github.clathrin.encoders;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +146,7 @@ public final class Encoders {
 
 	/** A copy of the map without the learned-size keys, leaving only options. */
 	static Map<String, Object> withoutKeys(Map<String, Object> map, Set<String> keys) {
-		Map<String, Object> out = new HashMap<>(map);
+		Map<String, Object> out = new LinkedHashMap<>(map);
 		out.keySet().removeAll(keys);
 		return out;
 	}

@@ -314,28 +314,12 @@ public final class LabFeaturesEncoder implements Encoder {
 		return out;
 	}
 
-
 	/** Offers {@value #NAME} to {@link Encoders} (listed in META-INF/services). */
-	public static final class Provider implements EncoderProvider {
+	public static final class Provider extends EncoderProvider.OfOne {
 
-		@Override
-		public List<String> names() {
-			return List.of(NAME);
-		}
-
-		@Override
-		public String description(String name) {
-			return "hand-made shape features (extent, flatness, roundness, cap curvature, ...)";
-		}
-
-		@Override
-		public Encoder create(String name, Map<String, Object> options) {
-			return fromOptions(options);
-		}
-
-		@Override
-		public Encoder load(String name, Map<String, Object> parameters, DataInputStream in) throws IOException {
-			return LabFeaturesEncoder.load(parameters, in);
+		public Provider() {
+			super(NAME, "hand-made shape features (extent, flatness, roundness, cap curvature, ...)",
+				LabFeaturesEncoder::fromOptions, LabFeaturesEncoder::load, Set.of("dimension"));
 		}
 	}
 }

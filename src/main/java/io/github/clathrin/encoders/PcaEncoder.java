@@ -114,31 +114,11 @@ public final class PcaEncoder implements Encoder {
 	}
 
 	/** Offers {@value #NAME} to {@link Encoders} (listed in META-INF/services). */
-	public static final class Provider implements EncoderProvider {
+	public static final class Provider extends EncoderProvider.OfOne {
 
-		@Override
-		public List<String> names() {
-			return List.of(NAME);
-		}
-
-		@Override
-		public String description(String name) {
-			return "principal components of all volumes, labelled or not";
-		}
-
-		@Override
-		public Map<String, Object> options(String name) {
-			return Encoders.withoutKeys(fromOptions(Map.of()).parameters(), LEARNED);
-		}
-
-		@Override
-		public Encoder create(String name, Map<String, Object> options) {
-			return fromOptions(options);
-		}
-
-		@Override
-		public Encoder load(String name, Map<String, Object> parameters, DataInputStream in) throws IOException {
-			return PcaEncoder.load(parameters, in);
+		public Provider() {
+			super(NAME, "principal components of all volumes, labelled or not",
+				PcaEncoder::fromOptions, PcaEncoder::load, LEARNED);
 		}
 	}
 }

@@ -367,31 +367,11 @@ public final class ShellHarmonicsEncoder implements Encoder {
 	}
 
 	/** Offers {@value #NAME} to {@link Encoders} (listed in META-INF/services). */
-	public static final class Provider implements EncoderProvider {
+	public static final class Provider extends EncoderProvider.OfOne {
 
-		@Override
-		public List<String> names() {
-			return List.of(NAME);
-		}
-
-		@Override
-		public String description(String name) {
-			return "rotation-invariant spherical-harmonic energy per radial shell";
-		}
-
-		@Override
-		public Map<String, Object> options(String name) {
-			return Encoders.withoutKeys(fromOptions(Map.of()).parameters(), LEARNED);
-		}
-
-		@Override
-		public Encoder create(String name, Map<String, Object> options) {
-			return fromOptions(options);
-		}
-
-		@Override
-		public Encoder load(String name, Map<String, Object> parameters, DataInputStream in) throws IOException {
-			return ShellHarmonicsEncoder.load(parameters, in);
+		public Provider() {
+			super(NAME, "rotation-invariant spherical-harmonic energy per radial shell",
+				ShellHarmonicsEncoder::fromOptions, ShellHarmonicsEncoder::load, LEARNED);
 		}
 	}
 }

@@ -35,9 +35,8 @@ public class ClassifyPlugin extends ClathrinPlugIn {
 
 	@Override
 	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Classify Clathrin Structures");
-		addFields(DialogFields.on(gd));
-		if (!show(gd)) return;
+		GenericDialog gd = shown("Classify Clathrin Structures", ClassifyPlugin::addFields);
+		if (gd == null) return;
 		String model = gd.getNextString(), input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String output = gd.getNextString(), render = gd.getNextString();

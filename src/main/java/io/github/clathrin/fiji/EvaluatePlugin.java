@@ -70,9 +70,8 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 
 	@Override
 	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Evaluate Clathrin Encoders");
-		addFields(DialogFields.on(gd));
-		if (!show(gd)) return;
+		GenericDialog gd = shown("Evaluate Clathrin Encoders", EvaluatePlugin::addFields);
+		if (gd == null) return;
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String encoders = gd.getNextString(), pose = gd.getNextChoice();

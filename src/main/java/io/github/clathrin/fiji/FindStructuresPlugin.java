@@ -29,9 +29,8 @@ public class FindStructuresPlugin extends ClathrinPlugIn {
 
 	@Override
 	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Find Clathrin Structures");
-		addFields(DialogFields.on(gd));
-		if (!show(gd)) return;
+		GenericDialog gd = shown("Find Clathrin Structures", FindStructuresPlugin::addFields);
+		if (gd == null) return;
 		String input = gd.getNextString(), output = gd.getNextString();
 		double eps = gd.getNextNumber(), minPoints = gd.getNextNumber(), minSize = gd.getNextNumber(),
 			maxSize = gd.getNextNumber(), maxExtent = gd.getNextNumber();

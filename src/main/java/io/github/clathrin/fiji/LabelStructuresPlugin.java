@@ -36,9 +36,8 @@ public class LabelStructuresPlugin extends ClathrinPlugIn {
 
 	@Override
 	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Label Clathrin Structures");
-		addFields(DialogFields.on(gd));
-		if (!show(gd)) return;
+		GenericDialog gd = shown("Label Clathrin Structures", LabelStructuresPlugin::addFields);
+		if (gd == null) return;
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String model = gd.getNextString(), classes = gd.getNextString(), order = gd.getNextChoice();

@@ -26,9 +26,8 @@ public class OpenLocalizationsPlugin extends ClathrinPlugIn {
 
 	@Override
 	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Open Localizations");
-		addFields(DialogFields.on(gd));
-		if (!show(gd)) return;
+		GenericDialog gd = shown("Open Localizations", OpenLocalizationsPlugin::addFields);
+		if (gd == null) return;
 		String input = gd.getNextString();
 		double pixel = gd.getNextNumber();
 		String units = gd.getNextChoice();

@@ -27,9 +27,8 @@ public class ReconstructPlugin extends ClathrinPlugIn {
 
 	@Override
 	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Reconstruct Clathrin Structures");
-		addFields(DialogFields.on(gd));
-		if (!show(gd)) return;
+		GenericDialog gd = shown("Reconstruct Clathrin Structures", ReconstructPlugin::addFields);
+		if (gd == null) return;
 		String model = gd.getNextString(), input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String output = gd.getNextString();

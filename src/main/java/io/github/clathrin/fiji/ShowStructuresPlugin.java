@@ -50,9 +50,8 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 
 	@Override
 	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Show Structures in 3D");
-		addFields(DialogFields.on(gd));
-		if (!show(gd)) return;
+		GenericDialog gd = shown("Show Structures in 3D", ShowStructuresPlugin::addFields);
+		if (gd == null) return;
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String model = gd.getNextString(), results = gd.getNextString(),

@@ -26,9 +26,8 @@ public class SimulatePlugin extends ClathrinPlugIn {
 
 	@Override
 	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Simulate Clathrin Demo Data");
-		addFields(DialogFields.on(gd));
-		if (!show(gd)) return;
+		GenericDialog gd = shown("Simulate Clathrin Demo Data", SimulatePlugin::addFields);
+		if (gd == null) return;
 		String kind = gd.getNextChoice();
 		String output = gd.getNextString();
 		double structures = gd.getNextNumber(), labelled = gd.getNextNumber(), seed = gd.getNextNumber();

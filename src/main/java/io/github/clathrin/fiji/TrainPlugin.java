@@ -28,9 +28,8 @@ public class TrainPlugin extends ClathrinPlugIn {
 
 	@Override
 	void runOnce(String arg) {
-		GenericDialog gd = new GenericDialog("Train Clathrin Model");
-		addFields(DialogFields.on(gd));
-		if (!show(gd)) return;
+		GenericDialog gd = shown("Train Clathrin Model", TrainPlugin::addFields);
+		if (gd == null) return;
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String encoder = gd.getNextChoice(), pose = gd.getNextChoice();
