@@ -12,8 +12,10 @@ import java.util.Set;
 import io.github.clathrin.commands.ClathrinCommand;
 import io.github.clathrin.commands.CommandParameters;
 import io.github.clathrin.encoders.Encoders;
+import picocli.CommandLine.IHelpSectionRenderer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * The options of one subcommand, made from its SciJava command's parameters ({@link CommandParameters}):
@@ -27,6 +29,8 @@ final class CommandOptions {
 	private static final Map<String, String> REPEATABLE = Map.of("encoder_options", " ", "encoders", ",");
 	/** Inputs that name encoders: their help lists the registry's, so an encoder from a plug-in jar shows too. */
 	private static final Map<String, String> ENCODER_INPUTS = Map.of("encoder", " One of: ", "encoders", " Any of: ");
+
+	private static final String ENCODERS_SECTION = "encoders";
 
 	private final Class<? extends ClathrinCommand> type;
 	private final Map<String, String[]> aliases = new LinkedHashMap<>();
@@ -57,6 +61,7 @@ final class CommandOptions {
 
 	/** Adds an option per input of the command to the subcommand's spec. */
 	void addTo(CommandSpec spec) {
+		if (CommandParameters.find(type, "encoder_options").isPresent()) addEncoderSection(spec);
 		boolean moreInputs = CommandParameters.find(type, "more_inputs").isPresent();
 		for (CommandParameters.Input in : CommandParameters.of(type)) {
 			String name = in.name();
@@ -94,6 +99,50 @@ final class CommandOptions {
 			else m.put(name, v);
 		});
 		return m;
+	}
+
+	/**
+	 * A help section before the footer listing every encoder of the registry with its description and
+	 * options' defaults. It is written only when help is shown, as a deep encoder's options come from
+	 * {@code deep}, which other runs never load (LazyNd4jTest).
+	 */
+	private static void addEncoderSection(CommandSpec spec) {
+		UsageMessageSpec usage = spec.usageMessage();
+		Map<String, IHelpSectionRenderer> sections = new LinkedHashMap<>(usage.sectionMap());
+		sections.put(ENCODERS_SECTION, help -> encoderCatalogue());
+		usage.sectionMap(sections);
+		List<String> keys = new ArrayList<>(usage.sectionKeys());
+		keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), ENCODERS_SECTION);
+		usage.sectionKeys(keys);
+	}
+
+	/** Each encoder, what it is, and its options with their defaults, for -E NAME.KEY=VALUE. */
+	static String encoderCatalogue() {
+		StringBuilder sb = new StringBuilder(String.format("%nEncoders and their options, defaults shown (-E NAME.KEY=VALUE;%n"
+			+ "-E KEY=VALUE sets it for every deep encoder run):%n"));
+		for (String name : Encoders.names()) {
+			List<String> words = new ArrayList<>(List.of(Encoders.description(name).split(" ")));
+			wrap(sb, name, words);
+			List<String> options = new ArrayList<>();
+			Encoders.options(name).forEach((k, v) -> options.add(k + "=" + (v instanceof List<?> l
+				? String.join(",", l.stream().map(String::valueOf).toList()) : v)));
+			if (!options.isEmpty()) wrap(sb, "", options);
+		}
+		return sb.toString();
+	}
+
+	/** Words after a 2 + 16 column label, wrapped at picocli's default 80 columns. */
+	private static void wrap(StringBuilder sb, String label, List<String> words) {
+		StringBuilder line = new StringBuilder(String.format("  %-15s", label));
+		int start = line.length();
+		for (String w : words) {
+			if (line.length() > start && line.length() + 1 + w.length() > 80) {
+				sb.append(line).append(System.lineSeparator());
+				line = new StringBuilder(" ".repeat(start));
+			}
+			line.append(' ').append(w);
+		}
+		sb.append(line).append(System.lineSeparator());
 	}
 
 	private static String help(CommandParameters.Input in, boolean moreInputs) {

@@ -49,6 +49,11 @@ public final class DeepEncoders {
 		};
 	}
 
+	/** The options of the encoder with their defaults, as a new encoder reports them (no ND4J is started). */
+	public static Map<String, Object> options(String name) {
+		return create(name, Map.of()).parameters();
+	}
+
 	/**
 	 * A fitted encoder from its manifest parameters and binary state.
 	 *

@@ -86,13 +86,7 @@ public final class CapFitEncoder implements Encoder {
 
 	/** Rebuilds the encoder from its {@link #parameters()} and {@link #writeState state}. */
 	public static CapFitEncoder load(Map<String, Object> parameters, DataInputStream in) throws IOException {
-		CapFitEncoder e;
-		try {
-			e = fromOptions(Encoders.withoutKeys(parameters, LEARNED));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IOException("bad capfit parameters: " + ex.getMessage(), ex);
-		}
+		CapFitEncoder e = Encoders.fromParameters(parameters, LEARNED, NAME, CapFitEncoder::fromOptions);
 		EncoderState.readHeader(in, NAME, 1);
 		double[] sigmas = EncoderState.readDoubles(in, 2, "capfit sigma and sigma z");
 		if (parameters.containsKey("sigma") && (sigmas[0] != e.settings.sigma() || sigmas[1] != e.settings.sigmaZ()))

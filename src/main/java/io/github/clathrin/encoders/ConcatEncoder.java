@@ -281,12 +281,7 @@ public final class ConcatEncoder implements Encoder {
 
 	/** Rebuilds a fitted concat from its {@link #parameters()} and {@link #writeState state}. */
 	public static ConcatEncoder load(Map<String, Object> parameters, DataInputStream in) throws IOException {
-		ConcatEncoder c;
-		try {
-			c = fromOptions(Encoders.withoutKeys(parameters, LEARNED));
-		} catch (IllegalArgumentException e) {
-			throw new IOException("bad concat parameters: " + e.getMessage(), e);
-		}
+		ConcatEncoder c = Encoders.fromParameters(parameters, LEARNED, NAME, ConcatEncoder::fromOptions);
 		List<Map<String, Object>> partParameters = partParameters(parameters.get("parts"), c.partNames);
 		EncoderState.readHeader(in, NAME, STATE_VERSION);
 		int count = EncoderState.readSize(in, "concat part count", 64);

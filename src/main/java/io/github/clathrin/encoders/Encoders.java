@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import io.github.clathrin.task.Progress;
@@ -142,6 +143,21 @@ public final class Encoders {
 				+ (Registry.BY_NAME.isEmpty() ? " (no " + EncoderProvider.class.getName()
 					+ " found: is META-INF/services missing from the jar?)" : ""));
 		return name;
+	}
+
+	/**
+	 * An unfitted encoder made from a model file's parameters less the learned sizes; a bad value is a bad
+	 * file, so it is reported as an IOException naming the encoder.
+	 */
+	static <E extends Encoder> E fromParameters(Map<String, Object> parameters, Set<String> learned, String name,
+		Function<Map<String, Object>, E> factory) throws IOException
+	{
+		try {
+			return factory.apply(withoutKeys(parameters, learned));
+		}
+		catch (IllegalArgumentException e) {
+			throw new IOException("bad " + name + " parameters: " + e.getMessage(), e);
+		}
 	}
 
 	/** A copy of the map without the learned-size keys, leaving only options. */

@@ -95,12 +95,7 @@ public final class PcaEncoder implements Encoder {
 
 	/** Rebuilds a fitted encoder from its {@link #parameters()} and {@link #writeState state}. */
 	public static PcaEncoder load(Map<String, Object> parameters, DataInputStream in) throws IOException {
-		PcaEncoder e;
-		try {
-			e = fromOptions(Encoders.withoutKeys(parameters, LEARNED));
-		} catch (IllegalArgumentException ex) {
-			throw new IOException("bad pca parameters: " + ex.getMessage(), ex);
-		}
+		PcaEncoder e = Encoders.fromParameters(parameters, LEARNED, NAME, PcaEncoder::fromOptions);
 		EncoderState.readHeader(in, NAME, 1);
 		e.pcs = PrincipalComponents.read(in, NAME);
 		Encoders.checkLearned(parameters, "dimension", e.pcs.size());

@@ -157,13 +157,7 @@ public final class ShellHarmonicsEncoder implements Encoder {
 	public static ShellHarmonicsEncoder load(Map<String, Object> parameters, DataInputStream in) throws IOException {
 		EncoderState.readHeader(in, NAME, 1);
 		int d = EncoderState.readSize(in, "shells dimension", 1 << 20);
-		ShellHarmonicsEncoder e;
-		try {
-			e = fromOptions(Encoders.withoutKeys(parameters, LEARNED));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IOException("shells parameters: " + ex.getMessage(), ex);
-		}
+		ShellHarmonicsEncoder e = Encoders.fromParameters(parameters, LEARNED, NAME, ShellHarmonicsEncoder::fromOptions);
 		if (d != e.dimension()) throw new IOException("shells state has dimension " + d + " but its parameters give " + e.dimension());
 		Encoders.checkLearned(parameters, "dimension", d);
 		e.fitted = true;

@@ -189,12 +189,7 @@ public final class SoftKMeansEncoder implements Encoder {
 
 	/** Rebuilds a fitted encoder from its {@link #parameters()} and {@link #writeState state}. */
 	public static SoftKMeansEncoder load(Map<String, Object> parameters, DataInputStream in) throws IOException {
-		SoftKMeansEncoder e;
-		try {
-			e = fromOptions(Encoders.withoutKeys(parameters, LEARNED));
-		} catch (IllegalArgumentException ex) {
-			throw new IOException("bad kmeans parameters: " + ex.getMessage(), ex);
-		}
+		SoftKMeansEncoder e = Encoders.fromParameters(parameters, LEARNED, NAME, SoftKMeansEncoder::fromOptions);
 		EncoderState.readHeader(in, NAME, 1);
 		e.voxels = EncoderState.readSize(in, "kmeans voxel count", 1 << 24);
 		boolean whitened;

@@ -2,6 +2,7 @@ package io.github.clathrin.pipeline;
 
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,14 @@ public final class AutomaticChoiceProvider implements EncoderProvider {
 	@Override
 	public String description(String name) {
 		return "the encoder chosen by cross-validation inside the labelled training structures";
+	}
+
+	@Override
+	public Map<String, Object> options(String name) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("folds", AutomaticChoice.DEFAULT_FOLDS);
+		m.put("candidates", String.join(",", AutomaticChoice.defaultCandidates()));
+		return m;
 	}
 
 	@Override

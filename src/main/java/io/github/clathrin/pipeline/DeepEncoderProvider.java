@@ -34,6 +34,12 @@ public final class DeepEncoderProvider implements EncoderProvider {
 		};
 	}
 
+	/** Reaches into {@code deep} (not ND4J): asked for help texts only, never while listing names. */
+	@Override
+	public Map<String, Object> options(String name) {
+		return DeepEncoders.options(name);
+	}
+
 	@Override
 	public boolean isSupervised(String name) {
 		return DeepEncoders.CNN.equals(name);

@@ -98,6 +98,22 @@ class MainTest {
 		return SharedData.file("formats/insight3/test_olist.bin");
 	}
 
+	/** The encoders' section of the help is the registry's: every encoder, its description, its options' defaults. */
+	@Test
+	void helpListsEveryEncoderWithItsOptionsAndDefaults() {
+		for (String command : List.of("train", "evaluate")) {
+			Result help = cli(command, "--help");
+			assertEquals(0, help.exit(), help.toString());
+			String out = help.out().replaceAll("\\s+", " ");
+			for (String name : io.github.clathrin.encoders.Encoders.names())
+				assertTrue(out.contains(" " + name + " " + io.github.clathrin.encoders.Encoders.description(name)
+					.replaceAll("\\s+", " ")), command + " --help describes " + name + ": " + help.out());
+			// a shallow encoder's default, a deep one's (from deep, read only for help) and auto's candidates
+			assertTrue(out.contains("components=50") && out.contains("latent=64") && out.contains("folds=3"),
+				help.out());
+		}
+	}
+
 	@Test
 	void infoWithColumnsForAHeaderlessMinfluxFile() {
 		Path f = io.github.clathrin.SharedData.file("particles/minflux-npc/nuclear-pore-model-data.txt");

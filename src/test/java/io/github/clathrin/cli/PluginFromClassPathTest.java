@@ -56,6 +56,9 @@ class PluginFromClassPathTest {
 		assertEquals(0, help.exit, help.toString());
 		assertTrue(help.out.replaceAll("\\s+", " ").contains(SpreadEncoder.NAME), "train --help lists the plug-in's encoder: "
 			+ help);
+		// ... with its description and its option's default, which only its provider knows
+		assertTrue(help.out.contains("spread of the points along x, y, z") && help.out.contains("scale=1"),
+			"train --help describes the plug-in's encoder and its options: " + help);
 
 		Run train = clathrin("train", "--input", points.toString(), "--roi-column", "cluster", "--labels",
 			labels.toString(), "--encoder", SpreadEncoder.NAME, "--encoder-options", SpreadEncoder.NAME + ".scale=2", "--model", model.toString());

@@ -91,6 +91,11 @@ public final class SpreadEncoder implements Encoder {
 		}
 
 		@Override
+		public Map<String, Object> options(String name) {
+			return Map.of("scale", 1);
+		}
+
+		@Override
 		public Encoder create(String name, Map<String, Object> options) {
 			Options o = new Options(NAME, options, java.util.Set.of("scale"));
 			return new SpreadEncoder(o.intValue("scale", 1, 1));
