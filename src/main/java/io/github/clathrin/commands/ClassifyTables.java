@@ -46,12 +46,13 @@ public final class ClassifyTables {
 	/** The table files of a folder, sorted by name (the extensions a folder load accepts). */
 	public static List<Path> tables(Path folder) throws IOException {
 		List<Path> files = new ArrayList<>();
+		List<String> extensions = StructureLoader.tableExtensions();
 		try (Stream<Path> list = Files.list(folder)) {
 			for (Path p : (Iterable<Path>) list.sorted()::iterator) {
 				String name = p.getFileName().toString();
 				int dot = name.lastIndexOf('.');
 				if (name.startsWith(".") || dot < 0 || !Files.isRegularFile(p)) continue;
-				if (StructureLoader.EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) files.add(p);
+				if (extensions.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) files.add(p);
 			}
 		}
 		return files;
@@ -95,7 +96,7 @@ public final class ClassifyTables {
 			log.accept(inputFolder + ": skipped " + notTables.size() + (notTables.size() == 1 ? " file that holds" : " files that hold")
 				+ " no localization table: " + String.join(", ", notTables));
 		if (tables.isEmpty()) throw new InputException(inputFolder + ": no localization tables (."
-			+ String.join(" .", StructureLoader.EXTENSIONS) + ") in this folder");
+			+ String.join(" .", StructureLoader.tableExtensions()) + ") in this folder");
 		String note = ClassifyCommand.rangeNote(model);
 		if (!note.isEmpty()) log.accept(note.strip());
 		List<Path> written = new ArrayList<>(), skipped = new ArrayList<>();

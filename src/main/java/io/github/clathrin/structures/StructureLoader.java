@@ -35,6 +35,14 @@ public final class StructureLoader {
 	/** Localization file extensions read from a folder; other files there are skipped (with a warning). */
 	public static final List<String> EXTENSIONS = List.of("csv", "txt", "tsv", "bin");
 
+	/** The extensions of localization tables: the text and Insight3 ones, and those of plug-in readers. */
+	public static List<String> tableExtensions() {
+		List<String> out = new ArrayList<>(EXTENSIONS);
+		for (String e : LocalizationReaders.folderExtensions())
+			if (!out.contains(e)) out.add(e);
+		return out;
+	}
+
 	/** Volume file extensions read from a folder, one 3D TIFF stack per structure. */
 	public static final List<String> VOLUME_EXTENSIONS = ReadyVolumes.TIFF;
 

@@ -82,6 +82,16 @@ class PluginFromClassPathTest {
 		assertEquals(0, classifyFolder.exit, classifyFolder.toString());
 		assertTrue(classifyFolder.out.contains("Classified 40 structures"), classifyFolder.toString());
 
+		// A folder of whole-cell tables (one file per cell, --roi-column) reads the plug-in's tables too.
+		Path cells = tmp.resolve("cells");
+		Files.createDirectories(cells);
+		Files.copy(points, cells.resolve("cell 1.pts"));
+		Run classifyCells = clathrin("classify", "--model", model.toString(), "--input", cells.toString(), "--roi-column",
+			"cluster", "--output", tmp.resolve("cell results").toString());
+		assertEquals(0, classifyCells.exit, classifyCells.toString());
+		assertEquals(41, Files.readAllLines(tmp.resolve("cell results").resolve("cell 1-results.csv")).size(),
+			classifyCells.toString());
+
 		// The model names the plug-in's encoder: without the plug-in it is refused with its name, not misread.
 		Run without = clathrin(false, "classify", "--model", model.toString(), "--input", points.toString(),
 			"--roi-column", "cluster", "--output", tmp.resolve("again.csv").toString());
