@@ -16,7 +16,11 @@ import io.github.clathrin.ui.Gallery;
  * with an ROI column, or (with an ROI column) a folder of such tables; shows "Clathrin Results", and with
  * {@code render=[gallery.png]} also writes the gallery image, without a window (for macros and batch).
  */
-public class ClassifyPlugin extends ClathrinPlugIn {
+public class ClassifyPlugin extends DialogPlugIn {
+
+	public ClassifyPlugin() {
+		super("Classify Clathrin Structures", ClassifyPlugin::addFields);
+	}
 
 	/** The dialog's fields; their macro keys and defaults are the command's (ParametersConsistencyTest). */
 	static void addFields(DialogFields gd) {
@@ -34,9 +38,7 @@ public class ClassifyPlugin extends ClathrinPlugIn {
 	}
 
 	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = shown("Classify Clathrin Structures", ClassifyPlugin::addFields);
-		if (gd == null) return;
+	void answered(GenericDialog gd) {
 		String model = gd.getNextString(), input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String output = gd.getNextString(), render = gd.getNextString();

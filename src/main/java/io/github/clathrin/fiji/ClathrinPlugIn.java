@@ -14,7 +14,6 @@ import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Consumer;
 
 import org.scijava.command.CommandModule;
 
@@ -90,13 +89,6 @@ abstract class ClathrinPlugIn implements PlugIn {
 	 * results. Failures may simply be thrown; they all end in {@link #failed}.
 	 */
 	abstract void runOnce(String arg);
-
-	/** A dialog titled {@code title} with the plugin's fields, {@link #show shown}; null if it was cancelled. */
-	static GenericDialog shown(String title, Consumer<DialogFields> fields) {
-		GenericDialog gd = new GenericDialog(title);
-		fields.accept(DialogFields.on(gd));
-		return show(gd) ? gd : null;
-	}
 
 	/**
 	 * Shows the dialog, filled with what the user typed last time when it opens again after a mistake;

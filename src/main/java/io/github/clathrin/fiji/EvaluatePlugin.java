@@ -21,7 +21,11 @@ import io.github.clathrin.ui.EvaluationFigures;
  * Plugins &gt; Clathrin &gt; Evaluate...: cross-validates encoders + SVM; shows "Clathrin Evaluation",
  * a confusion heat map and a per-class accuracy plot, saved as PNG beside the JSON output if given.
  */
-public class EvaluatePlugin extends ClathrinPlugIn {
+public class EvaluatePlugin extends DialogPlugIn {
+
+	public EvaluatePlugin() {
+		super("Evaluate Clathrin Encoders", EvaluatePlugin::addFields);
+	}
 
 	/** Macro keys of earlier versions and the key of the same input now (the command's name). */
 	static final Map<String, String> MACRO_ALIASES = Map.of("output", "json");
@@ -69,9 +73,7 @@ public class EvaluatePlugin extends ClathrinPlugIn {
 	}
 
 	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = shown("Evaluate Clathrin Encoders", EvaluatePlugin::addFields);
-		if (gd == null) return;
+	void answered(GenericDialog gd) {
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String encoders = gd.getNextString(), pose = gd.getNextChoice();

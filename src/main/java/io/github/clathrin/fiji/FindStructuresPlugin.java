@@ -11,7 +11,11 @@ import io.github.clathrin.segment.SegmentFiles;
  * structures with DBSCAN and size filters, writing a folder that Train, Classify and Label Structures
  * read as it is; the dialog is macro-recordable like every other entry.
  */
-public class FindStructuresPlugin extends ClathrinPlugIn {
+public class FindStructuresPlugin extends DialogPlugIn {
+
+	public FindStructuresPlugin() {
+		super("Find Clathrin Structures", FindStructuresPlugin::addFields);
+	}
 
 	/** The dialog's fields; their macro keys and defaults are the command's (ParametersConsistencyTest). */
 	static void addFields(DialogFields gd) {
@@ -28,9 +32,7 @@ public class FindStructuresPlugin extends ClathrinPlugIn {
 	}
 
 	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = shown("Find Clathrin Structures", FindStructuresPlugin::addFields);
-		if (gd == null) return;
+	void answered(GenericDialog gd) {
 		String input = gd.getNextString(), output = gd.getNextString();
 		double eps = gd.getNextNumber(), minPoints = gd.getNextNumber(), minSize = gd.getNextNumber(),
 			maxSize = gd.getNextNumber(), maxExtent = gd.getNextNumber();

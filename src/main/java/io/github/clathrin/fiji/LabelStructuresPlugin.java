@@ -17,7 +17,11 @@ import io.github.clathrin.ui.LabellingWindow;
  * the first predictions, and the labels file, which is created if absent and resumed if it exists) and opens
  * the {@link LabellingWindow} on its session. The dialog is recordable; the window itself is interactive.
  */
-public class LabelStructuresPlugin extends ClathrinPlugIn {
+public class LabelStructuresPlugin extends DialogPlugIn {
+
+	public LabelStructuresPlugin() {
+		super("Label Clathrin Structures", LabelStructuresPlugin::addFields);
+	}
 
 	/** The command's choices for the order, so that the dialog cannot offer another. */
 	static final String[] ORDERS = CommandParameters.find(LabelCommand.class, "order").orElseThrow().choices()
@@ -35,9 +39,7 @@ public class LabelStructuresPlugin extends ClathrinPlugIn {
 	}
 
 	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = shown("Label Clathrin Structures", LabelStructuresPlugin::addFields);
-		if (gd == null) return;
+	void answered(GenericDialog gd) {
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String model = gd.getNextString(), classes = gd.getNextString(), order = gd.getNextChoice();

@@ -13,7 +13,11 @@ import io.github.clathrin.commands.OpenCommand;
  * units, ranges) and optionally shows its structures as a voxel hyperstack calibrated in nm. Reading and
  * voxelizing are {@link OpenCommand}'s; only the text window and the hyperstack are made here.
  */
-public class OpenLocalizationsPlugin extends ClathrinPlugIn {
+public class OpenLocalizationsPlugin extends DialogPlugIn {
+
+	public OpenLocalizationsPlugin() {
+		super("Open Localizations", OpenLocalizationsPlugin::addFields);
+	}
 
 	/** The dialog's fields; their macro keys and defaults are the command's (ParametersConsistencyTest). */
 	static void addFields(DialogFields gd) {
@@ -25,9 +29,7 @@ public class OpenLocalizationsPlugin extends ClathrinPlugIn {
 	}
 
 	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = shown("Open Localizations", OpenLocalizationsPlugin::addFields);
-		if (gd == null) return;
+	void answered(GenericDialog gd) {
 		String input = gd.getNextString();
 		double pixel = gd.getNextNumber();
 		String units = gd.getNextChoice();

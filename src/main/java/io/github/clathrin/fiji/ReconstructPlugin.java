@@ -14,7 +14,11 @@ import io.github.clathrin.commands.ReconstructCommand;
  * two-channel TIFF stack per structure: input, reconstruction) and opens the first one, so a user can
  * see that a good reconstruction is not the same as a good classification.
  */
-public class ReconstructPlugin extends ClathrinPlugIn {
+public class ReconstructPlugin extends DialogPlugIn {
+
+	public ReconstructPlugin() {
+		super("Reconstruct Clathrin Structures", ReconstructPlugin::addFields);
+	}
 
 	/** The dialog's fields; their macro keys and defaults are the command's (ParametersConsistencyTest). */
 	static void addFields(DialogFields gd) {
@@ -26,9 +30,7 @@ public class ReconstructPlugin extends ClathrinPlugIn {
 	}
 
 	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = shown("Reconstruct Clathrin Structures", ReconstructPlugin::addFields);
-		if (gd == null) return;
+	void answered(GenericDialog gd) {
 		String model = gd.getNextString(), input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String output = gd.getNextString();

@@ -26,7 +26,11 @@ import io.github.clathrin.voxels.VoxelConfig;
  * one PNG/TIFF sheet without any window. A click on a tile opens the built-in 3D view, or Fiji's 3D
  * Viewer when the user chose it and it is installed (found by reflection; it is not a dependency).
  */
-public class ShowStructuresPlugin extends ClathrinPlugIn {
+public class ShowStructuresPlugin extends DialogPlugIn {
+
+	public ShowStructuresPlugin() {
+		super("Show Structures in 3D", ShowStructuresPlugin::addFields);
+	}
 
 	static final String[] SORTS = { "class", "probability", "uncertainty", "name" };
 	static final String BUILT_IN = "built-in", VIEWER_3D = "3D Viewer";
@@ -49,9 +53,7 @@ public class ShowStructuresPlugin extends ClathrinPlugIn {
 	}
 
 	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = shown("Show Structures in 3D", ShowStructuresPlugin::addFields);
-		if (gd == null) return;
+	void answered(GenericDialog gd) {
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String model = gd.getNextString(), results = gd.getNextString(),

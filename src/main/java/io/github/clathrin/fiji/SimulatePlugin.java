@@ -10,7 +10,11 @@ import io.github.clathrin.datasets.SimulatedDataset;
  * Plugins &gt; Clathrin &gt; Simulate Demo Data...: writes simulated, partly labelled structures, or the
  * Geometries volumes with a train/test split.
  */
-public class SimulatePlugin extends ClathrinPlugIn {
+public class SimulatePlugin extends DialogPlugIn {
+
+	public SimulatePlugin() {
+		super("Simulate Clathrin Demo Data", SimulatePlugin::addFields);
+	}
 
 	/** The dialog's fields; their macro keys and defaults are the command's (ParametersConsistencyTest). */
 	static void addFields(DialogFields gd) {
@@ -25,9 +29,7 @@ public class SimulatePlugin extends ClathrinPlugIn {
 	}
 
 	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = shown("Simulate Clathrin Demo Data", SimulatePlugin::addFields);
-		if (gd == null) return;
+	void answered(GenericDialog gd) {
 		String kind = gd.getNextChoice();
 		String output = gd.getNextString();
 		double structures = gd.getNextNumber(), labelled = gd.getNextNumber(), seed = gd.getNextNumber();

@@ -10,7 +10,11 @@ import io.github.clathrin.commands.TrainCommand;
 import io.github.clathrin.encoders.Encoders;
 
 /** Plugins &gt; Clathrin &gt; Train...: trains an encoder + SVM model and writes the model file. */
-public class TrainPlugin extends ClathrinPlugIn {
+public class TrainPlugin extends DialogPlugIn {
+
+	public TrainPlugin() {
+		super("Train Clathrin Model", TrainPlugin::addFields);
+	}
 
 	/** The dialog's fields; their macro keys and defaults are the command's (ParametersConsistencyTest). */
 	static void addFields(DialogFields gd) {
@@ -27,9 +31,7 @@ public class TrainPlugin extends ClathrinPlugIn {
 	}
 
 	@Override
-	void runOnce(String arg) {
-		GenericDialog gd = shown("Train Clathrin Model", TrainPlugin::addFields);
-		if (gd == null) return;
+	void answered(GenericDialog gd) {
 		String input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String encoder = gd.getNextChoice(), pose = gd.getNextChoice();
