@@ -24,7 +24,7 @@ import io.github.clathrin.task.Progress;
  * refused by name. The file states no unit, so {@link ReadOptions#units()} is required (locan works in
  * nm). {@code position_x/y/z} become x, y, z.
  */
-public final class AsdfReader implements LocalizationReader {
+public final class AsdfReader extends LocalizationReader.ByMagic {
 
 	private static final String MAGIC = "#ASDF ";
 	private static final byte[] BLOCK_MAGIC = { (byte) 0xd3, 'B', 'L', 'K' };
@@ -37,14 +37,8 @@ public final class AsdfReader implements LocalizationReader {
 	private record NdArray(int source, String datatype, ByteOrder order, long rows, long cols, long rowStride,
 		long colStride, long offset) {}
 
-	@Override
-	public String formatName() {
-		return "ASDF (locan)";
-	}
-
-	@Override
-	public int detect(Path file, byte[] head) {
-		return TextSniffing.startsWith(head, 0, MAGIC) ? 100 : 0;
+	public AsdfReader() {
+		super("ASDF (locan)", MAGIC);
 	}
 
 	@Override
@@ -98,9 +92,7 @@ public final class AsdfReader implements LocalizationReader {
 			table.column(name, coordinate ? "nm" : "", values[c]);
 		}
 		if (rows == 0) table.warn("the ASDF array has no rows");
-		LocalizationTable built = table.build();
-		String absurd = TableChecks.absurdValues(built);
-		return absurd == null ? built : TextTableReading.withWarning(built, absurd);
+		return TableChecks.withAbsurdWarning(table.build());
 	}
 
 	/** End of the YAML tree: after the {@code ...} line, else where the first block starts, else the file end. */

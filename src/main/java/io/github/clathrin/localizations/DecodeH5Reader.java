@@ -38,11 +38,7 @@ public final class DecodeH5Reader implements LocalizationReader {
 
 	@Override
 	public LocalizationTable read(Path file, ReadOptions options, Progress progress) throws IOException {
-		progress.report("Reading " + file.getFileName(), 0, 1);
-		LocalizationTable built = Hdf5Layout.read(file, hdf -> table(file, hdf, options));
-		progress.report("Reading " + file.getFileName(), 1, 1);
-		String absurd = TableChecks.absurdValues(built);
-		return absurd == null ? built : TextTableReading.withWarning(built, absurd);
+		return Hdf5Layout.readTable(file, progress, hdf -> table(file, hdf, options));
 	}
 
 	private LocalizationTable table(Path file, HdfFile hdf, ReadOptions options) {

@@ -19,6 +19,7 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.InputException;
+import io.github.clathrin.task.Progress;
 
 /**
  * The HDF5 localization layouts we read (Picasso, DECODE, SMAP), how to recognise them, and the
@@ -86,6 +87,17 @@ enum Hdf5Layout {
 			String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
 			throw InputException.inFile(file, "cannot be read as HDF5, the file is truncated or corrupt (" + why + ")");
 		}
+	}
+
+	/**
+	 * Reads a table with {@link #read}, reporting progress before and after, and warns of values that cannot
+	 * be real ({@link TableChecks#withAbsurdWarning}).
+	 */
+	static LocalizationTable readTable(Path file, Progress progress, Job<LocalizationTable> job) throws IOException {
+		progress.report("Reading " + file.getFileName(), 0, 1);
+		LocalizationTable built = read(file, job);
+		progress.report("Reading " + file.getFileName(), 1, 1);
+		return TableChecks.withAbsurdWarning(built);
 	}
 
 	/**

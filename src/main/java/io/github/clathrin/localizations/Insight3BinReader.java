@@ -20,9 +20,9 @@ import io.github.clathrin.task.Progress;
  * be given; z is in nm. {@code frame} is kept because in the original data every frame holds one
  * cropped structure. A z that is 0 in every record means a 2D fit and gives a 2D table.
  */
-public final class Insight3BinReader implements LocalizationReader {
+public final class Insight3BinReader extends LocalizationReader.ByMagic {
 
-	private static final byte[] MAGIC = { 'M', '4', '2', '5' };
+	private static final String MAGIC = "M425";
 	private static final int HEADER_BYTES = 16;
 	private static final int RECORD_BYTES = 72;
 	private static final int RECORDS_PER_CHUNK = 16384;
@@ -33,14 +33,8 @@ public final class Insight3BinReader implements LocalizationReader {
 	// c = category, fi = the "Valid" column of Insight3 text exports, fr = frame, tl = track length
 	private static final String[] INTS = { "category", "valid", "frame", "track_length", "link" };
 
-	@Override
-	public String formatName() {
-		return "Insight3 bin";
-	}
-
-	@Override
-	public int detect(Path file, byte[] head) {
-		return head.length >= 4 && Arrays.equals(Arrays.copyOf(head, 4), MAGIC) ? 100 : 0;
+	public Insight3BinReader() {
+		super("Insight3 bin", MAGIC);
 	}
 
 	@Override
@@ -52,7 +46,7 @@ public final class Insight3BinReader implements LocalizationReader {
 			long size = ch.size();
 			ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
 			readFully(ch, header);
-			if (header.position() < HEADER_BYTES || !Arrays.equals(Arrays.copyOf(header.array(), 4), MAGIC))
+			if (header.position() < HEADER_BYTES || !TextSniffing.startsWith(header.array(), 0, MAGIC))
 				throw InputException.inFile(file, "not an Insight3 .bin file (it does not start with 'M425' and a 16-byte header)");
 			int n = header.getInt(12);
 			if (n < 0) throw InputException.inFile(file, "Insight3 header gives a negative molecule count (" + n + ")");
@@ -94,9 +88,7 @@ public final class Insight3BinReader implements LocalizationReader {
 			if (!is3D && n > 0) table.warn("z is 0 in every record: read as 2D");
 			long extra = size - HEADER_BYTES - (long) n * RECORD_BYTES - 4;
 			if (extra > 0) table.warn(extra + " bytes after the last record were ignored");
-			LocalizationTable built = table.build();
-			String absurd = TableChecks.absurdValues(built);
-			return absurd == null ? built : TextTableReading.withWarning(built, absurd);
+			return TableChecks.withAbsurdWarning(table.build());
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.github.clathrin.localizations;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -32,4 +33,33 @@ public interface LocalizationReader {
 	 * {@link io.github.clathrin.task.InputException} naming the file and the line or record.
 	 */
 	LocalizationTable read(Path file, ReadOptions options, Progress progress) throws IOException;
+
+	/**
+	 * A reader of a format whose files start with a fixed text (a magic number): it scores
+	 * {@value #MAGIC_SCORE} for a file that starts with it and 0 for any other, whatever its name.
+	 */
+	abstract class ByMagic implements LocalizationReader {
+
+		/** The score of a file that starts with the magic text: above any extension or "it is text". */
+		public static final int MAGIC_SCORE = 100;
+
+		private final String formatName;
+		private final byte[] magic;
+
+		/** @param magic the text the files start with, one byte per char (ISO-8859-1) */
+		protected ByMagic(String formatName, String magic) {
+			this.formatName = formatName;
+			this.magic = magic.getBytes(StandardCharsets.ISO_8859_1);
+		}
+
+		@Override
+		public final String formatName() {
+			return formatName;
+		}
+
+		@Override
+		public final int detect(Path file, byte[] head) {
+			return TextSniffing.startsWith(head, 0, magic) ? MAGIC_SCORE : 0;
+		}
+	}
 }

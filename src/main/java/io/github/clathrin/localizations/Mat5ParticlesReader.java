@@ -26,21 +26,15 @@ import us.hebi.matlab.mat.types.Struct;
  * {@code particle} column (1 for {@code particles{1}}, as MATLAB counts), so the structures package
  * cuts it into one structure per particle. Pixels need {@code --pixel-size}; never guessed.
  */
-public final class Mat5ParticlesReader implements LocalizationReader {
+public final class Mat5ParticlesReader extends LocalizationReader.ByMagic {
 
 	/** The column that says which cell element a point came from, counting from 1. */
 	public static final String PARTICLE = "particle";
 
 	private static final String MAGIC = "MATLAB 5.0 MAT-file";
 
-	@Override
-	public String formatName() {
-		return "MAT v5 particles";
-	}
-
-	@Override
-	public int detect(Path file, byte[] head) {
-		return isMat5(head) ? 100 : 0;
+	public Mat5ParticlesReader() {
+		super("MAT v5 particles", MAGIC);
 	}
 
 	/** Whether the first bytes are a MAT v5 header (v7.3 files say "MATLAB 7.3" and are HDF5). */
@@ -116,9 +110,7 @@ public final class Mat5ParticlesReader implements LocalizationReader {
 				.column(PARTICLE, "", particle);
 			if (anySigma) table.column("sigma", "nm", sigma);
 			if (anySigmaZ) table.column("sigmaz", "nm", sigmaz);
-			LocalizationTable built = table.build();
-			String absurd = TableChecks.absurdValues(built);
-			return absurd == null ? built : TextTableReading.withWarning(built, absurd);
+			return TableChecks.withAbsurdWarning(table.build());
 		} catch (InputException | CancelledException e) {
 			throw e;
 		} catch (IOException | RuntimeException e) {

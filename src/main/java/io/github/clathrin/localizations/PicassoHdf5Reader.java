@@ -78,9 +78,7 @@ public final class PicassoHdf5Reader implements LocalizationReader {
 		}
 		warnings.forEach(table::warn);
 		progress.report("Reading " + file.getFileName(), 1, 1);
-		LocalizationTable built = table.build();
-		String absurd = TableChecks.absurdValues(built);
-		return absurd == null ? built : TextTableReading.withWarning(built, absurd);
+		return TableChecks.withAbsurdWarning(table.build());
 	}
 
 	/** The YAML beside a Picasso file: same base name, extension .yaml. */

@@ -30,7 +30,7 @@ import io.github.clathrin.task.Progress;
  * column. Track files nest a {@code <localizations>} block: each line then holds the track's own
  * fields, a count and that many member localizations; the tracks are read and the members skipped.
  */
-public final class RapidStormReader implements LocalizationReader {
+public final class RapidStormReader extends LocalizationReader.ByMagic {
 
 	private static final String MAGIC = "# <localizations";
 
@@ -42,14 +42,8 @@ public final class RapidStormReader implements LocalizationReader {
 		}
 	}
 
-	@Override
-	public String formatName() {
-		return "rapidSTORM text";
-	}
-
-	@Override
-	public int detect(Path file, byte[] head) {
-		return TextSniffing.startsWith(head, 0, MAGIC) ? 100 : 0;
+	public RapidStormReader() {
+		super("rapidSTORM text", MAGIC);
 	}
 
 	@Override
@@ -113,9 +107,7 @@ public final class RapidStormReader implements LocalizationReader {
 			if (tracksWithMembers > 0)
 				table.warn(rows + " tracks read; the localizations listed inside each track were skipped");
 			if (rows == 0) table.warn("the header describes columns but the file has no rows");
-			LocalizationTable built = table.build();
-			String absurd = TableChecks.absurdValues(built);
-			return absurd == null ? built : TextTableReading.withWarning(built, absurd);
+			return TableChecks.withAbsurdWarning(table.build());
 		}
 	}
 

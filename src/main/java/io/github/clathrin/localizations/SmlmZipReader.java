@@ -128,9 +128,7 @@ public final class SmlmZipReader implements LocalizationReader {
 			}
 			if (parts.size() > 1) table.column("table", "", tableIndex).warn(parts.size() + " tables concatenated; column 'table' says which");
 			if (total == 0) table.warn("the tables have no rows");
-			LocalizationTable built = table.build();
-			String absurd = TableChecks.absurdValues(built);
-			return absurd == null ? built : TextTableReading.withWarning(built, absurd);
+			return TableChecks.withAbsurdWarning(table.build());
 		} catch (ZipException | java.io.EOFException e) {
 			// ZipFile's constructor throws EOFException, not ZipException, when the end record is cut off.
 			throw InputException.inFile(file, "damaged or truncated ZIP archive (" + e.getMessage() + ")");

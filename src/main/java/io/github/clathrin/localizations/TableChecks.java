@@ -18,6 +18,12 @@ final class TableChecks {
 		return v.length > 0;
 	}
 
+	/** The table, with a warning added if it holds values that cannot be real ({@link #absurdValues}). */
+	static LocalizationTable withAbsurdWarning(LocalizationTable table) {
+		String absurd = absurdValues(table);
+		return absurd == null ? table : TextTableReading.withWarning(table, absurd);
+	}
+
 	/**
 	 * Counts values that cannot be real: non-finite numbers anywhere, and lengths beyond 1 cm in x, y,
 	 * z and other length columns (fit uncertainties of 1e33 nm happen). Null if there are none.

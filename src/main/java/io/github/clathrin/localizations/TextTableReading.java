@@ -54,9 +54,7 @@ final class TextTableReading {
 		}
 		if (body.note() != null) table.warn(body.note());
 		if (body.rows() == 0) table.warn("the table has column titles but no rows");
-		LocalizationTable built = table.build();
-		String absurd = TableChecks.absurdValues(built);
-		return absurd == null ? built : withWarning(built, absurd);
+		return TableChecks.withAbsurdWarning(table.build());
 	}
 
 	/** Titles to column headers: first x/y/z wins, later look-alikes become ordinary columns; names unique. */
