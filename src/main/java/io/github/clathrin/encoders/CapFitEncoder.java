@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.clathrin.task.Progress;
 import io.github.clathrin.voxels.Sample;
 
 /**
@@ -17,7 +16,7 @@ import io.github.clathrin.voxels.Sample;
  * physically meaningful. Ready-made volumes without localizations are fitted on their occupied voxel centres
  * in voxel units with a precision of half a voxel, so their lengths are in voxels, not nm.
  */
-public final class CapFitEncoder implements Encoder {
+public final class CapFitEncoder extends FixedFeaturesEncoder {
 
 	public static final String NAME = "capfit";
 	static final Set<String> OPTIONS = Set.of("sigma", "sigma_z");
@@ -28,9 +27,9 @@ public final class CapFitEncoder implements Encoder {
 		"rmse", "nll_per_point", "log_count");
 
 	private final CapFit.Settings settings;
-	private boolean fitted;
 
 	private CapFitEncoder(CapFit.Settings settings) {
+		super(NAME, FEATURES.size());
 		this.settings = settings;
 	}
 
@@ -54,26 +53,10 @@ public final class CapFitEncoder implements Encoder {
 	}
 
 	@Override
-	public String name() {
-		return NAME;
-	}
-
-	@Override
-	public void fit(List<Sample> samples, long seed, Progress progress) {
-		fitted = true; // nothing to learn: each structure is fitted on its own, the classifier standardizes
-	}
-
-	@Override
-	public int dimension() {
-		return FEATURES.size();
-	}
-
-	@Override
-	public Map<String, Object> parameters() {
+	Map<String, Object> options() {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("sigma", settings.sigma());
 		m.put("sigma_z", settings.sigmaZ());
-		m.put("dimension", FEATURES.size());
 		return m;
 	}
 
@@ -97,8 +80,7 @@ public final class CapFitEncoder implements Encoder {
 			throw new IOException("capfit state has " + d + " features, this version computes " + FEATURES.size());
 		Encoders.checkLearned(parameters, "dimension", d);
 		CapFitEncoder loaded = new CapFitEncoder(CapFit.Settings.NANOMETRES.withSigmas(sigmas[0], sigmas[1]));
-		loaded.fitted = true;
-		return loaded;
+		return loaded(loaded);
 	}
 
 	/** The precisions the fit assumes for localizations. */
@@ -108,7 +90,7 @@ public final class CapFitEncoder implements Encoder {
 
 	@Override
 	public double[] encode(Sample sample) {
-		if (!fitted) throw new IllegalStateException("capfit encoder is not fitted");
+		checkFitted();
 		CapFit.Result r = sample.points() != null ? CapFit.fit(sample.points(), settings)
 			: CapFit.fit(sample.volume().occupiedCentres(), CapFit.Settings.VOXELS);
 		return features(r);

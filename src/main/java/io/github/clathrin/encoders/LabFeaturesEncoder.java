@@ -4,12 +4,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.clathrin.task.Progress;
 import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.SymmetricEigen3;
 
@@ -19,7 +17,7 @@ import io.github.clathrin.voxels.SymmetricEigen3;
  * how much of the sphere of directions is covered, and up-down asymmetry, which tells cups from
  * flat lattices and closed vesicles.
  */
-public final class LabFeaturesEncoder implements Encoder {
+public final class LabFeaturesEncoder extends FixedFeaturesEncoder {
 
 	public static final String NAME = "lab";
 	static final Set<String> OPTIONS = Set.of();
@@ -35,7 +33,6 @@ public final class LabFeaturesEncoder implements Encoder {
 	/** A fitted sphere bigger than this many radii of gyration is a plane. */
 	private static final double FLAT_RADIUS = 1e4;
 
-	private boolean fitted;
 
 	/** No options: the features are fixed. */
 	public static LabFeaturesEncoder fromOptions(Map<String, Object> options) {
@@ -43,26 +40,13 @@ public final class LabFeaturesEncoder implements Encoder {
 		return new LabFeaturesEncoder();
 	}
 
-	@Override
-	public String name() {
-		return NAME;
+	private LabFeaturesEncoder() {
+		super(NAME, FEATURES.size());
 	}
 
 	@Override
-	public void fit(List<Sample> samples, long seed, Progress progress) {
-		fitted = true; // nothing to learn: the classifier standardizes the features
-	}
-
-	@Override
-	public int dimension() {
-		return FEATURES.size();
-	}
-
-	@Override
-	public Map<String, Object> parameters() {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("dimension", FEATURES.size());
-		return m;
+	Map<String, Object> options() {
+		return Map.of();
 	}
 
 	@Override
@@ -76,14 +60,12 @@ public final class LabFeaturesEncoder implements Encoder {
 		int d = EncoderState.readSize(in, "lab feature count", 1 << 10);
 		if (d != FEATURES.size()) throw new IOException("lab state has " + d + " features, this version computes " + FEATURES.size());
 		Encoders.checkLearned(parameters, "dimension", d);
-		LabFeaturesEncoder e = new LabFeaturesEncoder();
-		e.fitted = true;
-		return e;
+		return loaded(new LabFeaturesEncoder());
 	}
 
 	@Override
 	public double[] encode(Sample sample) {
-		if (!fitted) throw new IllegalStateException("lab encoder is not fitted");
+		checkFitted();
 		double[] p = sample.points() != null ? finite(sample.points()) : sample.volume().occupiedCentres();
 		return features(p);
 	}

@@ -5,12 +5,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.clathrin.task.Progress;
 import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.Volume;
 
@@ -22,7 +20,7 @@ import io.github.clathrin.voxels.Volume;
  * from down: per cylindrical ring, z slab and azimuthal frequency m, the amplitude of the mass's
  * Fourier coefficient in the azimuth.
  */
-public final class ShellHarmonicsEncoder implements Encoder {
+public final class ShellHarmonicsEncoder extends FixedFeaturesEncoder {
 
 	public static final String NAME = "shells";
 	static final Set<String> OPTIONS = Set.of("shells", "degree", "radius", "invariance", "slabs", "percentile");
@@ -75,10 +73,9 @@ public final class ShellHarmonicsEncoder implements Encoder {
 	private final Settings settings;
 	/** Recurrence factors of the normalized associated Legendre functions, indexed [l][m]. */
 	private final double[][] a, b;
-	private boolean fitted;
 
 	public ShellHarmonicsEncoder(Settings settings) {
-		if (settings == null) throw new IllegalArgumentException("shells settings are required");
+		super(NAME, required(settings).dimension());
 		this.settings = settings;
 		int lMax = settings.degree();
 		a = new double[lMax + 1][lMax + 1];
@@ -116,27 +113,17 @@ public final class ShellHarmonicsEncoder implements Encoder {
 			radius, o.doubleValue("percentile", d.percentile()), inv, o.intValue("slabs", d.slabs(), 1)));
 	}
 
+	private static Settings required(Settings settings) {
+		if (settings == null) throw new IllegalArgumentException("shells settings are required");
+		return settings;
+	}
+
 	public Settings settings() {
 		return settings;
 	}
 
 	@Override
-	public String name() {
-		return NAME;
-	}
-
-	@Override
-	public void fit(List<Sample> samples, long seed, Progress progress) {
-		fitted = true; // nothing to learn: the classifier standardizes the features
-	}
-
-	@Override
-	public int dimension() {
-		return settings.dimension();
-	}
-
-	@Override
-	public Map<String, Object> parameters() {
+	Map<String, Object> options() {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("shells", settings.shells());
 		m.put("degree", settings.degree());
@@ -144,7 +131,6 @@ public final class ShellHarmonicsEncoder implements Encoder {
 		m.put("percentile", settings.percentile());
 		m.put("invariance", settings.invariance() == Invariance.ROTATION_3D ? "3d" : "z");
 		m.put("slabs", settings.slabs());
-		m.put("dimension", dimension());
 		return m;
 	}
 
@@ -160,13 +146,12 @@ public final class ShellHarmonicsEncoder implements Encoder {
 		ShellHarmonicsEncoder e = Encoders.fromParameters(parameters, LEARNED, NAME, ShellHarmonicsEncoder::fromOptions);
 		if (d != e.dimension()) throw new IOException("shells state has dimension " + d + " but its parameters give " + e.dimension());
 		Encoders.checkLearned(parameters, "dimension", d);
-		e.fitted = true;
-		return e;
+		return loaded(e);
 	}
 
 	@Override
 	public double[] encode(Sample sample) {
-		if (!fitted) throw new IllegalStateException("shells encoder is not fitted");
+		checkFitted();
 		if (sample.points() != null) return describe(sample.points(), null, settings.radiusNm());
 		Volume v = sample.volume();
 		if (v == null) throw new IllegalArgumentException("sample has neither points nor a volume");
