@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.clathrin.voxels.CentreOfMass;
 import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.Volume;
 import io.github.clathrin.voxels.VoxelConfig;
@@ -54,22 +55,6 @@ class AugmenterTest {
 	private static double distance(double[] p, int i, int j) {
 		double dx = p[3 * i] - p[3 * j], dy = p[3 * i + 1] - p[3 * j + 1], dz = p[3 * i + 2] - p[3 * j + 2];
 		return Math.sqrt(dx * dx + dy * dy + dz * dz);
-	}
-
-	private static double[] centreOfMass(Volume v) {
-		double[] c = new double[3];
-		double total = 0;
-		for (int z = 0; z < v.nz(); z++)
-			for (int y = 0; y < v.ny(); y++)
-				for (int x = 0; x < v.nx(); x++) {
-					float w = v.get(x, y, z);
-					c[0] += w * x;
-					c[1] += w * y;
-					c[2] += w * z;
-					total += w;
-				}
-		for (int d = 0; d < 3; d++) c[d] /= total;
-		return c;
 	}
 
 	@Test
@@ -158,12 +143,12 @@ class AugmenterTest {
 			VoxelConfig config = new VoxelConfig(30, 30, 30, 200, 200, 700, centring, false, Double.NaN);
 			double[] p = cloud(1000, 6);
 			Sample s = pointSample(config, p);
-			double[] before = centreOfMass(s.volume());
+			double[] before = CentreOfMass.of(s.volume());
 			Augmenter a = new Augmenter(config, new Augmentation(20, false, false, 60, false), 9);
 			double largest = 0;
 			for (int k = 1; k <= 20; k++) {
 				Sample copy = a.copy(s, 0, k);
-				double[] after = centreOfMass(copy.volume());
+				double[] after = CentreOfMass.of(copy.volume());
 				for (int d = 0; d < 3; d++) {
 					double shift = copy.points()[d] - p[d]; // a pure translation moves every point alike
 					assertEquals(shift / vs[d], after[d] - before[d], 0.15, centring + " axis " + d + " copy " + k);

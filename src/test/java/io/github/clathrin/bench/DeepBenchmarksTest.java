@@ -3,6 +3,7 @@ package io.github.clathrin.bench;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,15 +44,21 @@ class DeepBenchmarksTest {
 		return NumpyFiles.int64(y, n);
 	}
 
-	@Test
-	void trainsOnTheTrainSplitAndScoresTheTestSplit() throws Exception {
+	/** split.npz: {@code train} volumes (seed 1) and {@code test} volumes (seed 2) with their labels. */
+	private Path officialSplit(int train, int test) throws IOException {
 		Path npz = dir.resolve("split.npz");
 		Map<String, NumpyFiles.Array> arrays = new LinkedHashMap<>();
-		arrays.put("X_train", volumes(24, 1));
-		arrays.put("y_train", labels(24));
-		arrays.put("X_test", volumes(10, 2));
-		arrays.put("y_test", labels(10));
+		arrays.put("X_train", volumes(train, 1));
+		arrays.put("y_train", labels(train));
+		arrays.put("X_test", volumes(test, 2));
+		arrays.put("y_test", labels(test));
 		NumpyFiles.writeNpz(npz, arrays);
+		return npz;
+	}
+
+	@Test
+	void trainsOnTheTrainSplitAndScoresTheTestSplit() throws Exception {
+		Path npz = officialSplit(24, 10);
 		String report = DeepBenchmarks.officialSplit(npz, "cnn", Map.of("filters", List.of(4), "hidden", List.of(8), "epochs", 15,
 			"batch", 4, "learningRate", 0.01, "validation", 0.0, "mirror", "x", "tta", true), 3, Progress.NONE);
 		assertTrue(report.contains("24 train, 10 test volumes, 2 classes"), report);
@@ -68,13 +75,7 @@ class DeepBenchmarksTest {
 			() -> DeepBenchmarks.officialSplit(npz, "cnn", Map.of(), 1, Progress.NONE));
 		assertTrue(e.getMessage().contains("X_train") && e.getMessage().contains("one.npz"), e.getMessage());
 
-		Path split = dir.resolve("split.npz");
-		Map<String, NumpyFiles.Array> arrays = new LinkedHashMap<>();
-		arrays.put("X_train", volumes(4, 1));
-		arrays.put("y_train", labels(4));
-		arrays.put("X_test", volumes(2, 2));
-		arrays.put("y_test", labels(2));
-		NumpyFiles.writeNpz(split, arrays);
+		Path split = officialSplit(4, 2);
 		InputException unsupervised = assertThrows(InputException.class,
 			() -> DeepBenchmarks.officialSplit(split, "pca", Map.of(), 1, Progress.NONE));
 		assertTrue(unsupervised.getMessage().contains("supervised"), unsupervised.getMessage());

@@ -4,7 +4,6 @@ import io.github.clathrin.Cancelling;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 
@@ -17,18 +16,12 @@ class LogisticRegressionClassifierTest {
 
 	@Test
 	void separatesBlobs() {
-		SyntheticData data = SyntheticData.blobs(200, 10, 2, 3, 1);
-		Evaluation e = CrossValidation.run(data.x, data.y, 2, data.classNames(), LogisticRegressionClassifier::new, 5, 7,
-			Progress.NONE);
-		assertTrue(e.accuracy() > 0.95, e.toString());
+		SyntheticData.blobs(200, 10, 2, 3, 1).assertCrossValidatedAbove(0.95, LogisticRegressionClassifier::new, 5);
 	}
 
 	@Test
 	void handlesTenClasses() {
-		SyntheticData data = SyntheticData.blobs(300, 10, 10, 4, 3);
-		Evaluation e = CrossValidation.run(data.x, data.y, 10, data.classNames(), LogisticRegressionClassifier::new, 3, 7,
-			Progress.NONE);
-		assertTrue(e.accuracy() > 0.8, e.toString());
+		SyntheticData.blobs(300, 10, 10, 4, 3).assertCrossValidatedAbove(0.8, LogisticRegressionClassifier::new, 3);
 	}
 
 	@Test

@@ -21,17 +21,14 @@ class SvmClassifierTest {
 
 	@Test
 	void separatesBlobsInCrossValidation() {
-		SyntheticData data = SyntheticData.blobs(200, 10, 2, 3, 1);
-		Evaluation e = CrossValidation.run(data.x, data.y, 2, data.classNames(), SvmClassifier::new, 5, 7, Progress.NONE);
-		assertTrue(e.accuracy() > 0.95, e.toString());
+		SyntheticData.blobs(200, 10, 2, 3, 1).assertCrossValidatedAbove(0.95, SvmClassifier::new, 5);
 	}
 
 	@Test
 	void picksRbfForRingsWhereLogisticRegressionFails() {
 		SyntheticData data = SyntheticData.rings(240, 0, 3);
-		Evaluation svm = CrossValidation.run(data.x, data.y, 2, data.classNames(), SvmClassifier::new, 5, 7, Progress.NONE);
-		Evaluation lr = CrossValidation.run(data.x, data.y, 2, data.classNames(), LogisticRegressionClassifier::new, 5, 7,
-			Progress.NONE);
+		Evaluation svm = data.crossValidated(SvmClassifier::new, 5);
+		Evaluation lr = data.crossValidated(LogisticRegressionClassifier::new, 5);
 		assertTrue(svm.accuracy() > 0.9, "SVM\n" + svm);
 		assertTrue(lr.accuracy() < 0.7, "logistic\n" + lr);
 		SvmClassifier fitted = new SvmClassifier();
@@ -41,16 +38,13 @@ class SvmClassifierTest {
 
 	@Test
 	void handlesThreeClasses() {
-		SyntheticData data = SyntheticData.blobs(150, 6, 3, 3, 2);
-		Evaluation e = CrossValidation.run(data.x, data.y, 3, data.classNames(), SvmClassifier::new, 5, 7, Progress.NONE);
-		assertTrue(e.accuracy() > 0.9, e.toString());
+		SyntheticData.blobs(150, 6, 3, 3, 2).assertCrossValidatedAbove(0.9, SvmClassifier::new, 5);
 	}
 
 	@Test
 	void handlesTenClasses() {
 		SyntheticData data = SyntheticData.blobs(300, 10, 10, 4, 3);
-		Evaluation e = CrossValidation.run(data.x, data.y, 10, data.classNames(), SvmClassifier::new, 3, 7, Progress.NONE);
-		assertTrue(e.accuracy() > 0.8, e.toString());
+		data.assertCrossValidatedAbove(0.8, SvmClassifier::new, 3);
 		double[] p = fitted(data).probabilities(data.x[0]);
 		assertEquals(10, p.length);
 		double sum = 0;

@@ -1,8 +1,13 @@
 package io.github.clathrin.classifier;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
+
+import io.github.clathrin.task.Progress;
 
 /** Seeded synthetic classification problems for the classifier tests. */
 final class SyntheticData {
@@ -22,6 +27,17 @@ final class SyntheticData {
 		for (int c = 0; c < numClasses; c++)
 			names.add("class" + c);
 		return names;
+	}
+
+	/** Cross-validation of {@code classifier} on this problem: {@code folds} stratified folds, seed 7. */
+	Evaluation crossValidated(Supplier<Classifier> classifier, int folds) {
+		return CrossValidation.run(x, y, numClasses, classNames(), classifier, folds, 7, Progress.NONE);
+	}
+
+	/** Asserts that {@link #crossValidated} is more accurate than {@code accuracy}, showing the evaluation if not. */
+	void assertCrossValidatedAbove(double accuracy, Supplier<Classifier> classifier, int folds) {
+		Evaluation e = crossValidated(classifier, folds);
+		assertTrue(e.accuracy() > accuracy, e.toString());
 	}
 
 	/** Gaussian blobs (unit noise) whose centres are {@code separation} apart along distinct axes. */

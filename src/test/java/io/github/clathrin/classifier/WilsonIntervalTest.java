@@ -33,12 +33,7 @@ class WilsonIntervalTest {
 	@Test
 	void anEvaluationGivesTheIntervalOfItsAccuracyAndOfEachClass() {
 		// 20 structures, 19 right: class a 10 of 10, class b 9 of 10.
-		int[] truth = new int[20], predicted = new int[20];
-		for (int i = 10; i < 20; i++) truth[i] = predicted[i] = 1;
-		predicted[19] = 0;
-		double[][] p = new double[20][] ;
-		for (int i = 0; i < 20; i++) p[i] = new double[] { 1 - predicted[i], predicted[i] };
-		Evaluation e = new Evaluation(List.of("a", "b"), truth, predicted, p, new int[20]);
+		Evaluation e = NineteenOfTwenty.evaluation("a", "b");
 		assertEquals(0.95, e.accuracy(), 1e-12);
 		assertArrayEquals(Evaluation.wilson(19, 20), e.accuracyInterval(), 0);
 		assertArrayEquals(Evaluation.wilson(10, 10), e.perClassInterval()[0], 0);

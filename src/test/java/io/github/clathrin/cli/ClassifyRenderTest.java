@@ -14,10 +14,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.clathrin.datasets.ClathrinSimulator;
-import io.github.clathrin.datasets.SimulatedDataset;
-import io.github.clathrin.datasets.SimulationConfig;
-import io.github.clathrin.task.Progress;
+import io.github.clathrin.Simulation;
 import io.github.clathrin.ui.Gallery;
 import io.github.clathrin.ui.Legend;
 
@@ -27,16 +24,20 @@ class ClassifyRenderTest {
 	@TempDir
 	Path tmp;
 
+	/** A lab model trained on {@code data} by the command line, as {@code model.zip} in the temporary folder. */
+	private Path trainedLab(Simulation.Folder data) {
+		Path model = tmp.resolve("model.zip");
+		MainTest.Result t = MainTest.cli("train", "--input", data.structures().toString(), "--labels",
+			data.labels().toString(), "--encoder", "lab", "--out", model.toString());
+		assertEquals(0, t.exit(), t.toString());
+		return model;
+	}
+
 	@Test
 	void classifyWritesTheGallery() throws IOException {
-		new ClathrinSimulator(SimulationConfig.defaults().withCounts(30, 20).withSeed(4)).simulate(Progress.NONE)
-			.write(tmp);
-		String structures = tmp.resolve(SimulatedDataset.STRUCTURES_DIR).toString(),
-			labels = tmp.resolve(SimulatedDataset.LABELS).toString();
-		Path model = tmp.resolve("model.zip"), results = tmp.resolve("results.csv"), png = tmp.resolve("g.png");
-		MainTest.Result t = MainTest.cli("train", "--input", structures, "--labels", labels, "--encoder", "lab",
-			"--out", model.toString());
-		assertEquals(0, t.exit(), t.toString());
+		Simulation.Folder data = Simulation.write(tmp, 30, 20, 4);
+		String structures = data.structures().toString(), labels = data.labels().toString();
+		Path model = trainedLab(data), results = tmp.resolve("results.csv"), png = tmp.resolve("g.png");
 
 		MainTest.Result c = MainTest.cli("classify", "--model", model.toString(), "--input", structures, "--labels",
 			labels, "--out", results.toString(), "--render", png.toString(), "--render-sort", "uncertainty");
@@ -51,15 +52,10 @@ class ClassifyRenderTest {
 
 	@Test
 	void tiffGalleryByExtension() throws IOException {
-		new ClathrinSimulator(SimulationConfig.defaults().withCounts(12, 8).withSeed(5)).simulate(Progress.NONE)
-			.write(tmp);
-		String structures = tmp.resolve(SimulatedDataset.STRUCTURES_DIR).toString(),
-			labels = tmp.resolve(SimulatedDataset.LABELS).toString();
-		Path model = tmp.resolve("model.zip"), tif = tmp.resolve("g.tif");
-		assertEquals(0, MainTest.cli("train", "--input", structures, "--labels", labels, "--encoder", "lab", "--out",
-			model.toString()).exit());
-		MainTest.Result c = MainTest.cli("classify", "--model", model.toString(), "--input", structures, "--out",
-			tmp.resolve("r.csv").toString(), "--render", tif.toString());
+		Simulation.Folder data = Simulation.write(tmp, 12, 8, 5);
+		Path model = trainedLab(data), tif = tmp.resolve("g.tif");
+		MainTest.Result c = MainTest.cli("classify", "--model", model.toString(), "--input", data.structures().toString(),
+			"--out", tmp.resolve("r.csv").toString(), "--render", tif.toString());
 		assertEquals(0, c.exit(), c.toString());
 		ij.ImagePlus imp = ij.IJ.openImage(tif.toString());
 		assertTrue(imp != null, "ImageJ cannot open " + tif);

@@ -24,10 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import ij.ImagePlus;
 import ij.io.Opener;
 
+import io.github.clathrin.Simulation;
 import io.github.clathrin.commands.TrainCommand;
-import io.github.clathrin.datasets.ClathrinSimulator;
-import io.github.clathrin.datasets.SimulatedDataset;
-import io.github.clathrin.datasets.SimulationConfig;
 import io.github.clathrin.pipeline.ModelFile;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.Progress;
@@ -52,10 +50,9 @@ class DeepModelsTest {
 
 	@BeforeAll
 	static void simulate() throws IOException {
-		new ClathrinSimulator(SimulationConfig.defaults().withCounts(40, 24).withSeed(3)).simulate(Progress.NONE)
-			.write(data);
-		structures = data.resolve(SimulatedDataset.STRUCTURES_DIR);
-		labels = data.resolve(SimulatedDataset.LABELS);
+		Simulation.Folder simulated = Simulation.write(data, 40, 24, 3);
+		structures = simulated.structures();
+		labels = simulated.labels();
 	}
 
 	private static String[] args(String[] head, String... tail) {

@@ -41,20 +41,22 @@ class FailureReportingTest {
 		return new Reported(exit, err.toString());
 	}
 
+	/** Exit 1 and "internal error, please report" for the exception, with a stack trace through {@code frame}. */
+	private static void assertInternalError(Reported r, String exception, String frame) {
+		assertEquals(1, r.exit(), r.err());
+		assertTrue(r.err().startsWith("internal error, please report: " + exception), r.err());
+		assertTrue(r.err().contains("\tat " + frame), r.err());
+	}
+
 	@Test
 	void aBugIsAnInternalErrorWithItsStackTrace() {
-		Reported r = report("npe");
-		assertEquals(1, r.exit(), r.err());
-		assertTrue(r.err().startsWith("internal error, please report: java.lang.NullPointerException"), r.err());
-		assertTrue(r.err().contains("\tat io.github.clathrin.commands.FailingCommand.execute"), r.err());
+		assertInternalError(report("npe"), "java.lang.NullPointerException",
+			"io.github.clathrin.commands.FailingCommand.execute");
 	}
 
 	@Test
 	void anIllegalArgumentExceptionIsABugNotBadInput() {
-		Reported r = report("iae");
-		assertEquals(1, r.exit(), r.err());
-		assertTrue(r.err().startsWith("internal error, please report: java.lang.IllegalArgumentException"), r.err());
-		assertTrue(r.err().contains("\tat "), r.err());
+		assertInternalError(report("iae"), "java.lang.IllegalArgumentException", "");
 	}
 
 	@Test

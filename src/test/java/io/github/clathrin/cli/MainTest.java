@@ -28,11 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 
+import io.github.clathrin.Simulation;
 import io.github.clathrin.SharedData;
-import io.github.clathrin.datasets.ClathrinSimulator;
-import io.github.clathrin.datasets.SimulatedDataset;
-import io.github.clathrin.datasets.SimulationConfig;
-import io.github.clathrin.task.Progress;
 
 /**
  * The command line as a user meets it: exit codes, what goes to stdout and stderr, one-line errors
@@ -82,10 +79,9 @@ class MainTest {
 
 	@BeforeAll
 	static void simulateAndTrain() throws IOException {
-		new ClathrinSimulator(SimulationConfig.defaults().withCounts(60, 30).withSeed(11)).simulate(Progress.NONE)
-			.write(shared);
-		structures = shared.resolve(SimulatedDataset.STRUCTURES_DIR);
-		labels = shared.resolve(SimulatedDataset.LABELS);
+		Simulation.Folder data = Simulation.write(shared, 60, 30, 11);
+		structures = data.structures();
+		labels = data.labels();
 		model = shared.resolve("model.zip");
 		Result r = cli("train", "--input", structures.toString(), "--labels", labels.toString(), "--out",
 			model.toString());
@@ -199,19 +195,22 @@ class MainTest {
 		assertTrue(error.toLowerCase().contains("truncated") || error.contains("record"), error);
 	}
 
+	/** The one-line error of {@code info} on a file {@code name} holding {@code text}. */
+	private String infoError(String name, String text) throws IOException {
+		Path f = tmp.resolve(name);
+		Files.writeString(f, text);
+		return assertOneLineError(name, "info", f.toString());
+	}
+
 	@Test
 	void csvRowWithTooFewFields() throws IOException {
-		Path f = tmp.resolve("short_row.csv");
-		Files.writeString(f, "\"x [nm]\",\"y [nm]\",\"z [nm]\"\n1,2,3\n4,5\n7,8,9\n");
-		String error = assertOneLineError("short_row.csv", "info", f.toString());
+		String error = infoError("short_row.csv", "\"x [nm]\",\"y [nm]\",\"z [nm]\"\n1,2,3\n4,5\n7,8,9\n");
 		assertTrue(error.contains("line 3"), error);
 	}
 
 	@Test
 	void textInANumberField() throws IOException {
-		Path f = tmp.resolve("text_number.csv");
-		Files.writeString(f, "\"x [nm]\",\"y [nm]\",\"z [nm]\"\n1,2,3\n4,five,6\n");
-		String error = assertOneLineError("text_number.csv", "info", f.toString());
+		String error = infoError("text_number.csv", "\"x [nm]\",\"y [nm]\",\"z [nm]\"\n1,2,3\n4,five,6\n");
 		assertTrue(error.contains("line 3") && error.contains("five"), error);
 	}
 
@@ -234,9 +233,7 @@ class MainTest {
 
 	@Test
 	void tableWithoutCoordinates() throws IOException {
-		Path f = tmp.resolve("no_xy.csv");
-		Files.writeString(f, "frame,intensity\n1,100\n2,200\n");
-		String error = assertOneLineError("no_xy.csv", "info", f.toString());
+		String error = infoError("no_xy.csv", "frame,intensity\n1,100\n2,200\n");
 		assertTrue(error.contains("no x and y"), error);
 	}
 

@@ -9,11 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.clathrin.BallsAndShells;
 import io.github.clathrin.NumpyFiles;
 import io.github.clathrin.cli.MainTest.Result;
 
@@ -25,41 +25,24 @@ class ReadyVolumeInputsTest {
 
 	private static final int G = 20;
 
+	/** Filled balls (class 0) and hollow shells (class 1) of radius 4 to 7 voxels, in the middle of the grid. */
+	private static final BallsAndShells VOLUMES = new BallsAndShells(G, 4, 3, 0);
+
 	@TempDir
 	Path tmp;
-
-	/** Filled balls (class 0) and hollow shells (class 1) of random radius, 0 or 1 per voxel, in (n, z, y, x) order. */
-	private static float[] ballsAndShells(int n, long seed, long[] labels) {
-		SplittableRandom rnd = new SplittableRandom(seed);
-		float[] v = new float[n * G * G * G];
-		for (int i = 0; i < n; i++) {
-			labels[i] = i % 2;
-			double r = 4 + 3 * rnd.nextDouble();
-			int off = i * G * G * G;
-			for (int z = 0; z < G; z++)
-				for (int y = 0; y < G; y++)
-					for (int x = 0; x < G; x++) {
-						double d = Math.sqrt((x - 10) * (x - 10) + (y - 10) * (y - 10) + (z - 10) * (z - 10));
-						boolean on = labels[i] == 0 ? d <= r : Math.abs(d - r) <= 1.0;
-						if (rnd.nextDouble() < 0.02) on = !on;
-						v[off + x + G * (y + G * z)] = on ? 1 : 0;
-					}
-		}
-		return v;
-	}
 
 	@Test
 	void gridFromTheDataAndTheSamePredictionsForZeroOneAndZero255() throws IOException {
 		long[] labels = new long[30];
 		Path train = tmp.resolve("train.npz"), model = tmp.resolve("model.zip");
-		NumpyFiles.writeNpz(train, "X", NumpyFiles.float32(ballsAndShells(30, 1, labels), 30, G, G, G), "y",
+		NumpyFiles.writeNpz(train, "X", NumpyFiles.float32(VOLUMES.volumes(30, 1, labels), 30, G, G, G), "y",
 			NumpyFiles.int64(labels, 30));
 		Result t = cli("train", "--input", train.toString(), "--encoder", "pca", "--out", model.toString());
 		assertEquals(0, t.exit(), t.toString());
 		assertTrue(t.out().contains("Grid taken from the volumes: 20x20x20"), t.toString());
 
 		// The same new volumes, stored as 0/1 floats and as 0/255 bytes.
-		float[] ones = ballsAndShells(20, 2, new long[20]);
+		float[] ones = VOLUMES.volumes(20, 2, new long[20]);
 		byte[] bytes = new byte[ones.length];
 		for (int i = 0; i < ones.length; i++) bytes[i] = (byte) (ones[i] == 0 ? 0 : 255);
 		Path a = tmp.resolve("ones.npz"), b = tmp.resolve("bytes.npz");
@@ -78,7 +61,7 @@ class ReadyVolumeInputsTest {
 	void aGridThatContradictsTheVolumesIsRefused() throws IOException {
 		long[] labels = new long[10];
 		Path train = tmp.resolve("train.npz");
-		NumpyFiles.writeNpz(train, "X", NumpyFiles.float32(ballsAndShells(10, 1, labels), 10, G, G, G), "y",
+		NumpyFiles.writeNpz(train, "X", NumpyFiles.float32(VOLUMES.volumes(10, 1, labels), 10, G, G, G), "y",
 			NumpyFiles.int64(labels, 10));
 		Result r = cli("train", "--input", train.toString(), "--grid", "30", "--out", tmp.resolve("m.zip").toString());
 		assertEquals(2, r.exit(), r.toString());

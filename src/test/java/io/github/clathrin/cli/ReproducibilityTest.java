@@ -16,10 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.clathrin.datasets.ClathrinSimulator;
-import io.github.clathrin.datasets.SimulatedDataset;
-import io.github.clathrin.datasets.SimulationConfig;
-import io.github.clathrin.task.Progress;
+import io.github.clathrin.Simulation;
 
 /**
  * Same inputs, same bytes: results files of repeated runs, in this JVM and in a fresh one, and model
@@ -37,10 +34,9 @@ class ReproducibilityTest {
 
 	@BeforeAll
 	static void simulateAndTrain() throws IOException {
-		new ClathrinSimulator(SimulationConfig.defaults().withCounts(70, 30).withSeed(23)).simulate(Progress.NONE)
-			.write(data);
-		structures = data.resolve(SimulatedDataset.STRUCTURES_DIR);
-		labels = data.resolve(SimulatedDataset.LABELS);
+		Simulation.Folder simulated = Simulation.write(data, 70, 30, 23);
+		structures = simulated.structures();
+		labels = simulated.labels();
 		model = data.resolve("model.zip");
 		train(model, "kmeans", 1);
 	}

@@ -38,12 +38,17 @@ class FailureKindsTest {
 		return context.service(CommandService.class).run(FailingCommand.class, false, Map.of("failure", failure)).get();
 	}
 
+	/** The command kept a failure of the given class and says its kind. */
+	private static void assertFailed(CommandModule m, Class<? extends Throwable> failure, ClathrinCommand.FailureKind kind) {
+		FailingCommand c = (FailingCommand) m.getCommand();
+		assertInstanceOf(failure, c.getFailure());
+		assertEquals(kind, c.getFailureKind());
+	}
+
 	@Test
 	void aNullPointerExceptionIsAnInternalErrorNotACancel() throws Exception {
 		CommandModule m = run("npe");
-		FailingCommand c = (FailingCommand) m.getCommand();
-		assertInstanceOf(NullPointerException.class, c.getFailure());
-		assertEquals(ClathrinCommand.FailureKind.INTERNAL, c.getFailureKind());
+		assertFailed(m, NullPointerException.class, ClathrinCommand.FailureKind.INTERNAL);
 		assertTrue(m.getCancelReason().startsWith("internal error, please report: java.lang.NullPointerException"),
 			m.getCancelReason());
 	}
@@ -57,9 +62,7 @@ class FailureKindsTest {
 	@Test
 	void badInputKeepsItsMessage() throws Exception {
 		CommandModule m = run("input");
-		FailingCommand c = (FailingCommand) m.getCommand();
-		assertInstanceOf(InputException.class, c.getFailure());
-		assertEquals(ClathrinCommand.FailureKind.INPUT, c.getFailureKind());
+		assertFailed(m, InputException.class, ClathrinCommand.FailureKind.INPUT);
 		assertEquals("probe.csv, line 3: a bad value for the probe", m.getCancelReason());
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import io.github.clathrin.encoders.SyntheticSamples;
 import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.VoxelConfig;
 import io.github.clathrin.voxels.Voxelizer;
@@ -34,7 +35,8 @@ final class DeepSamples {
 		for (int i = 0; i < count; i++) {
 			double radius = 70 + 50 * rnd.nextDouble();
 			int n = 300 + rnd.nextInt(900);
-			double[] p = i % 2 == 0 ? disk(rnd, n, radius, 8) : cap(rnd, n, radius, 2.6, 8);
+			double[] p = i % 2 == 0 ? SyntheticSamples.disk(rnd, n, radius, 8)
+				: SyntheticSamples.cap(rnd, n, radius, 2.6, 8);
 			out.add(new Sample(vox.voxelize(p).volume(), p));
 		}
 		return out;
@@ -45,30 +47,5 @@ final class DeepSamples {
 		int[] y = new int[count];
 		for (int i = 0; i < count; i++) y[i] = i % 2;
 		return y;
-	}
-
-	private static double[] cap(Random rnd, int n, double radius, double halfAngle, double noise) {
-		double[] p = new double[3 * n];
-		double minCos = Math.cos(halfAngle);
-		for (int i = 0; i < n; i++) {
-			double cz = minCos + (1 - minCos) * rnd.nextDouble();
-			double phi = 2 * Math.PI * rnd.nextDouble();
-			double s = Math.sqrt(1 - cz * cz);
-			p[3 * i] = radius * s * Math.cos(phi) + noise * rnd.nextGaussian();
-			p[3 * i + 1] = radius * s * Math.sin(phi) + noise * rnd.nextGaussian();
-			p[3 * i + 2] = radius * cz + noise * rnd.nextGaussian();
-		}
-		return p;
-	}
-
-	private static double[] disk(Random rnd, int n, double radius, double noise) {
-		double[] p = new double[3 * n];
-		for (int i = 0; i < n; i++) {
-			double r = radius * Math.sqrt(rnd.nextDouble()), phi = 2 * Math.PI * rnd.nextDouble();
-			p[3 * i] = r * Math.cos(phi) + noise * rnd.nextGaussian();
-			p[3 * i + 1] = r * Math.sin(phi) + noise * rnd.nextGaussian();
-			p[3 * i + 2] = noise * rnd.nextGaussian();
-		}
-		return p;
 	}
 }

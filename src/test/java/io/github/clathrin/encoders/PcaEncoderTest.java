@@ -1,15 +1,10 @@
 package io.github.clathrin.encoders;
 
 import io.github.clathrin.Cancelling;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -77,13 +72,7 @@ class PcaEncoderTest {
 		PcaEncoder a = new PcaEncoder(5, Double.NaN), b = new PcaEncoder(5, Double.NaN);
 		a.fit(samples, 3, Progress.NONE);
 		b.fit(samples, 3, Progress.NONE);
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		a.writeState(new DataOutputStream(bytes));
-		Encoder loaded = Encoders.load("pca", a.parameters(), new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-		for (Sample s : samples) {
-			assertArrayEquals(a.encode(s), b.encode(s), 1e-9);
-			assertArrayEquals(a.encode(s), loaded.encode(s), 0.0);
-		}
+		StateRoundTrip.assertRefitAndReloadAgree("pca", a, b, samples);
 	}
 
 	@Test

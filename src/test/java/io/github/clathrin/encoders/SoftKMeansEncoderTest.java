@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -47,21 +43,13 @@ class SoftKMeansEncoderTest {
 	@Test
 	void sameSeedSameCodesAndRoundTrip() throws IOException {
 		Encoder a = fitted(Map.of("k", 8), 5), b = fitted(Map.of("k", 8), 5);
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		a.writeState(new DataOutputStream(bytes));
-		Encoder loaded = Encoders.load("kmeans", a.parameters(), new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-		for (Sample s : samples) {
-			assertArrayEquals(a.encode(s), b.encode(s), 1e-9);
-			assertArrayEquals(a.encode(s), loaded.encode(s), 0.0);
-		}
+		StateRoundTrip.assertRefitAndReloadAgree("kmeans", a, b, samples);
 	}
 
 	@Test
 	void worksWithoutWhitening() throws IOException {
 		Encoder e = fitted(Map.of("k", 4, "whiten", false, "normalize", false), 2);
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		e.writeState(new DataOutputStream(bytes));
-		Encoder loaded = Encoders.load("kmeans", e.parameters(), new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+		Encoder loaded = StateRoundTrip.reloaded("kmeans", e);
 		assertArrayEquals(e.encode(samples.get(0)), loaded.encode(samples.get(0)), 0.0);
 	}
 }

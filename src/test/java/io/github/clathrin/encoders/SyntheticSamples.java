@@ -62,9 +62,7 @@ public final class SyntheticSamples {
 	public static List<Sample> patterns(int count, int side, long seed) {
 		Random rnd = new Random(seed);
 		int p = side * side * side;
-		float[][] patterns = new float[3][p];
-		for (float[] pattern : patterns)
-			for (int j = 0; j < p; j++) pattern[j] = rnd.nextFloat() < 0.2 ? 1 : 0;
+		float[][] patterns = masks(rnd, 3, p, 0.2);
 		List<Sample> out = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			float[] d = new float[p];
@@ -74,5 +72,13 @@ public final class SyntheticSamples {
 			out.add(new Sample(new Volume(side, side, side, d), null));
 		}
 		return out;
+	}
+
+	/** {@code count} random 0/1 masks of {@code voxels} values, each voxel on with probability {@code density}. */
+	public static float[][] masks(Random rnd, int count, int voxels, double density) {
+		float[][] masks = new float[count][voxels];
+		for (float[] mask : masks)
+			for (int j = 0; j < voxels; j++) mask[j] = rnd.nextFloat() < density ? 1 : 0;
+		return masks;
 	}
 }

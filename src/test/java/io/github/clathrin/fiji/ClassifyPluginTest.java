@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.measure.ResultsTable;
-import io.github.clathrin.cli.Main;
 import io.github.clathrin.encoders.CapFit;
 import io.github.clathrin.pipeline.Classification;
 
@@ -47,9 +46,7 @@ class ClassifyPluginTest {
 
 	@Test
 	void explainIsAMacroKey(@TempDir Path work) throws Exception {
-		Path home = RealImageJ.pluginsHome(work.resolve("ij")), model = work.resolve("model.zip");
-		assertEquals(0, Main.run("train", "--input", MacrosTest.SIMULATED.resolve("structures").toString(), "--labels",
-			MacrosTest.SIMULATED.resolve("labels.csv").toString(), "--encoder", "pca", "--out", model.toString()));
+		Path home = RealImageJ.pluginsHome(work.resolve("ij")), model = MacrosTest.trainedModel(work);
 		Path out = work.resolve("explained.csv"), macro = work.resolve("explain.ijm");
 		Files.writeString(macro, "run(\"Classify\", \"model=[" + model + "] input=[" + MacrosTest.SIMULATED.resolve(
 			"structures") + "] output=[" + out + "] explain\");\nprint(\"explain: done\");\n");

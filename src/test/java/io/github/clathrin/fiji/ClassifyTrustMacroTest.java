@@ -1,6 +1,5 @@
 package io.github.clathrin.fiji;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,8 +9,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.clathrin.cli.Main;
-
 /**
  * In real ImageJ, the "Clathrin Results" table of Classify shows status and outside_training as the CSV
  * does: a file with two localizations gets no class, and nm files read as 100 nm pixels are marked.
@@ -20,9 +17,7 @@ class ClassifyTrustMacroTest {
 
 	@Test
 	void theResultsTableShowsStatusAndOutsideTraining(@TempDir Path work) throws Exception {
-		Path home = RealImageJ.pluginsHome(work.resolve("ij")), model = work.resolve("model.zip");
-		assertEquals(0, Main.run("train", "--input", MacrosTest.SIMULATED.resolve("structures").toString(), "--labels",
-			MacrosTest.SIMULATED.resolve("labels.csv").toString(), "--encoder", "pca", "--out", model.toString()));
+		Path home = RealImageJ.pluginsHome(work.resolve("ij")), model = MacrosTest.trainedModel(work);
 		// Three structures as plain x,y,z (units from the dialog) and one with two localizations.
 		Path input = Files.createDirectories(work.resolve("input"));
 		try (Stream<Path> files = Files.list(MacrosTest.SIMULATED.resolve("structures"))) {

@@ -28,21 +28,12 @@ class EvaluatePluginTest {
 	@Test
 	@SuppressWarnings("unchecked")
 	void aBenchmarkFileIsScoredOnItsOfficialSplitFromAMacro(@TempDir Path work) throws Exception {
-		Path home = RealImageJ.pluginsHome(work.resolve("ij"));
-		assertEquals(0, Main.run("simulate", "--kind", "geometries", "--out", work.toString()));
-		Path npz = work.resolve("geometries.npz"), json = work.resolve("split.json"), macro = work.resolve("split.ijm");
-		Files.writeString(macro, "run(\"Evaluate...\", \"input=[" + npz + "] encoders=pca grid=20 output=[" + json
-			+ "] official_split class_names=cube,diamond,sphere\");\nprint(\"split: done\");\n");
-		RealImageJ.Result r = RealImageJ.batchMacro(home, macro, "");
-		assertTrue(r.output().contains("split: done"), r.output());
-		Map<String, Object> m = new Gson().fromJson(Files.readString(json), Map.class);
-		assertEquals(Map.of("train", 300.0, "test", 300.0), m.get("split"));
-		assertEquals(List.of("cube", "diamond", "sphere"), m.get("classNames"));
+		Map<String, Object> m = officialSplitFromAMacro(work, "input", "output", " official_split");
 		assertTrue(((Number) ((Map<String, Object>) m.get("accuracy")).get("pca")).doubleValue() > 0.9, m.toString());
 
 		// The same evaluation on the command line: its confusion PNG has the very pixels Fiji's confusion
 		// image has (one row, so Fiji's image is that row's image alone); one renderer draws both.
-		Path plots = work.resolve("plots");
+		Path npz = work.resolve("geometries.npz"), plots = work.resolve("plots");
 		assertEquals(0, Main.run("evaluate", "--dataset", npz.toString(), "--encoders", "pca", "--grid", "20",
 			"--class-names", "cube,diamond,sphere", "--confusion", plots.toString()));
 		BufferedImage fiji = ImageIO.read(work.resolve("split-confusion.png").toFile()),
@@ -58,17 +49,28 @@ class EvaluatePluginTest {
 	}
 
 	@Test
-	@SuppressWarnings("unchecked")
 	void theDatasetAndJsonKeysAreTheCommandsNames(@TempDir Path work) throws Exception {
+		officialSplitFromAMacro(work, "dataset", "json", "");
+	}
+
+	/**
+	 * Simulates the Geometries benchmark into {@code work} and scores its official split with pca in real ImageJ
+	 * from a macro that names the .npz by {@code datasetKey} and the JSON report by {@code jsonKey} ({@code extra}
+	 * ends the options); checks that the macro ran on and the report's split and class names, and returns it.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> officialSplitFromAMacro(Path work, String datasetKey, String jsonKey,
+		String extra) throws Exception {
 		Path home = RealImageJ.pluginsHome(work.resolve("ij"));
 		assertEquals(0, Main.run("simulate", "--kind", "geometries", "--out", work.toString()));
 		Path npz = work.resolve("geometries.npz"), json = work.resolve("split.json"), macro = work.resolve("split.ijm");
-		Files.writeString(macro, "run(\"Evaluate...\", \"dataset=[" + npz + "] encoders=pca grid=20 json=[" + json
-			+ "] class_names=cube,diamond,sphere\");\nprint(\"split: done\");\n");
+		Files.writeString(macro, "run(\"Evaluate...\", \"" + datasetKey + "=[" + npz + "] encoders=pca grid=20 "
+			+ jsonKey + "=[" + json + "]" + extra + " class_names=cube,diamond,sphere\");\nprint(\"split: done\");\n");
 		RealImageJ.Result r = RealImageJ.batchMacro(home, macro, "");
 		assertTrue(r.output().contains("split: done"), r.output());
 		Map<String, Object> m = new Gson().fromJson(Files.readString(json), Map.class);
 		assertEquals(Map.of("train", 300.0, "test", 300.0), m.get("split"));
 		assertEquals(List.of("cube", "diamond", "sphere"), m.get("classNames"));
+		return m;
 	}
 }

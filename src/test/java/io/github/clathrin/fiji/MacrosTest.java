@@ -30,9 +30,15 @@ class MacrosTest {
 	@BeforeAll
 	static void trainOnce() throws Exception {
 		home = RealImageJ.pluginsHome(shared.resolve("ij"));
-		model = shared.resolve("model.zip");
+		model = trainedModel(shared);
+	}
+
+	/** A pca model of the simulated test data, trained by the command line as {@code dir/model.zip}. */
+	static Path trainedModel(Path dir) {
+		Path model = dir.resolve("model.zip");
 		assertEquals(0, Main.run("train", "--input", SIMULATED.resolve("structures").toString(), "--labels",
 			SIMULATED.resolve("labels.csv").toString(), "--encoder", "pca", "--out", model.toString()));
+		return model;
 	}
 
 	@Test

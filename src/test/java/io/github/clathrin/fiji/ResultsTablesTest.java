@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import ij.measure.ResultsTable;
 import io.github.clathrin.classifier.Evaluation;
+import io.github.clathrin.classifier.NineteenOfTwenty;
 import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.pipeline.EvaluationReport;
 
@@ -36,12 +37,7 @@ class ResultsTablesTest {
 	@Test
 	void theEvaluationTableGivesTheIntervalAndTheNumberBesideTheAccuracy() {
 		// 20 scored structures, 19 right.
-		int[] truth = new int[20], predicted = new int[20];
-		for (int i = 10; i < 20; i++) truth[i] = predicted[i] = 1;
-		predicted[19] = 0;
-		double[][] p = new double[20][];
-		for (int i = 0; i < 20; i++) p[i] = new double[] { 1 - predicted[i], predicted[i] };
-		Evaluation e = new Evaluation(List.of("no", "yes"), truth, predicted, p, new int[20]);
+		Evaluation e = NineteenOfTwenty.evaluation("no", "yes");
 		ResultsTable rt = ResultsTables.evaluation(new EvaluationReport(List.of(new EvaluationReport.Row(
 			"lab", e, 0.5)), List.of("no", "yes"), 50, 20, 5));
 		assertEquals(0.95, rt.getValue("accuracy", 0), 1e-12);

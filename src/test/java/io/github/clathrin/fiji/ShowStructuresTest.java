@@ -37,9 +37,7 @@ class ShowStructuresTest {
 	@BeforeAll
 	static void trainOnce() throws Exception {
 		home = RealImageJ.pluginsHome(shared.resolve("ij"));
-		model = shared.resolve("model.zip");
-		assertEquals(0, Main.run("train", "--input", STRUCTURES.toString(), "--labels",
-			MacrosTest.SIMULATED.resolve("labels.csv").toString(), "--encoder", "pca", "--out", model.toString()));
+		model = MacrosTest.trainedModel(shared);
 	}
 
 	@Test

@@ -119,32 +119,37 @@ class MalformedInputTest {
 		assertEquals(-30, t.z()[0]);
 	}
 
+	/** An Insight3 .bin of {@code bytes} bytes whose header announces {@code records} records; the records follow. */
+	private static ByteBuffer insight3(int bytes, int records) {
+		ByteBuffer b = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+		b.put("M425".getBytes(StandardCharsets.US_ASCII)).putInt(1).putInt(6).putInt(records);
+		return b;
+	}
+
+	/** The message that refuses an Insight3 file {@code name} made by {@link #insight3} with no records written. */
+	private String refusedInsight3(String name, int bytes, int records) throws IOException {
+		Path f = dir.resolve(name);
+		Files.write(f, insight3(bytes, records).array());
+		return refused(f, ReadOptions.DEFAULT.withPixelSize(160.0));
+	}
+
 	@Test
 	void truncatedInsight3() throws IOException {
-		Path f = dir.resolve("cut.bin");
-		ByteBuffer b = ByteBuffer.allocate(16 + 72 * 2 + 30).order(ByteOrder.LITTLE_ENDIAN);
-		b.put("M425".getBytes(StandardCharsets.US_ASCII)).putInt(1).putInt(6).putInt(5);
-		Files.write(f, b.array());
-		String m = refused(f, ReadOptions.DEFAULT.withPixelSize(160.0));
+		String m = refusedInsight3("cut.bin", 16 + 72 * 2 + 30, 5);
 		assertTrue(m.contains("cut.bin") && m.contains("record 3"), m);
 	}
 
 	@Test
 	void insight3HeaderAnnouncingAHugeCountIsRefusedBeforeAllocating() throws IOException {
 		// Two billion molecules (tens of GB of columns) announced by a file of two records.
-		Path f = dir.resolve("huge_n.bin");
-		ByteBuffer b = ByteBuffer.allocate(16 + 72 * 2 + 4).order(ByteOrder.LITTLE_ENDIAN);
-		b.put("M425".getBytes(StandardCharsets.US_ASCII)).putInt(1).putInt(6).putInt(2_000_000_000);
-		Files.write(f, b.array());
-		String m = refused(f, ReadOptions.DEFAULT.withPixelSize(160.0));
+		String m = refusedInsight3("huge_n.bin", 16 + 72 * 2 + 4, 2_000_000_000);
 		assertTrue(m.contains("huge_n.bin") && m.contains("2000000000 records"), m);
 	}
 
 	@Test
 	void insight3RecordsRoundTrip() throws IOException {
 		Path f = dir.resolve("two.bin");
-		ByteBuffer b = ByteBuffer.allocate(16 + 72 * 2 + 4).order(ByteOrder.LITTLE_ENDIAN);
-		b.put("M425".getBytes(StandardCharsets.US_ASCII)).putInt(1).putInt(6).putInt(2);
+		ByteBuffer b = insight3(16 + 72 * 2 + 4, 2);
 		for (int r = 0; r < 2; r++) {
 			b.putFloat(10 + r).putFloat(20).putFloat(11 + r).putFloat(21); // x, y, xc, yc
 			for (int k = 0; k < 7; k++) b.putFloat(k); // h, a, w, phi, ax, bg, i

@@ -1,5 +1,6 @@
 package io.github.clathrin.pipeline;
 
+import static io.github.clathrin.Simulation.simulated;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.clathrin.classifier.ArgmaxClassifier;
-import io.github.clathrin.datasets.ClathrinSimulator;
-import io.github.clathrin.datasets.SimulationConfig;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.Progress;
 import io.github.clathrin.voxels.VoxelConfig;
@@ -22,11 +21,6 @@ import io.github.clathrin.voxels.VoxelConfig;
 class AutomaticChoiceModelTest {
 
 	private static final Map<String, Object> FAST = Map.of("candidates", "lab,pca,lab+pca", "pca.components", 10);
-
-	private static StructureSet simulated(int n, int labelled, long seed) {
-		return new ClathrinSimulator(SimulationConfig.defaults().withCounts(n, labelled).withSeed(seed)).simulate()
-			.toStructureSet();
-	}
 
 	@Test
 	void aTrainedAutoModelClassifiesTheSameAfterSaveAndLoad(@TempDir Path dir) {

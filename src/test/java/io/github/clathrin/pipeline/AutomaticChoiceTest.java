@@ -49,9 +49,7 @@ class AutomaticChoiceTest {
 	private static List<Sample> samples(int[] y, boolean inPoints, long seed) {
 		Random rnd = new Random(seed);
 		int p = SIDE * SIDE * SIDE;
-		float[][] patterns = new float[2][p];
-		for (float[] pattern : patterns)
-			for (int j = 0; j < p; j++) pattern[j] = rnd.nextFloat() < 0.3f ? 1 : 0;
+		float[][] patterns = SyntheticSamples.masks(rnd, 2, p, 0.3f);
 		List<Sample> out = new ArrayList<>();
 		for (int label : y) {
 			float[] d = new float[p];

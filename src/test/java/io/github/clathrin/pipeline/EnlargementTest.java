@@ -1,5 +1,6 @@
 package io.github.clathrin.pipeline;
 
+import static io.github.clathrin.Simulation.simulated;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -16,8 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import io.github.clathrin.augment.Augmentation;
 import io.github.clathrin.classifier.LabelSpreading;
-import io.github.clathrin.datasets.ClathrinSimulator;
-import io.github.clathrin.datasets.SimulationConfig;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
@@ -25,11 +24,6 @@ import io.github.clathrin.voxels.VoxelConfig;
 
 /** Augmented copies and spread labels in the classifier's training set, in training and in cross-validation. */
 class EnlargementTest {
-
-	private static StructureSet simulated(int n, int labelled, long seed) {
-		return new ClathrinSimulator(SimulationConfig.defaults().withCounts(n, labelled).withSeed(seed)).simulate()
-			.toStructureSet();
-	}
 
 	@Test
 	void trainingSetHoldsOnlyTheTrainingStructuresTheirCopiesAndSpreadLabels() {

@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.clathrin.BallsAndShells;
 import io.github.clathrin.NumpyFiles;
 import io.github.clathrin.structures.Structure;
 import io.github.clathrin.structures.StructureLoader;
@@ -28,36 +28,15 @@ class ReadyVolumeTrainingTest {
 
 	private static final int G = 30;
 
+	/** Class 0 a filled ball, class 1 a hollow shell, of radius 7 to 11 voxels, centres moved by up to 2 voxels. */
+	private static final BallsAndShells VOLUMES = new BallsAndShells(G, 7, 4, 2);
+
 	@TempDir
 	Path tmp;
 
-	/**
-	 * Volumes of class 0 (a filled ball) and class 1 (a hollow shell), with random radius, centre shift
-	 * and 2% of voxels flipped, in NumPy order (n, z, y, x).
-	 */
-	private static float[] ballsAndShells(int n, long seed, long[] labels) {
-		SplittableRandom rnd = new SplittableRandom(seed);
-		float[] v = new float[n * G * G * G];
-		for (int i = 0; i < n; i++) {
-			labels[i] = i % 2;
-			double r = 7 + 4 * rnd.nextDouble();
-			double cx = 15 + rnd.nextDouble(-2, 2), cy = 15 + rnd.nextDouble(-2, 2), cz = 15 + rnd.nextDouble(-2, 2);
-			int off = i * G * G * G;
-			for (int z = 0; z < G; z++)
-				for (int y = 0; y < G; y++)
-					for (int x = 0; x < G; x++) {
-						double d = Math.sqrt((x - cx) * (x - cx) + (y - cy) * (y - cy) + (z - cz) * (z - cz));
-						boolean on = labels[i] == 0 ? d <= r : Math.abs(d - r) <= 1.0;
-						if (rnd.nextDouble() < 0.02) on = !on;
-						v[off + x + G * (y + G * z)] = on ? 1 : 0;
-					}
-		}
-		return v;
-	}
-
 	private StructureSet npz(String name, int n, long seed) throws IOException {
 		long[] labels = new long[n];
-		float[] v = ballsAndShells(n, seed, labels);
+		float[] v = VOLUMES.volumes(n, seed, labels);
 		Path file = tmp.resolve(name);
 		NumpyFiles.writeNpz(file, "X", NumpyFiles.float32(v, n, G, G, G), "y", NumpyFiles.int64(labels, n));
 		return StructureLoader.fromPath(file, null, f -> { throw new AssertionError(f.toString()); });

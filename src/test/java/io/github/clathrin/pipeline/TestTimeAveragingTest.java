@@ -1,5 +1,6 @@
 package io.github.clathrin.pipeline;
 
+import static io.github.clathrin.Simulation.simulated;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,19 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.clathrin.augment.Augmentation;
 import io.github.clathrin.augment.Augmenter;
-import io.github.clathrin.datasets.ClathrinSimulator;
-import io.github.clathrin.datasets.SimulationConfig;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.Progress;
 import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.VoxelConfig;
 
 class TestTimeAveragingTest {
-
-	private static StructureSet simulated(int n, int labelled, long seed) {
-		return new ClathrinSimulator(SimulationConfig.defaults().withCounts(n, labelled).withSeed(seed)).simulate()
-			.toStructureSet();
-	}
 
 	@Test
 	void classifyAveragesTheModelsProbabilitiesOverTheCopiesItWasTrainedWith(@TempDir Path dir) throws Exception {

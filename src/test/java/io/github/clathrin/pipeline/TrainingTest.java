@@ -1,6 +1,7 @@
 package io.github.clathrin.pipeline;
 
 import io.github.clathrin.Cancelling;
+import static io.github.clathrin.Simulation.simulated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +12,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.clathrin.datasets.ClathrinSimulator;
-import io.github.clathrin.datasets.SimulationConfig;
 import io.github.clathrin.structures.Structure;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.InputException;
@@ -21,11 +20,6 @@ import io.github.clathrin.voxels.VoxelConfig;
 
 /** Training and the evaluation protocol on simulated clathrin structures. */
 class TrainingTest {
-
-	private static StructureSet simulated(int n, int labelled, long seed) {
-		return new ClathrinSimulator(SimulationConfig.defaults().withCounts(n, labelled).withSeed(seed)).simulate()
-			.toStructureSet();
-	}
 
 	@Test
 	void trainingNeedsTwoLabelledClasses() {

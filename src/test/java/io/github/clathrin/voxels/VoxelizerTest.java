@@ -92,7 +92,7 @@ class VoxelizerTest {
 			assertArrayEquals(vox.voxelize(p).volume().data(), vox.voxelize(moved).volume().data(),
 				centring + ": re-centring undoes a plain translation");
 			Volume kept = vox.voxelize(moved, -tx, -ty, -tz).volume();
-			double[] before = centreOfMass(vox.voxelize(p).volume()), after = centreOfMass(kept);
+			double[] before = CentreOfMass.of(vox.voxelize(p).volume()), after = CentreOfMass.of(kept);
 			assertEquals(tx / (400 / 30.0), after[0] - before[0], 1.0, centring + " x");
 			assertEquals(ty / (400 / 30.0), after[1] - before[1], 1.0, centring + " y");
 			assertEquals(tz / (1400 / 30.0), after[2] - before[2], 1.0, centring + " z");
@@ -123,22 +123,6 @@ class VoxelizerTest {
 		assertArrayEquals(new double[] { 40, -20, 60 }, new Voxelizer(COUNTS).centre(p), 1e-12);
 		VoxelConfig c = new VoxelConfig(30, 30, 30, 200, 200, 700, VoxelConfig.Centring.CENTROID, false, Double.NaN);
 		assertArrayEquals(new double[] { 20, -10, 30 }, new Voxelizer(c).centre(p), 1e-12);
-	}
-
-	private static double[] centreOfMass(Volume v) {
-		double[] c = new double[3];
-		double total = 0;
-		for (int z = 0; z < v.nz(); z++)
-			for (int y = 0; y < v.ny(); y++)
-				for (int x = 0; x < v.nx(); x++) {
-					float w = v.get(x, y, z);
-					c[0] += w * x;
-					c[1] += w * y;
-					c[2] += w * z;
-					total += w;
-				}
-		for (int d = 0; d < 3; d++) c[d] /= total;
-		return c;
 	}
 
 	@Test
