@@ -14,6 +14,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import io.github.clathrin.encoders.CapFit;
+import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.localizations.LocalizationTable;
 import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.pipeline.Model;
@@ -103,7 +104,8 @@ public class ClassifyCommand extends StructureCommand {
 		OutputCheck check = checkCallerOutputs(reads().reads(model, "model file"));
 		if (input != null && input.isDirectory() && orNull(roi_column) != null)
 			check.folder(output, "results folder (output)", p -> p.getNameCount() == 1
-				&& (p.toString().endsWith(ClassifyTables.RESULTS_SUFFIX) || p.toString().equals(ClassifyTables.SUMMARY)));
+				&& (p.toString().endsWith(ClassifyTables.RESULTS_SUFFIX) || p.toString().equals(ClassifyTables.SUMMARY)
+				|| p.toString().equals(ClassifyTables.SUMMARY_PLOT)));
 		else {
 			check.file(output, "results file (output)");
 			if (segment) {
@@ -277,7 +279,7 @@ public class ClassifyCommand extends StructureCommand {
 			double[] angles = e.getValue().stream().mapToDouble(v -> v[0]).sorted().toArray();
 			double[] radii = e.getValue().stream().mapToDouble(v -> v[1]).sorted().toArray();
 			sb.append(String.format(Locale.ROOT, "Cap fit, predicted %s: %d structures, median closing angle %.0f deg, "
-				+ "median radius %.0f nm%n", e.getKey(), angles.length, angles[angles.length / 2], radii[radii.length / 2]));
+				+ "median radius %.0f nm%n", e.getKey(), angles.length, CellSummary.median(angles), CellSummary.median(radii)));
 		}
 		if (blank > 0) sb.append("Cap fit: ").append(blank).append(" structures without enough localizations (blank)\n");
 		return sb.toString();
