@@ -44,8 +44,9 @@ public class ClassifyCommand extends StructureCommand {
 	private boolean skip_existing;
 
 	@Parameter(label = "Find structures in a whole-cell table first (DBSCAN)", required = false, persist = false,
-		description = "The input is one whole-cell table: find structures with DBSCAN first (see segment), then "
-			+ "classify each.")
+		description = "The input is one whole-cell table: find structures with DBSCAN and segment's size filters "
+			+ "first, then classify each; also writes <results>-segments.csv (every cluster) and <results>-summary.csv "
+			+ "(the cell's summary), and the cap columns.")
 	private boolean segment;
 
 	@Parameter(label = SegmentParameters.EPS_LABEL, required = false, min = "0", description = SegmentParameters.EPS)
@@ -75,7 +76,7 @@ public class ClassifyCommand extends StructureCommand {
 	@Parameter(label = "Explain: fit a spherical cap to each structure (radius, closing angle)", required = false,
 		persist = false, description = "Add cap_radius_nm, cap_closing_angle_deg and cap_fit_rmse_nm to every row: a "
 			+ "spherical cap fitted by maximum likelihood to the structure's localizations (blank for ready volumes), "
-			+ "whatever the model's encoder.")
+			+ "whatever the model's encoder. Always on for a whole cell (segment, or a folder of tables).")
 	private boolean explain;
 
 	@Parameter(type = ItemIO.OUTPUT)
