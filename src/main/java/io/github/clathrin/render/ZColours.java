@@ -2,7 +2,7 @@ package io.github.clathrin.render;
 
 /**
  * The hue LUT over z that SMLM tools show depth with: blue at the lowest z through cyan, green and yellow
- * to red at the highest; a pixel's brightness is its density, saturating at the 99th percentile of the
+ * to red at the highest; a pixel's brightness is its density, saturating at the 95th percentile of the
  * pixels that hold any localization, so that a few dense clusters do not leave the rest of the cell dark.
  */
 public final class ZColours {
@@ -11,7 +11,7 @@ public final class ZColours {
 	static final double LOW_HUE = 240;
 
 	/** Share of the lit pixels that are not saturated. */
-	static final double SATURATION_PERCENTILE = 0.99;
+	static final double SATURATION_PERCENTILE = 0.95;
 
 	private ZColours() {}
 
