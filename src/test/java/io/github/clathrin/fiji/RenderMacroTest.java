@@ -117,4 +117,16 @@ class RenderMacroTest {
 		assertTrue(r.output().contains("warning: structure coat.csv: 14 of 306 localizations fall outside the 400 x 400 x 1400 "
 			+ "nm box"), r.output());
 	}
+
+	/** The rendering's window in real ImageJ, kept in target/screenshots/ for docs/images/render-window.png. */
+	@Test
+	void renderingWindowScreenshot(@TempDir Path tmp) throws Exception {
+		Path png = ScreenshotsTest.SHOTS.resolve("render-window.png").toAbsolutePath();
+		RealImageJ.Result r = RealImageJ.run(RealImageJ.pluginsHome(tmp), RenderScreenshot.class.getName(),
+			CELL.toString(), png.toString());
+		assertEquals(0, r.exitCode(), r.output());
+		assertTrue(r.output().contains("SCREENSHOT") && r.output().contains(" nm"), r.output());
+		java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+		assertTrue(img.getWidth() >= width && img.getHeight() >= height, img.getWidth() + "x" + img.getHeight());
+	}
 }
