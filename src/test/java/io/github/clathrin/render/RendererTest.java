@@ -146,6 +146,12 @@ class RendererTest {
 		for (int i = 1; i <= 100; i++) assertTrue(hueOf(ZColours.colour(i / 100.0)) <= hueOf(ZColours.colour((i - 1) / 100.0)));
 		// by density: no colours, and a 2D table cannot be coloured by z
 		assertNull(Renderer.render(t, RenderOptions.DEFAULT.withColourBy(RenderOptions.ColourBy.DENSITY), Progress.NONE).rgb());
+		LocalizationTable flat = LocalizationTable.builder(Path.of("flat.csv"), "test").column("x", "nm", new double[] { 0,
+			100 }).column("y", "nm", new double[] { 0, 100 }).build();
+		CellRendering f = Renderer.render(flat, RenderOptions.DEFAULT.withZ(Double.NaN, Double.NaN, 4), Progress.NONE);
+		assertNull(f.rgb());
+		assertEquals(1, f.slices().size(), "no z, no z-stack");
+		assertEquals(2, f.drawn());
 	}
 
 	/** Hue in degrees of a full-brightness colour. */
