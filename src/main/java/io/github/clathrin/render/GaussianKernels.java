@@ -12,7 +12,7 @@ final class GaussianKernels {
 	/** Sigma steps of a twentieth of a pixel: finer than any image shows. */
 	static final double SIGMA_STEP = 0.05;
 
-	/** Sigmas above 5 pixels are drawn at 5 pixels (an 31 x 31 kernel); such precisions are rare outliers. */
+	/** Sigmas above 5 pixels are drawn at 5 pixels (a 31 x 31 kernel); such precisions are rare outliers. */
 	static final double MAX_SIGMA = 5;
 
 	/** Sub-pixel positions of the centre. */

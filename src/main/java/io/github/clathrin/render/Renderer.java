@@ -104,7 +104,7 @@ public final class Renderer {
 			else sigma = String.format(Locale.ROOT, "sigma %s nm%s", number(sigmaNm(options)), Double.isNaN(options
 				.sigmaNm()) ? " (no precision column in the table)" : "");
 		}
-		double constantSigmaIndex = GaussianKernels.sigmaIndex(sigmaNm(options) / grid.pixelNm());
+		int constantSigmaIndex = GaussianKernels.sigmaIndex(sigmaNm(options) / grid.pixelNm());
 
 		String stage = "Rendering " + (table.source() == null ? "localizations" : table.source().getFileName());
 		double inv = 1 / grid.pixelNm(), ox = grid.originX(), oy = grid.originY(), sliceScale = slices / (zMax - zMin);
@@ -134,7 +134,7 @@ public final class Renderer {
 					if (byZ) zSum[iy * w + ix] += zi;
 					continue;
 				}
-				int si = precision == null ? (int) constantSigmaIndex
+				int si = precision == null ? constantSigmaIndex
 					: GaussianKernels.sigmaIndex(precision[i] * inv);
 				int rad = KERNELS.radius(si);
 				int kx = GaussianKernels.centre(si, (int) ((c - ix) * GaussianKernels.OFFSETS));
