@@ -89,12 +89,13 @@ public class RenderCommand extends ReadingCommand {
 		catch (IOException e) {
 			throw StructureInput.unreadable(input, e);
 		}
-		try {
-			rendering = Renderer.render(table, options, progress());
+		try { // an image too large to hold is the user's choice of pixel: say so before any work
+			Renderer.gridFor(table, Double.isNaN(options.pixelNm()) ? Renderer.automaticPixel(table) : options.pixelNm());
 		}
-		catch (IllegalArgumentException e) { // an image too large to hold
-			throw new InputException(input + ": " + e.getMessage());
+		catch (IllegalArgumentException e) {
+			throw new InputException(input + ": " + e.getMessage() + " (image_pixel, --pixel)");
 		}
+		rendering = Renderer.render(table, options, progress());
 		report = describe(table, rendering);
 		if (output == null) return;
 		try {

@@ -141,6 +141,14 @@ class RenderCliTest {
 		r = MainTest.cli("render", "--input", copy.toString(), "--z-slices", "3", "--out", tmp.resolve("s.png").toString());
 		assertEquals(2, r.exit(), r.toString());
 		assertFalse(Files.exists(tmp.resolve("s.png")));
+		r = MainTest.cli("render", "--input", copy.toString(), "--pixel", "0.01", "--out", tmp.resolve("c.tif").toString());
+		assertEquals(2, r.exit(), r.toString());
+		assertTrue(r.err().contains("choose larger pixels (image_pixel, --pixel)"), r.toString());
+		r = MainTest.cli("render", "--input", copy.toString(), "--z-min", "100", "--z-max", "-100", "--out",
+			tmp.resolve("c.tif").toString());
+		assertEquals(2, r.exit(), r.toString());
+		assertTrue(r.err().contains("z_min must be below z_max"), r.toString());
+		assertFalse(Files.exists(tmp.resolve("c.tif")));
 		assertEquals(Files.size(CELL), Files.size(copy));
 	}
 }
