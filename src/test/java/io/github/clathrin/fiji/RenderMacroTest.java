@@ -85,6 +85,13 @@ class RenderMacroTest {
 		assertTrue(r.output().contains(String.format(Locale.ROOT, "IMAGE %d %d 3 32 nm 20.000 %.1f %.1f 0",
 			(int) Math.floor((width - 1) * 10 / 20.0 + 1e-9) + 1, (int) Math.floor((height - 1) * 10 / 20.0 + 1e-9) + 1, minX,
 			minY)), r.output());
+
+		// a z range that is not a number stops the macro with one line
+		Files.writeString(macro, "run(\"Render Localizations...\", \"input=[" + CELL + "] z_min=low\");\nprint(\"went on\");\n");
+		r = RealImageJ.batchMacro(home, macro, "");
+		assertTrue(r.output().contains("Clathrin Classifier: error: z_min and z_max must be numbers of nm or empty"),
+			r.output());
+		assertFalse(r.output().contains("went on"), r.output());
 	}
 
 	@Test
