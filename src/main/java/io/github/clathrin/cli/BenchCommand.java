@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 
 import io.github.clathrin.bench.Benchmarks;
 import io.github.clathrin.bench.DeepBenchmarks;
+import io.github.clathrin.bench.RenderBenchmark;
 import io.github.clathrin.bench.SegmentationBenchmark;
 import io.github.clathrin.pipeline.EncoderOptions;
 import io.github.clathrin.task.AtomicFiles;
@@ -59,6 +60,10 @@ final class BenchCommand implements Callable<Integer> {
 		+ "with DBSCAN and classified, with peak memory.")
 	boolean segmentation;
 
+	@Option(names = "--render", description = "Only the rendering benchmark: a --rows table read and rendered as "
+		+ "`render` does (Gaussian, histogram, z-stack), written as TIFF and PNG, with peak memory.")
+	boolean render;
+
 	@Option(names = "--official-split", paramLabel = "FILE.npz", hidden = true, description = "Train a supervised deep "
 		+ "encoder on X_train/y_train of the file and print its accuracy on X_test/y_test and the training time.")
 	File officialSplit;
@@ -84,9 +89,10 @@ final class BenchCommand implements Callable<Integer> {
 			System.out.print(report);
 			return 0;
 		}
-		if (segmentation) {
+		if (segmentation || render) {
 			// Alone in its process, so that the peak memory reading is the pipeline's own.
-			String body = new SegmentationBenchmark(rows, work.toPath(), progress).run();
+			String body = segmentation ? new SegmentationBenchmark(rows, work.toPath(), progress).run()
+				: new RenderBenchmark(rows, work.toPath(), progress).run();
 			progress.finish();
 			String md = "# Benchmarks\n\n" + machine() + "\n" + body;
 			System.out.println(md);
@@ -113,6 +119,7 @@ final class BenchCommand implements Callable<Integer> {
 			}
 		StringBuilder cmd = new StringBuilder("./clathrin bench --rows " + rows);
 		if (segmentation) cmd.append(" --segmentation");
+		if (render) cmd.append(" --render");
 		if (noBaseline) cmd.append(" --no-baseline");
 		if (deepOnly) cmd.append(" --deep-only");
 		else if (deep) cmd.append(" --deep");

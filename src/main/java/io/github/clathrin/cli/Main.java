@@ -15,6 +15,7 @@ import io.github.clathrin.commands.ClathrinCommand;
 import io.github.clathrin.commands.EvaluateCommand;
 import io.github.clathrin.commands.InfoCommand;
 import io.github.clathrin.commands.ReconstructCommand;
+import io.github.clathrin.commands.RenderCommand;
 import io.github.clathrin.commands.SegmentCommand;
 import io.github.clathrin.commands.SimulateCommand;
 import io.github.clathrin.commands.TrainCommand;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Option;
 	versionProvider = Main.Version.class,
 	description = "Classifies clathrin structures in 3D single-molecule localization data.",
 	subcommands = { Main.Demo.class, Main.Info.class, Main.Simulate.class, Main.Evaluate.class, Main.Train.class,
-		Main.Classify.class, Main.Segment.class, Main.Reconstruct.class, ReproduceCommand.class, BenchCommand.class })
+		Main.Classify.class, Main.Segment.class, Main.Render.class, Main.Reconstruct.class, ReproduceCommand.class,
+		BenchCommand.class })
 public final class Main implements Callable<Integer> {
 
 	@Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
@@ -270,6 +272,26 @@ public final class Main implements Callable<Integer> {
 		@Override
 		public Integer call() throws Exception {
 			return report(SegmentCommand.class, options.inputs());
+		}
+	}
+
+	@Command(name = "render", description = "Render a localization file as a super-resolution image: a calibrated TIFF "
+		+ "(nm, as ImageJ reads it) or a PNG with a scale bar and the z colour bar.")
+	static final class Render implements Callable<Integer>, Action {
+
+		final CommandOptions options = new CommandOptions(RenderCommand.class, "output", "--out", "image_pixel", "--pixel");
+
+		@Override
+		public CommandOptions options() {
+			return options;
+		}
+
+		@Override
+		public Integer call() throws Exception {
+			Map<String, Object> in = options.inputs();
+			// Fiji shows the image; a terminal has only the file.
+			if (in.get("output") == null) throw new InputException("no output image given (--out FILE.tif or FILE.png)");
+			return report(RenderCommand.class, in);
 		}
 	}
 

@@ -14,19 +14,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real ImageJ 1.x installs our plugins.config: every entry under Plugins > Clathrin, once. */
 class MenusTest {
 
-	static final Map<String, Class<?>> ENTRIES = Map.of("Open Localizations...", OpenLocalizationsPlugin.class,
-		"Simulate Demo Data...", SimulatePlugin.class, "Train...", TrainPlugin.class, "Classify", ClassifyPlugin.class,
-		"Find Structures...", FindStructuresPlugin.class,
-		"Show Structures in 3D...", ShowStructuresPlugin.class, "Evaluate...", EvaluatePlugin.class,
-		"Reconstruct...", ReconstructPlugin.class, "Label Structures...", LabelStructuresPlugin.class,
-		"About Clathrin Classifier", AboutPlugin.class);
+	static final Map<String, Class<?>> ENTRIES = Map.ofEntries(Map.entry("Open Localizations...",
+		OpenLocalizationsPlugin.class), Map.entry("Render Localizations...", RenderPlugin.class),
+		Map.entry("Simulate Demo Data...", SimulatePlugin.class), Map.entry("Train...", TrainPlugin.class),
+		Map.entry("Classify", ClassifyPlugin.class), Map.entry("Find Structures...", FindStructuresPlugin.class),
+		Map.entry("Show Structures in 3D...", ShowStructuresPlugin.class), Map.entry("Evaluate...", EvaluatePlugin.class),
+		Map.entry("Reconstruct...", ReconstructPlugin.class), Map.entry("Label Structures...", LabelStructuresPlugin.class),
+		Map.entry("About Clathrin Classifier", AboutPlugin.class));
 
 	@Test
 	void allEntriesAreUnderPluginsClathrin(@TempDir Path tmp) throws Exception {
 		RealImageJ.Result r = RealImageJ.run(RealImageJ.pluginsHome(tmp), MenuProbe.class.getName());
 		assertEquals(0, r.exitCode(), r.output());
 		List<String> items = r.output().lines().filter(l -> l.startsWith("ITEM ")).map(l -> l.substring(5)).toList();
-		assertEquals(List.of("Open Localizations...", "Simulate Demo Data...", "Train...", "Classify",
+		assertEquals(List.of("Open Localizations...", "Render Localizations...", "Simulate Demo Data...", "Train...", "Classify",
 			"Find Structures...", "Show Structures in 3D...", "Evaluate...", "Reconstruct...", "Label Structures...", "About Clathrin Classifier"),
 			items,
 			r.output());

@@ -25,6 +25,7 @@ import io.github.clathrin.commands.InfoCommand;
 import io.github.clathrin.commands.LabelCommand;
 import io.github.clathrin.commands.OpenCommand;
 import io.github.clathrin.commands.ReconstructCommand;
+import io.github.clathrin.commands.RenderCommand;
 import io.github.clathrin.commands.SegmentCommand;
 import io.github.clathrin.commands.ShowStructuresCommand;
 import io.github.clathrin.commands.SimulateCommand;
@@ -60,6 +61,7 @@ class ParametersConsistencyTest {
 	static final List<Action> ACTIONS = List.of(
 		new Action("Open Localizations...", OpenLocalizationsPlugin::addFields, OpenCommand.class, "info", Set.of(),
 			InfoCommand.class), // info describes the file; Open also voxelizes its structures to show them
+		new Action("Render Localizations...", RenderPlugin::addFields, RenderCommand.class, "render", Set.of()),
 		new Action("Simulate Demo Data...", SimulatePlugin::addFields, SimulateCommand.class, "simulate", Set.of()),
 		new Action("Train...", TrainPlugin::addFields, TrainCommand.class, "train", Set.of()),
 		new Action("Classify", ClassifyPlugin::addFields, ClassifyCommand.class, "classify", Set.of("render")),
@@ -80,7 +82,8 @@ class ParametersConsistencyTest {
 		"evaluate", Map.of("-E", "encoder_options", "--encoder-option", "encoder_options", "--json", "json",
 			"--dataset", "dataset"),
 		"simulate", Map.of("--out", "output"), "classify", Map.of("--out", "output"), "reconstruct",
-		Map.of("--out", "output"), "segment", Map.of("--out", "output", "--table", "one_table"));
+		Map.of("--out", "output"), "segment", Map.of("--out", "output", "--table", "one_table"), "render",
+		Map.of("--out", "output", "--pixel", "image_pixel"));
 
 	@Test
 	void everyDialogFieldIsAnInputOfItsCommandWithTheSameDefault() throws Exception {
