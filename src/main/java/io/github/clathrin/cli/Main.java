@@ -275,8 +275,9 @@ public final class Main implements Callable<Integer> {
 		}
 
 		@Option(names = "--render", paramLabel = "FILE.png|FILE.tif",
-			description = "Also draw every structure with its prediction into one gallery image (PNG or TIFF, by "
-				+ "extension).")
+			description = "Also draw every structure with its prediction into a gallery image (PNG or TIFF, by "
+				+ "extension); more than " + Gallery.DEFAULT_PAGE + " structures are written as pages FILE-001.png, "
+				+ "FILE-002.png...")
 		File render;
 
 		@Option(names = "--render-sort", defaultValue = "class", paramLabel = "ORDER",
@@ -304,8 +305,9 @@ public final class Main implements Callable<Integer> {
 				// The gallery is drawn here, not in the command, so that the core stays free of AWT.
 				Gallery gallery = Gallery.of(c.getStructures(), c.getPredictions(), c.getClassNames()).sortedBy(order);
 				ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
+				java.util.List<java.nio.file.Path> written;
 				try {
-					gallery.write(render.toPath(), Gallery.DEFAULT_TILE, progress);
+					written = gallery.write(render.toPath(), Gallery.DEFAULT_TILE, progress);
 				}
 				catch (IOException e) {
 					throw new InputException(render + ": cannot write the gallery (" + e.getMessage() + ")", e);
@@ -313,7 +315,7 @@ public final class Main implements Callable<Integer> {
 				finally {
 					progress.finish();
 				}
-				System.out.println("Gallery written to " + render);
+				System.out.println("Gallery written to " + Gallery.describe(written));
 			}
 			return 0;
 		}

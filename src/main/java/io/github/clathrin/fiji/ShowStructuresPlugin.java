@@ -124,8 +124,8 @@ public class ShowStructuresPlugin extends DialogPlugIn {
 	static boolean writeGallery(Gallery gallery, File file) {
 		StatusBarProgress progress = new StatusBarProgress();
 		try {
-			gallery.write(file.toPath(), Gallery.DEFAULT_TILE, progress);
-			say("gallery of " + gallery.entries().size() + " structures written to " + file);
+			List<java.nio.file.Path> written = gallery.write(file.toPath(), Gallery.DEFAULT_TILE, progress);
+			say("gallery of " + gallery.entries().size() + " structures written to " + Gallery.describe(written));
 			return true;
 		}
 		catch (IOException e) {
