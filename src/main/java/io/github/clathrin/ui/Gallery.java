@@ -107,8 +107,8 @@ public final class Gallery {
 		if (predictions != null) for (Prediction p : predictions) if (p.hasClass()) byKey.put(p.key(), p);
 		List<Entry> list = new ArrayList<>(set.size());
 		for (Structure s : set) list.add(new Entry(s, byKey.get(s.key())));
-		return new Gallery(list, new StructureRenderer(new Legend(classNames)).withFieldRadius(commonRadius(list)),
-			View.DEFAULT);
+		return new Gallery(list, commonScale(new StructureRenderer(new Legend(classNames)), list.stream().map(
+			Entry::structure).toList()), View.DEFAULT);
 	}
 
 	/**
@@ -118,6 +118,19 @@ public final class Gallery {
 	 */
 	static double commonRadius(List<Entry> entries) {
 		return commonRadius(entries.stream().map(Entry::structure).toList());
+	}
+
+	/**
+	 * The renderer with one nm scale and one z colour range for all the structures ({@link #commonRadius},
+	 * and likewise the 80th percentile of their reach in z), so that sizes and heights compare across tiles.
+	 */
+	static StructureRenderer commonScale(StructureRenderer renderer, Iterable<Structure> structures) {
+		List<Structure> list = new ArrayList<>();
+		structures.forEach(list::add);
+		double[] z = list.stream().mapToDouble(StructureRenderer::zReach).filter(v -> !Double.isNaN(v))
+			.sorted().toArray();
+		return renderer.withFieldRadius(commonRadius(list))
+			.withZRange(z.length == 0 ? Double.NaN : Math.max(10, z[(int) Math.round(0.8 * (z.length - 1))]));
 	}
 
 	/** As {@link #commonRadius(List)} for structures (the labelling window's). */

@@ -64,8 +64,8 @@ public final class LabellingWindow extends JFrame {
 
 	private final transient LabellingSession session;
 	private transient StructureRenderer renderer;
-	/** The scale shared by all structures of the session: the gallery's common field radius. */
-	private final double commonRadius;
+	/** The scale and z colours shared by all structures of the session, as in the gallery. */
+	private final StructureRenderer common;
 	private final JCheckBox perStructureZoom = new JCheckBox("Zoom to each structure (P)");
 	private final JLabel orderNote = new JLabel(" ");
 	private final JPanel viewerHolder = new JPanel(new BorderLayout());
@@ -89,8 +89,9 @@ public final class LabellingWindow extends JFrame {
 	public LabellingWindow(LabellingSession session) {
 		super("Label Structures - " + session.labelsFile().getFileName());
 		this.session = session;
-		this.commonRadius = Gallery.commonRadius(session.structures());
-		this.renderer = renderer(new Legend(session.classNames()), commonRadius, false);
+		this.common = Gallery.commonScale(new StructureRenderer(new Legend(session.classNames())),
+			session.structures());
+		this.renderer = common;
 		setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
 
 		title.setFont(title.getFont().deriveFont(Font.BOLD, 14f));
@@ -115,8 +116,8 @@ public final class LabellingWindow extends JFrame {
 			c -> setRenderer(renderer.withColouring(c)));
 		perStructureZoom.setFocusable(false);
 		perStructureZoom.setToolTipText("Off: every structure at the same nm scale, so sizes compare");
-		perStructureZoom.addActionListener(e -> setRenderer(renderer(renderer.legend(), commonRadius,
-			perStructureZoom.isSelected()).withColouring(renderer.colouring())));
+		perStructureZoom.addActionListener(e -> setRenderer(renderer(common, perStructureZoom.isSelected())
+			.withColouring(renderer.colouring())));
 		viewControls.add(perStructureZoom);
 		StructureViewer.bindKey(getRootPane().getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW),
 			getRootPane().getActionMap(), "zoom-each", perStructureZoom::doClick, KeyStroke.getKeyStroke(KeyEvent.VK_P, 0));
@@ -187,11 +188,11 @@ public final class LabellingWindow extends JFrame {
 	}
 
 	/**
-	 * The renderer of the window: every structure at the scale of {@code commonRadius} (so that a 200 nm
-	 * structure is as large on screen as the next 200 nm structure), or each fitted on its own.
+	 * The renderer of the window: every structure at the common scale (so that a 200 nm structure is as
+	 * large on screen as the next 200 nm structure), or each fitted on its own (scale and z colours).
 	 */
-	static StructureRenderer renderer(Legend legend, double commonRadius, boolean perStructure) {
-		return new StructureRenderer(legend).withFieldRadius(perStructure ? Double.NaN : commonRadius);
+	static StructureRenderer renderer(StructureRenderer common, boolean perStructure) {
+		return perStructure ? common.withFieldRadius(Double.NaN).withZRange(Double.NaN) : common;
 	}
 
 	private void showPlane(View plane) {

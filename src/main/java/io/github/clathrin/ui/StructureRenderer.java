@@ -25,6 +25,9 @@ import io.github.clathrin.voxels.VoxelConfig;
  */
 public final class StructureRenderer {
 
+	/** Which quantile of the distances from the median z the z colours span. */
+	private static final double Z_REACH_QUANTILE = 0.9;
+
 	/** Round scale bar lengths in nm; the longest that fits a third of the width is used. */
 	private static final int[] BAR_LENGTHS_NM = { 10, 20, 50, 100, 200, 500, 1000, 2000, 5000 };
 
@@ -53,6 +56,7 @@ public final class StructureRenderer {
 	private final Legend legend;
 	private final double[] voxelNm;
 	private final double fieldRadiusNm;
+	private final double zHalfNm;
 	private final Colouring colouring;
 
 	/**
@@ -66,13 +70,16 @@ public final class StructureRenderer {
 	/** A renderer that draws ready volumes with the voxel size of the given configuration. */
 	public StructureRenderer(Legend legend, VoxelConfig voxels) {
 		this(legend, new double[] { 2 * voxels.halfX() / voxels.nx(), 2 * voxels.halfY() / voxels.ny(),
-			2 * voxels.halfZ() / voxels.nz() }, Double.NaN, Colouring.Z);
+			2 * voxels.halfZ() / voxels.nz() }, Double.NaN, Double.NaN, Colouring.Z);
 	}
 
-	private StructureRenderer(Legend legend, double[] voxelNm, double fieldRadiusNm, Colouring colouring) {
+	private StructureRenderer(Legend legend, double[] voxelNm, double fieldRadiusNm, double zHalfNm,
+		Colouring colouring)
+	{
 		this.legend = legend;
 		this.voxelNm = voxelNm;
 		this.fieldRadiusNm = fieldRadiusNm;
+		this.zHalfNm = zHalfNm;
 		this.colouring = colouring;
 	}
 
@@ -82,12 +89,37 @@ public final class StructureRenderer {
 	 */
 	public StructureRenderer withFieldRadius(double nm) {
 		if (!Double.isNaN(nm) && !(nm > 0)) throw new IllegalArgumentException("field radius must be positive nm");
-		return new StructureRenderer(legend, voxelNm, nm, colouring);
+		return new StructureRenderer(legend, voxelNm, nm, zHalfNm, colouring);
+	}
+
+	/**
+	 * The same renderer with one z colour range for every point cloud: from {@code nm} below to {@code nm}
+	 * above each structure's centre (rounded up to a round number), so that a colour means the same height in
+	 * every tile. NaN spans each structure's own height.
+	 */
+	public StructureRenderer withZRange(double nm) {
+		if (!Double.isNaN(nm) && !(nm > 0)) throw new IllegalArgumentException("z range must be positive nm");
+		return new StructureRenderer(legend, voxelNm, fieldRadiusNm, nm, colouring);
 	}
 
 	/** The same renderer colouring by z (the default) or by depth. */
 	public StructureRenderer withColouring(Colouring c) {
-		return new StructureRenderer(legend, voxelNm, fieldRadiusNm, c);
+		return new StructureRenderer(legend, voxelNm, fieldRadiusNm, zHalfNm, c);
+	}
+
+	/**
+	 * How far the localizations reach above and below the structure's median z (nm): the 90th percentile of
+	 * their distance in z (the body of the structure, not its stray background localizations, gets the
+	 * colours; those beyond are drawn in the end colours). NaN for a ready volume or an empty cloud.
+	 */
+	public static double zReach(Structure s) {
+		double[] p = s.points();
+		int n = p.length / 3;
+		if (n == 0) return Double.NaN;
+		double mz = median(p, 2);
+		double[] d = new double[n];
+		for (int i = 0; i < n; i++) d[i] = Math.abs(p[3 * i + 2] - mz);
+		return quantile(d, Z_REACH_QUANTILE);
 	}
 
 	public Colouring colouring() {
@@ -155,7 +187,7 @@ public final class StructureRenderer {
 		double[] r = view.rotation();
 		// pxPerNm, then the half range of the z colours in nm (NaN: no colour bar)
 		double[] painted = s.hasVolume() ? paintVolume(g, s.volume(), r, view.zoom(), width, height)
-			: paintPoints(g, s.points(), r, view.zoom(), width, height, fieldRadiusNm, colouring);
+			: paintPoints(g, s.points(), r, view.zoom(), width, height, fieldRadiusNm, zHalfNm, colouring);
 		double pxPerNm = painted[0];
 
 		int frame = overlay == null ? 0 : frameWidth(width, height);
@@ -179,7 +211,7 @@ public final class StructureRenderer {
 	 * range of the z colours in nm (NaN when coloured by depth).
 	 */
 	private static double[] paintPoints(Graphics2D g, double[] p, double[] r, double zoom, int width, int height,
-		double fieldRadiusNm, Colouring colouring)
+		double fieldRadiusNm, double zRangeNm, Colouring colouring)
 	{
 		int n = p.length / 3;
 		if (n == 0) {
@@ -202,10 +234,10 @@ public final class StructureRenderer {
 		double radius = Double.isNaN(fieldRadiusNm) ? Math.max(quantile(dist.clone(), 0.95), 20) : fieldRadiusNm;
 		double pxPerNm = zoom * 0.45 * Math.min(width, height) / radius;
 		double cx = width / 2.0, cy = height / 2.0;
-		// With a common field the colours span its radius above and below the centre, so the same colour
-		// means the same height in every tile; a structure on its own spans its own height.
+		// With a common range the same colour means the same height in every tile; a structure on its own
+		// spans its own height.
 		double zHalf = colouring != Colouring.Z ? Double.NaN
-			: niceHalfRange(Double.isNaN(fieldRadiusNm) ? quantile(absolute(zs), 0.98) : fieldRadiusNm);
+			: niceHalfRange(Double.isNaN(zRangeNm) ? quantile(absolute(zs), Z_REACH_QUANTILE) : zRangeNm);
 
 		Integer[] order = new Integer[n];
 		for (int i = 0; i < n; i++) order[i] = i;
@@ -230,12 +262,11 @@ public final class StructureRenderer {
 		return new double[] { pxPerNm, zHalf };
 	}
 
-	/** The half range of the z colour bar: the radius rounded up to a round number of nm. */
-	static double niceHalfRange(double radiusNm) {
-		if (!(radiusNm > 10)) return 10;
-		for (int len : BAR_LENGTHS_NM)
-			if (len >= radiusNm) return len;
-		return Math.ceil(radiusNm / 1000) * 1000;
+	/** The half range of the z colour bar: the given reach rounded up to 25 nm (100 nm past 500 nm). */
+	static double niceHalfRange(double reachNm) {
+		if (!(reachNm > 25)) return 25;
+		double step = reachNm > 500 ? 100 : 25;
+		return Math.ceil(reachNm / step - 1e-9) * step;
 	}
 
 	/**
@@ -367,12 +398,17 @@ public final class StructureRenderer {
 		FontMetrics fm = g.getFontMetrics();
 		java.awt.Rectangle b = colourBarBounds(width, height, fm.getHeight());
 		if (b == null) return;
+		String hi = "+" + Math.round(zHalf), lo = "\u2212" + Math.round(zHalf), unit = "z nm";
+		// A dark plate under the bar and its numbers, so points behind them do not hide them.
+		int textW = Math.max(fm.stringWidth(hi), fm.stringWidth(lo));
+		int px = Math.min(b.x + b.width - fm.stringWidth(unit), b.x - 3 - textW) - 3;
+		g.setColor(new Color(Legend.BACKGROUND.getRed(), Legend.BACKGROUND.getGreen(), Legend.BACKGROUND.getBlue(), 190));
+		g.fillRect(px, b.y - fm.getHeight() - 2, b.x + b.width + 3 - px, b.height + fm.getHeight() + fm.getDescent() + 4);
 		for (int j = 0; j < b.height; j++) {
 			g.setColor(zColour(1 - j / (double) (b.height - 1), 1));
 			g.fillRect(b.x, b.y + j, b.width, 1);
 		}
 		g.setColor(new Color(0xD0D0D0));
-		String hi = "+" + Math.round(zHalf), lo = "\u2212" + Math.round(zHalf), unit = "z nm";
 		g.drawString(unit, b.x + b.width - fm.stringWidth(unit), b.y - 3);
 		g.drawString(hi, b.x - 3 - fm.stringWidth(hi), b.y + fm.getAscent() - 1);
 		g.drawString(lo, b.x - 3 - fm.stringWidth(lo), b.y + b.height);

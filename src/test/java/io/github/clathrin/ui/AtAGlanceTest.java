@@ -161,13 +161,13 @@ class AtAGlanceTest {
 			b = barSpan(g.page(2, 1).renderTile(g.page(2, 1).entries().get(0), 200));
 		assertTrue(Math.abs(a - b) <= 2, "gallery: 200 nm is " + a + " px in one tile, " + b + " px in the other");
 
-		double common = Gallery.commonRadius(list);
-		StructureRenderer same = LabellingWindow.renderer(YES_NO, common, false);
+		StructureRenderer common = Gallery.commonScale(RENDERER, list);
+		StructureRenderer same = LabellingWindow.renderer(common, false);
 		int c = barSpan(same.render(alone, View.TOP, 300, 300, null)), d = barSpan(same.render(withRing, View.TOP, 300,
 			300, null));
 		assertTrue(Math.abs(c - d) <= 2, "labelling window: " + c + " px and " + d + " px for the same 200 nm");
 		// Zoomed to each structure (the toggle, and what the window did before), the bar alone fills its view.
-		StructureRenderer each = LabellingWindow.renderer(YES_NO, common, true);
+		StructureRenderer each = LabellingWindow.renderer(common, true);
 		int e = barSpan(each.render(alone, View.TOP, 300, 300, null)), f = barSpan(each.render(withRing, View.TOP, 300,
 			300, null));
 		assertTrue(e > f * 2, "per-structure zoom: " + e + " px and " + f + " px");
