@@ -193,7 +193,7 @@ public final class GalleryWindow extends JFrame {
 	}
 
 	/** Tiles finished so far (for tests and the status line). */
-	int renderedTiles() {
+	public int renderedTiles() {
 		return tiles.size();
 	}
 

@@ -190,7 +190,9 @@ public final class StructureRenderer {
 			: paintPoints(g, s.points(), r, view.zoom(), width, height, fieldRadiusNm, zHalfNm, colouring);
 		double pxPerNm = painted[0];
 
-		int frame = overlay == null ? 0 : frameWidth(width, height);
+		// Inside the class frame, and inside the red one when the known label differs.
+		int frame = overlay == null ? 0 : frameWidth(width, height) * (overlay.disagrees() ? 2 : 1)
+			+ (overlay.disagrees() ? 1 : 0);
 		int bottom = height - 3 - frame;
 		if (caption != null && !caption.isEmpty()) {
 			g.setColor(new Color(0xD0D0D0));
@@ -198,8 +200,8 @@ public final class StructureRenderer {
 			g.drawString(fitMiddle(caption, fm, width - 12 - 2 * frame), 5 + frame, bottom - fm.getDescent());
 			bottom -= fm.getHeight();
 		}
-		if (pxPerNm > 0) paintScaleBar(g, pxPerNm, width, bottom);
-		paintAxes(g, r, width, bottom, small);
+		if (pxPerNm > 0) paintScaleBar(g, pxPerNm, width, bottom, frame);
+		paintAxes(g, r, width - frame, bottom, small);
 		if (colouring == Colouring.Z && painted[1] > 0) paintColourBar(g, painted[1], width, height);
 		if (overlay != null) paintOverlay(g, overlay, width, height);
 	}
@@ -366,13 +368,13 @@ public final class StructureRenderer {
 
 	// ---- decorations
 
-	private static void paintScaleBar(Graphics2D g, double pxPerNm, int width, int bottom) {
+	private static void paintScaleBar(Graphics2D g, double pxPerNm, int width, int bottom, int inset) {
 		int nm = BAR_LENGTHS_NM[0];
 		for (int len : BAR_LENGTHS_NM)
 			if (len * pxPerNm <= width / 3.0) nm = len;
 		int len = (int) Math.round(nm * pxPerNm);
 		FontMetrics fm = g.getFontMetrics();
-		int x = 8, y = bottom - 4;
+		int x = 8 + inset, y = bottom - 4;
 		g.setColor(Color.WHITE);
 		g.setStroke(new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
 		g.drawLine(x, y, x + len, y);
@@ -458,17 +460,20 @@ public final class StructureRenderer {
 		Font old = g.getFont();
 		g.setFont(old.deriveFont(Font.BOLD));
 		FontMetrics fm = g.getFontMetrics();
-		String text = fit(badgeText(o), fm, width - 2 * frame - 8);
-		int bw = fm.stringWidth(text) + 8, bh = fm.getHeight() + 2;
+		int room = width - 2 * frame - 8, bh = fm.getHeight() + 2;
+		String full = badgeText(o), text = fit(full, fm, room);
+		String fullLabel = "label differs: " + o.knownLabel(), label = fit(fullLabel, fm, room);
+		// A shortened line spans the tile, and the two lines are as wide as each other, so no gap of
+		// background between them and the frame looks like a marker.
+		int bw = text.equals(full) ? fm.stringWidth(text) + 8 : width - frame;
+		if (differs) bw = Math.max(bw, label.equals(fullLabel) ? fm.stringWidth(label) + 8 : width - frame);
 		g.setColor(c);
 		g.fillRect(0, 0, bw + frame, bh + frame);
 		g.setColor(Legend.textOn(c));
 		g.drawString(text, frame + 4, frame + 1 + fm.getAscent());
 		if (differs) {
-			String label = fit("label differs: " + legend.display(o.knownLabel()), fm, width - 2 * frame - 8);
-			int lw = fm.stringWidth(label) + 8;
 			g.setColor(DIFFERS);
-			g.fillRect(0, bh + frame, lw + frame, bh);
+			g.fillRect(0, bh + frame, bw + frame, bh);
 			g.setColor(Color.WHITE);
 			g.drawString(label, frame + 4, bh + frame + 1 + fm.getAscent());
 		}

@@ -218,9 +218,9 @@ class AtAGlanceTest {
 		BufferedImage agree = RENDERER.render(s, View.DEFAULT, 160, 160, new Overlay("yes", 0.93, "yes")),
 			differ = RENDERER.render(s, View.DEFAULT, 160, 160, new Overlay("yes", 0.93, "no"));
 		int red = StructureRenderer.DIFFERS.getRGB() & 0xFFFFFF;
-		// A red frame all round: the middle of each edge, just inside the class frame.
+		// A red frame round the tile (the badges cover its top): left, bottom and right, inside the class frame.
 		int f = Math.max(2, 160 / 60) + 1;
-		for (int[] xy : new int[][] { { 152, f }, { 80, 159 - f }, { f, 80 }, { 159 - f, 80 } })
+		for (int[] xy : new int[][] { { f, 120 }, { 80, 159 - f }, { f, 80 }, { 159 - f, 80 } })
 			assertEquals(red, differ.getRGB(xy[0], xy[1]) & 0xFFFFFF, "red at " + xy[0] + "," + xy[1]);
 		assertTrue(StructureRendererTest.count(differ, 0, 0, 160, 160, red) > 600);
 		assertEquals(0, StructureRendererTest.count(agree, 0, 0, 160, 160, red));
