@@ -67,6 +67,14 @@ public final class PagedGalleryProbe {
 		press(robot, w, focused, KeyEvent.VK_PAGE_UP);
 		waitFor(() -> onEdt(w::page) == 1, "Page Up shows page 1 again");
 
+		// The first tile's tooltip gives its full key and the prediction as people read it.
+		String tip = onEdt(() -> {
+			javax.swing.JComponent grid = (javax.swing.JComponent) find(w, JScrollPane.class).getViewport().getView();
+			return grid.getToolTipText(new java.awt.event.MouseEvent(grid, java.awt.event.MouseEvent.MOUSE_MOVED,
+				System.currentTimeMillis(), 0, 80, 80, 0, false));
+		});
+		check(tip != null && tip.matches("s\\d{4}\\.csv: CME match: (yes|no) [01]\\.\\d\\d.*"), "tooltip of a tile: " + tip);
+
 		// A click on the first tile opens its structure view.
 		AtomicReference<Point> tile = new AtomicReference<>();
 		SwingUtilities.invokeAndWait(() -> {

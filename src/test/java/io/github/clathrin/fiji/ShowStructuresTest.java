@@ -115,9 +115,11 @@ class ShowStructuresTest {
 			ScreenshotsTest.SHOTS.toAbsolutePath().toString(), "input=[" + data.structures() + "] labels=["
 				+ data.labels() + "] model=[" + model + "] sort=class");
 		assertEquals(0, r.exitCode(), r.output());
+		r.output().lines().filter(l -> l.startsWith("OK ") || l.startsWith("KEY ")).forEach(System.out::println);
 		assertTrue(r.output().contains("OK the window shows page 1 of 3"), r.output());
 		assertTrue(r.output().contains("OK after Page Down: page 2 of 3"), r.output());
 		assertTrue(r.output().contains("OK the xz view differs from the 3D view"), r.output());
+		assertTrue(r.output().contains("OK tooltip of a tile: s0"), r.output());
 		for (String name : new String[] { "gallery-window-paged.png", "structure-view.png", "structure-view-xz.png" })
 			assertTrue(Files.size(ScreenshotsTest.SHOTS.resolve(name)) > 5000, name);
 	}
