@@ -306,8 +306,9 @@ public final class Main implements Callable<Integer> {
 		}
 
 		@Option(names = "--render", paramLabel = "FILE.png|FILE.tif",
-			description = "Also draw every structure with its prediction into one gallery image (PNG or TIFF, by "
-				+ "extension).")
+			description = "Also draw every structure with its prediction into a gallery image (PNG or TIFF, by "
+				+ "extension); more than " + Gallery.DEFAULT_PAGE + " structures are written as pages FILE-001.png, "
+				+ "FILE-002.png...")
 		File render;
 
 		@Option(names = "--render-sort", defaultValue = "class", paramLabel = "ORDER",
@@ -399,8 +400,9 @@ public final class Main implements Callable<Integer> {
 			// The gallery is drawn here, not in the command, so that the core stays free of AWT.
 			Gallery gallery = Gallery.of(c.getStructures(), c.getPredictions(), c.getClassNames()).sortedBy(order);
 			ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
+			List<Path> written;
 			try {
-				gallery.write(render.toPath(), Gallery.DEFAULT_TILE, progress);
+				written = gallery.write(render.toPath(), Gallery.DEFAULT_TILE, progress);
 			}
 			catch (IOException e) {
 				throw new InputException(render + ": cannot write the gallery (" + e.getMessage() + ")", e);
@@ -408,7 +410,7 @@ public final class Main implements Callable<Integer> {
 			finally {
 				progress.finish();
 			}
-			System.out.println("Gallery written to " + render);
+			System.out.println("Gallery written to " + Gallery.describe(written));
 		}
 
 		private static Gallery.Sort parseSort(String s) {

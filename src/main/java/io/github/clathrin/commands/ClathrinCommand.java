@@ -112,11 +112,12 @@ public abstract class ClathrinCommand extends ContextCommand {
 	protected abstract void execute();
 
 	/**
-	 * Refuses, before any work, the files the caller writes afterwards ({@link #also_writes}) if they would
-	 * destroy an input; {@code check} knows what this command reads.
+	 * Refuses, before any work, the files the caller writes afterwards ({@link #also_writes}, each with the
+	 * page names it may take) if they would destroy an input; {@code check} knows what this command reads.
 	 */
 	protected OutputCheck checkCallerOutputs(OutputCheck check) {
-		if (also_writes != null) for (File f : also_writes) check.file(f, "output");
+		// An image may be written as numbered pages (a gallery of more than a page): every page is checked.
+		if (also_writes != null) for (File f : also_writes) check.pages(f, "output");
 		if (also_writes_png_into != null) for (File f : also_writes_png_into)
 			check.folder(f, "output folder", p -> p.getNameCount() == 1 && p.toString().toLowerCase(java.util.Locale.ROOT)
 				.endsWith(".png"));

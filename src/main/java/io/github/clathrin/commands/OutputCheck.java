@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import io.github.clathrin.structures.StructureLoader;
 import io.github.clathrin.task.InputException;
+import io.github.clathrin.task.PageFiles;
 
 /**
  * Refuses, before anything runs, an output path that would destroy what the run reads: an input file,
@@ -65,6 +66,21 @@ public final class OutputCheck {
 						"write it outside that folder");
 		}
 		if (Files.isDirectory(o)) throw refuse(option, out, "is a folder", "give a file name");
+		return this;
+	}
+
+	/**
+	 * As {@link #file} for an image the caller may write as numbered pages ({@link PageFiles}): the file and
+	 * every page name it may take are refused if one of them is what the run reads.
+	 */
+	public OutputCheck pages(File out, String option) {
+		if (out == null) return this;
+		file(out, option);
+		Path o = resolve(out.toPath());
+		for (Read r : reads)
+			if (!r.folder() && PageFiles.isPageOf(r.path(), o))
+				throw refuse(option, out, "would be written as pages, one of which is the " + r.what() + " " + r.path()
+					+ " this run reads", "choose another file");
 		return this;
 	}
 

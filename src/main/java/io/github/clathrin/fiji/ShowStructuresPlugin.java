@@ -60,7 +60,7 @@ public class ShowStructuresPlugin extends DialogPlugIn {
 			sort = gd.getNextChoice(), gallery = gd.getNextString(), viewer = gd.getNextChoice();
 		if (!numbersValid(gd)) return;
 		File galleryFile = file(gallery);
-		if (galleryFile != null && (!galleryPathValid(galleryFile) || !mayReplace(galleryFile))) return;
+		if (galleryFile != null && (!galleryPathValid(galleryFile) || !mayReplaceGallery(galleryFile))) return;
 		boolean window = galleryFile == null;
 		if (window && noWindowPossible()) {
 			fail("no window can open here (batch mode or headless): give gallery=[file.png] or [file.tif] to "
@@ -109,6 +109,24 @@ public class ShowStructuresPlugin extends DialogPlugIn {
 		IJ.showStatus(message);
 	}
 
+	/**
+	 * Asks before a gallery replaces an earlier one: the file itself, or the pages of a gallery of more than
+	 * a page written under that name ({@code gallery-001.png}...).
+	 */
+	static boolean mayReplaceGallery(File file) {
+		File existing = existingGallery(file);
+		if (existing == null || existing.equals(file)) return mayReplace(file);
+		return mayReplace(existing, file.getParentFile() + "\nalready holds the pages " + existing.getName()
+			+ "... of an earlier gallery " + file.getName() + ".\nReplace them?");
+	}
+
+	/** The file of an earlier gallery under this name: the file itself, or its first page; null if neither. */
+	static File existingGallery(File file) {
+		if (file.exists()) return file;
+		File first = io.github.clathrin.task.PageFiles.page(file.toPath(), 1, 2).toFile();
+		return first.exists() ? first : null;
+	}
+
 	static boolean galleryPathValid(File file) {
 		try {
 			Gallery.ImageFormat.of(file.toPath());
@@ -124,8 +142,8 @@ public class ShowStructuresPlugin extends DialogPlugIn {
 	static boolean writeGallery(Gallery gallery, File file) {
 		StatusBarProgress progress = new StatusBarProgress();
 		try {
-			gallery.write(file.toPath(), Gallery.DEFAULT_TILE, progress);
-			say("gallery of " + gallery.entries().size() + " structures written to " + file);
+			List<java.nio.file.Path> written = gallery.write(file.toPath(), Gallery.DEFAULT_TILE, progress);
+			say("gallery of " + gallery.entries().size() + " structures written to " + Gallery.describe(written));
 			return true;
 		}
 		catch (IOException e) {

@@ -218,6 +218,20 @@ public final class LabellingSession {
 		queue = null;
 	}
 
+	/** Whether any structure has a prediction (a model was given, or Retrain ran). */
+	public synchronized boolean hasPredictions() {
+		return !predictions.isEmpty();
+	}
+
+	/**
+	 * What the order really is, said plainly when it is not what its name promises: "most uncertain first"
+	 * without any prediction yet is file order until the first Retrain. Empty otherwise.
+	 */
+	public synchronized String orderNote() {
+		return order == Order.UNCERTAIN && predictions.isEmpty()
+			? "no model yet: file order until the first Retrain" : "";
+	}
+
 	/** The current model's prediction for a structure, if any. */
 	public synchronized Optional<Classification.Prediction> prediction(String key) {
 		return Optional.ofNullable(predictions.get(key));
@@ -388,6 +402,8 @@ public final class LabellingSession {
 
 	@Override
 	public synchronized String toString() {
-		return set.size() + " structures, " + remaining() + " to label, counts " + counts();
+		String note = orderNote();
+		return set.size() + " structures, " + remaining() + " to label, counts " + counts() + ", order: " + order
+			+ (note.isEmpty() ? "" : " (" + note + ")");
 	}
 }

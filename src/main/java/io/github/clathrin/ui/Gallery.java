@@ -24,11 +24,13 @@ import io.github.clathrin.pipeline.Classification.Prediction;
 import io.github.clathrin.structures.Structure;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.AtomicFiles;
+import io.github.clathrin.task.PageFiles;
 import io.github.clathrin.task.Progress;
 
 /**
  * A grid of rendered structures with their predictions, in a chosen order, with a legend strip on top;
- * written as PNG or TIFF. Tiles render in parallel on a bounded pool and are placed in order, so the same
+ * written as PNG or TIFF, in pages of {@link #DEFAULT_PAGE} tiles ({@link PageFiles} names them), all at
+ * one nm scale. Tiles render in parallel on a bounded pool and are placed in order, so the same
  * inputs always give the same image.
  */
 public final class Gallery {
@@ -78,6 +80,9 @@ public final class Gallery {
 
 	public static final int DEFAULT_TILE = 160;
 
+	/** Tiles per page: a sheet of thousands of structures is too large to open or to read. */
+	public static final int DEFAULT_PAGE = 100;
+
 	/** Structures rendered at once: bounds the memory of pending tiles for galleries of thousands. */
 	private static final int BATCH = 64;
 
@@ -102,8 +107,8 @@ public final class Gallery {
 		if (predictions != null) for (Prediction p : predictions) if (p.hasClass()) byKey.put(p.key(), p);
 		List<Entry> list = new ArrayList<>(set.size());
 		for (Structure s : set) list.add(new Entry(s, byKey.get(s.key())));
-		return new Gallery(list, new StructureRenderer(new Legend(classNames)).withFieldRadius(commonRadius(list)),
-			View.DEFAULT);
+		return new Gallery(list, commonScale(new StructureRenderer(new Legend(classNames)), list.stream().map(
+			Entry::structure).toList()), View.DEFAULT);
 	}
 
 	/**
@@ -112,8 +117,27 @@ public final class Gallery {
 	 * NaN (each tile fitted on its own) when no structure is a point cloud.
 	 */
 	static double commonRadius(List<Entry> entries) {
-		double[] r = entries.stream().mapToDouble(e -> StructureRenderer.fitRadius(e.structure()))
-			.filter(v -> !Double.isNaN(v)).sorted().toArray();
+		return commonRadius(entries.stream().map(Entry::structure).toList());
+	}
+
+	/**
+	 * The renderer with one nm scale and one z colour range for all the structures ({@link #commonRadius},
+	 * and likewise the 80th percentile of their reach in z), so that sizes and heights compare across tiles.
+	 */
+	static StructureRenderer commonScale(StructureRenderer renderer, Iterable<Structure> structures) {
+		List<Structure> list = new ArrayList<>();
+		structures.forEach(list::add);
+		double[] z = list.stream().mapToDouble(StructureRenderer::zReach).filter(v -> !Double.isNaN(v))
+			.sorted().toArray();
+		return renderer.withFieldRadius(commonRadius(list))
+			.withZRange(z.length == 0 ? Double.NaN : Math.max(10, z[(int) Math.round(0.8 * (z.length - 1))]));
+	}
+
+	/** As {@link #commonRadius(List)} for structures (the labelling window's). */
+	static double commonRadius(Iterable<Structure> structures) {
+		List<Double> radii = new ArrayList<>();
+		for (Structure s : structures) radii.add(StructureRenderer.fitRadius(s));
+		double[] r = radii.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).sorted().toArray();
 		if (r.length == 0) return Double.NaN;
 		return r[(int) Math.round(0.8 * (r.length - 1))];
 	}
@@ -132,6 +156,25 @@ public final class Gallery {
 
 	public Gallery withView(View newView) {
 		return new Gallery(entries, renderer, newView);
+	}
+
+	/** The same gallery drawn by another renderer (e.g. coloured by depth instead of z). */
+	public Gallery withRenderer(StructureRenderer newRenderer) {
+		return new Gallery(entries, newRenderer, view);
+	}
+
+	/** Number of pages of {@code perPage} tiles (at least 1, even when empty). */
+	public int pages(int perPage) {
+		if (perPage < 1) throw new IllegalArgumentException("need at least one tile a page");
+		return Math.max(1, (entries.size() + perPage - 1) / perPage);
+	}
+
+	/** Page {@code page} (1-based) of {@code perPage} tiles, with the same renderer, so the same nm scale. */
+	public Gallery page(int page, int perPage) {
+		int pages = pages(perPage);
+		if (page < 1 || page > pages) throw new IllegalArgumentException("page " + page + " of " + pages);
+		int from = (page - 1) * perPage, to = Math.min(entries.size(), from + perPage);
+		return new Gallery(entries.subList(from, to), renderer, view);
 	}
 
 	/** The same gallery in another order. */
@@ -204,6 +247,11 @@ public final class Gallery {
 	 * {@code rows x columns} tiles of {@code tile} pixels.
 	 */
 	public BufferedImage render(int columns, int tile, Progress progress) {
+		return render(columns, tile, entries.size() + " structures; red frame: known label differs", progress);
+	}
+
+	/** As {@link #render(int, int, Progress)} with the given note in the legend strip. */
+	BufferedImage render(int columns, int tile, String note, Progress progress) {
 		if (columns < 1 || tile < 16) throw new IllegalArgumentException("need at least 1 column and 16 px tiles");
 		int n = entries.size(), rows = rows(n, columns);
 		long pixels = (long) columns * tile * ((long) rows * tile + Legend.STRIP_HEIGHT);
@@ -216,7 +264,7 @@ public final class Gallery {
 		try {
 			g.setColor(Legend.BACKGROUND);
 			g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
-			renderer.legend().paintStrip(g, sheet.getWidth(), n + " structures; corner square: known label differs");
+			renderer.legend().paintStrip(g, sheet.getWidth(), note);
 			int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 			ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
 				Thread t = new Thread(r, "gallery-tile");
@@ -275,14 +323,46 @@ public final class Gallery {
 		}
 	}
 
-	/** Renders with {@link #defaultColumns} and writes PNG or TIFF by extension, atomically. */
-	public void write(Path file, int tile, Progress progress) throws IOException {
-		write(file, defaultColumns(entries.size()), tile, progress);
+	/**
+	 * Writes pages of {@link #DEFAULT_PAGE} tiles with {@link #defaultColumns} of a page, PNG or TIFF by
+	 * extension, atomically: one page as {@code file}, several as {@code file}'s {@link PageFiles} names.
+	 *
+	 * @return the files written, in page order
+	 */
+	public List<Path> write(Path file, int tile, Progress progress) throws IOException {
+		return writePages(file, defaultColumns(Math.min(entries.size(), DEFAULT_PAGE)), tile, DEFAULT_PAGE, progress);
+	}
+
+	/** What was written, for a log line: "g.png", or "3 pages of 100 structures: g-001.png ... g-003.png". */
+	public static String describe(List<Path> written) {
+		if (written.size() == 1) return written.get(0).toString();
+		return written.size() + " pages of " + DEFAULT_PAGE + " structures: " + written.get(0) + " ... "
+			+ written.get(written.size() - 1).getFileName();
+	}
+
+	/** As {@link #write(Path, int, Progress)} with the given columns and tiles a page. */
+	public List<Path> writePages(Path file, int columns, int tile, int perPage, Progress progress) throws IOException {
+		ImageFormat format = ImageFormat.of(file);
+		int pages = pages(perPage);
+		List<Path> written = new ArrayList<>(pages);
+		for (int p = 1; p <= pages; p++) {
+			progress.checkCancelled();
+			Gallery page = page(p, perPage);
+			int first = (p - 1) * perPage + 1;
+			String note = pages == 1 ? page.entries.size() + " structures; red frame: known label differs"
+				: "page " + p + " of " + pages + ": structures " + first + "-" + (first + page.entries.size() - 1) + " of "
+					+ entries.size() + "; red frame: known label differs";
+			BufferedImage img = page.render(columns, tile, note, progress);
+			Path target = PageFiles.page(file, p, pages);
+			AtomicFiles.write(target, out -> writeImage(img, format, out));
+			written.add(target);
+		}
+		return written;
 	}
 
 	/**
-	 * Writes the sheet as PNG or TIFF (chosen by {@link ImageFormat#of}) atomically, never a half-written
-	 * file. TIFF is uncompressed RGB, which every reader (ImageJ's own included) opens.
+	 * Writes all tiles on one sheet as PNG or TIFF (chosen by {@link ImageFormat#of}) atomically, never a
+	 * half-written file. TIFF is uncompressed RGB, which every reader (ImageJ's own included) opens.
 	 */
 	public void write(Path file, int columns, int tile, Progress progress) throws IOException {
 		ImageFormat format = ImageFormat.of(file);

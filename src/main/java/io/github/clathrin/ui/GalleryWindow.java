@@ -36,10 +36,13 @@ import javax.swing.filechooser.FileNameExtensionFilter;
 import io.github.clathrin.task.Progress;
 
 /**
- * The gallery in a window: a scrollable grid of tiles that can be re-sorted, a click on a tile opens
- * its {@link StructureViewer} (or whatever {@link #setOpenAction} says), and "Export PNG/TIFF..." writes the
- * sheet. Tiles render in a background
- * {@link SwingWorker} and appear as they finish, so the window never freezes.
+ * The gallery in a window: a scrollable grid of tiles in pages of {@link Gallery#DEFAULT_PAGE} (Previous /
+ * Next, keys Page Up / Page Down, "page 3 of 12"), that can be re-sorted, looked at in the xy, xz or yz plane
+ * (keys T, F, R; V the 3D view) and coloured by z or depth (C); a click on a tile opens its
+ * {@link StructureViewer} (or whatever {@link #setOpenAction} says), a tile's tooltip gives its full key, and
+ * "Export PNG/TIFF..." writes the sheets. The tiles of the page on screen render in a background
+ * {@link SwingWorker} and appear as they finish, so the window never freezes and thousands of structures
+ * never sit in memory as images.
  */
 public final class GalleryWindow extends JFrame {
 
@@ -47,7 +50,17 @@ public final class GalleryWindow extends JFrame {
 
 	private final transient Gallery original;
 	private transient Gallery gallery;
+	private transient StructureRenderer renderer;
+	private transient View view;
 	private final int tile;
+	private final int perPage = Gallery.DEFAULT_PAGE;
+	private int page = 1;
+	/** Bumped whenever the tiles on screen change, so a render of an older page stops and is not shown. */
+	private volatile int generation;
+	private final JLabel pageLabel = new JLabel(" ");
+	private final JButton previous = new JButton("\u25C0 Previous");
+	private final JButton next = new JButton("Next \u25B6");
+	private final JScrollPane scroll;
 	private final transient Map<String, BufferedImage> tiles = new ConcurrentHashMap<>();
 	private final TileGrid grid = new TileGrid();
 	private final JLabel status = new JLabel(" ");
@@ -59,17 +72,41 @@ public final class GalleryWindow extends JFrame {
 		this.original = gallery;
 		this.tile = tile;
 		this.gallery = gallery.sortedBy(initialSort);
+		this.renderer = gallery.renderer();
+		this.view = gallery.view();
 		setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
 
 		JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 4));
 		bar.add(new JLabel("Sort by"));
 		sort.setSelectedItem(initialSort);
 		sort.addActionListener(e -> resort((Gallery.Sort) sort.getSelectedItem()));
+		sort.setFocusable(false);
 		bar.add(sort);
+		previous.setToolTipText("Previous page (Page Up)");
+		next.setToolTipText("Next page (Page Down)");
+		for (JButton b : new JButton[] { previous, next }) b.setFocusable(false);
+		previous.addActionListener(e -> showPage(page - 1));
+		next.addActionListener(e -> showPage(page + 1));
+		bar.add(previous);
+		bar.add(pageLabel);
+		bar.add(next);
 		JButton export = new JButton("Export PNG/TIFF...");
+		export.setFocusable(false);
 		export.addActionListener(e -> export());
 		bar.add(export);
 		bar.add(status);
+		javax.swing.InputMap keys = getRootPane().getInputMap(javax.swing.JComponent.WHEN_IN_FOCUSED_WINDOW);
+		StructureViewer.bindKey(keys, getRootPane().getActionMap(), "previous-page", () -> showPage(page - 1),
+			javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_PAGE_UP, 0));
+		StructureViewer.bindKey(keys, getRootPane().getActionMap(), "next-page", () -> showPage(page + 1),
+			javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_PAGE_DOWN, 0));
+		JPanel viewBar = StructureViewer.controls(getRootPane(), renderer.colouring(), plane -> {
+			view = view.lookingAs(plane);
+			refreshTiles();
+		}, c -> {
+			renderer = renderer.withColouring(c);
+			refreshTiles();
+		});
 
 		JPanel legend = new JPanel() {
 
@@ -78,21 +115,23 @@ public final class GalleryWindow extends JFrame {
 			@Override
 			protected void paintComponent(Graphics g) {
 				gallery().renderer().legend().paintStrip((Graphics2D) g, getWidth(),
-					"Click a tile to open it in 3D; corner square: known label differs");
+					"Click a tile to open it in 3D; red frame: known label differs");
 			}
 		};
 		legend.setPreferredSize(new Dimension(100, Legend.STRIP_HEIGHT));
 
 		JPanel top = new JPanel(new BorderLayout());
 		top.add(bar, BorderLayout.NORTH);
+		top.add(viewBar, BorderLayout.CENTER);
 		top.add(legend, BorderLayout.SOUTH);
 		add(top, BorderLayout.NORTH);
-		JScrollPane scroll = new JScrollPane(grid);
+		scroll = new JScrollPane(grid);
 		scroll.getViewport().setBackground(Legend.BACKGROUND);
 		scroll.getVerticalScrollBar().setUnitIncrement(tile / 4);
 		add(scroll, BorderLayout.CENTER);
-		setSize(new Dimension(Math.min(6, Math.max(1, gallery.entries().size())) * tile + 40, 4 * tile + 120));
-		renderTiles();
+		setSize(new Dimension(Math.max(640, Math.min(6, Math.max(1, gallery.entries().size())) * tile + 40),
+			4 * tile + 150));
+		showPage(1);
 	}
 
 	/** Creates and shows the window; call on the event thread. */
@@ -117,27 +156,67 @@ public final class GalleryWindow extends JFrame {
 	}
 
 	private void openBuiltIn(Gallery.Entry entry) {
-		StructureViewer.open(entry.structure(), entry.overlay(), gallery.renderer(), gallery.view());
+		StructureViewer.open(entry.structure(), entry.overlay(), renderer, view);
 	}
 
 	Gallery gallery() {
 		return gallery;
 	}
 
+	/** The page on screen (1-based). */
+	public int page() {
+		return page;
+	}
+
+	public int pages() {
+		return gallery.pages(perPage);
+	}
+
+	/** "page 3 of 12", as the window shows it. */
+	public String pageText() {
+		return pageLabel.getText();
+	}
+
+	/** Shows page {@code p} (clamped to the pages there are) and renders its tiles. */
+	public void showPage(int p) {
+		page = Math.max(1, Math.min(pages(), p));
+		pageLabel.setText("page " + page + " of " + pages());
+		previous.setEnabled(page > 1);
+		next.setEnabled(page < pages());
+		scroll.getVerticalScrollBar().setValue(0);
+		refreshTiles();
+	}
+
+	/** The entries of the page on screen, in the current order. */
+	List<Gallery.Entry> pageEntries() {
+		return gallery.page(page, perPage).entries();
+	}
+
 	/** Tiles finished so far (for tests and the status line). */
-	int renderedTiles() {
+	public int renderedTiles() {
 		return tiles.size();
 	}
 
 	private void resort(Gallery.Sort order) {
 		gallery = original.sortedBy(order);
-		grid.revalidate();
-		grid.repaint();
+		showPage(1);
 	}
 
-	/** Renders every tile once in the background; sorting only moves the finished tiles. */
+	/** Drops the tiles on screen and renders those of the current page, view and colouring. */
+	private void refreshTiles() {
+		generation++;
+		tiles.clear();
+		grid.revalidate();
+		grid.repaint();
+		renderTiles();
+	}
+
+	/** Renders the tiles of the page on screen in the background. */
 	private void renderTiles() {
-		List<Gallery.Entry> entries = original.entries();
+		int mine = generation;
+		List<Gallery.Entry> entries = pageEntries();
+		Gallery drawing = gallery.withRenderer(renderer).withView(view);
+		int total = gallery.entries().size();
 		new SwingWorker<Void, Integer>() {
 
 			@Override
@@ -148,10 +227,14 @@ public final class GalleryWindow extends JFrame {
 					Future<?>[] done = new Future<?>[entries.size()];
 					for (int i = 0; i < entries.size(); i++) {
 						Gallery.Entry e = entries.get(i);
-						done[i] = pool.submit(() -> tiles.put(e.structure().key(), original.renderTile(e, tile)));
+						done[i] = pool.submit(() -> {
+							if (generation != mine) return; // the page changed meanwhile
+							BufferedImage img = drawing.renderTile(e, tile);
+							if (generation == mine) tiles.put(e.structure().key(), img);
+						});
 					}
 					for (int i = 0; i < done.length; i++) {
-						if (isCancelled()) break;
+						if (isCancelled() || generation != mine) break;
 						done[i].get();
 						publish(i + 1);
 					}
@@ -164,13 +247,15 @@ public final class GalleryWindow extends JFrame {
 
 			@Override
 			protected void process(List<Integer> chunks) {
+				if (generation != mine) return;
 				status.setText("Rendered " + chunks.get(chunks.size() - 1) + " of " + entries.size());
 				grid.repaint();
 			}
 
 			@Override
 			protected void done() {
-				status.setText(entries.size() + " structures");
+				if (generation != mine) return;
+				status.setText(total + " structures, " + perPage + " a page");
 				grid.repaint();
 			}
 		}.execute();
@@ -200,24 +285,29 @@ public final class GalleryWindow extends JFrame {
 		}
 	}
 
-	/** Writes the sheet in the current order and column count, in the background. */
+	/**
+	 * Writes the sheets in the current order, view, colouring and column count, in pages as the window shows
+	 * them, in the background.
+	 */
 	void exportTo(File file) {
-		Gallery toWrite = gallery;
+		Gallery toWrite = gallery.withRenderer(renderer).withView(view);
 		int columns = grid.columns();
 		status.setText("Writing " + file.getName() + "...");
 		new SwingWorker<Void, Void>() {
 
 			@Override
 			protected Void doInBackground() throws Exception {
-				toWrite.write(file.toPath(), columns, tile, Progress.NONE);
+				written = toWrite.writePages(file.toPath(), columns, tile, perPage, Progress.NONE);
 				return null;
 			}
+
+			private List<java.nio.file.Path> written;
 
 			@Override
 			protected void done() {
 				try {
 					get();
-					status.setText("Wrote " + file);
+					status.setText("Wrote " + Gallery.describe(written));
 				}
 				catch (Exception e) {
 					Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -236,15 +326,35 @@ public final class GalleryWindow extends JFrame {
 
 		TileGrid() {
 			setBackground(Legend.BACKGROUND);
+			setToolTipText(""); // registers with the tooltip manager; the text is per tile
 			addMouseListener(new MouseAdapter() {
 
 				@Override
 				public void mouseClicked(MouseEvent e) {
-					int i = (e.getY() / tile) * columns() + e.getX() / tile;
-					if (e.getX() >= columns() * tile || i < 0 || i >= gallery.entries().size()) return;
-					openAction.accept(gallery.entries().get(i));
+					Gallery.Entry entry = entryAt(e);
+					if (entry != null) openAction.accept(entry);
 				}
 			});
+		}
+
+		private Gallery.Entry entryAt(MouseEvent e) {
+			List<Gallery.Entry> entries = pageEntries();
+			int i = (e.getY() / tile) * columns() + e.getX() / tile;
+			if (e.getX() >= columns() * tile || i < 0 || i >= entries.size()) return null;
+			return entries.get(i);
+		}
+
+		/** The tile's full key (its caption may be shortened) and prediction. */
+		@Override
+		public String getToolTipText(MouseEvent e) {
+			Gallery.Entry entry = entryAt(e);
+			if (entry == null) return null;
+			Legend legend = renderer.legend();
+			String text = entry.structure().key();
+			if (entry.prediction() != null) text += ": " + legend.display(entry.prediction().predicted())
+				+ String.format(java.util.Locale.ROOT, " %.2f", entry.prediction().probability())
+				+ (entry.prediction().knownLabel() == null ? "" : ", label " + entry.prediction().knownLabel());
+			return text;
 		}
 
 		int columns() {
@@ -254,7 +364,7 @@ public final class GalleryWindow extends JFrame {
 
 		@Override
 		public Dimension getPreferredSize() {
-			int n = gallery.entries().size();
+			int n = pageEntries().size();
 			return new Dimension(columns() * tile, Gallery.rows(n, columns()) * tile);
 		}
 
@@ -262,7 +372,7 @@ public final class GalleryWindow extends JFrame {
 		protected void paintComponent(Graphics g) {
 			super.paintComponent(g);
 			Rectangle clip = g.getClipBounds();
-			List<Gallery.Entry> entries = gallery.entries();
+			List<Gallery.Entry> entries = pageEntries();
 			int columns = columns();
 			for (int i = 0; i < entries.size(); i++) {
 				int x = (i % columns) * tile, y = (i / columns) * tile;

@@ -24,6 +24,7 @@ import javax.swing.Box;
 import javax.swing.BoxLayout;
 import javax.swing.InputMap;
 import javax.swing.JButton;
+import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JFrame;
@@ -46,7 +47,9 @@ import io.github.clathrin.task.Progress;
  * in 3D with the model's prediction, one button (and key) per class, skip, undo, the counts per class,
  * the order, and "Retrain", which trains in a background {@link SwingWorker} with progress and Cancel.
  * Keys are bound on the root pane for the whole window, so they work whichever control has the focus:
- * Y / N (yes / no), 1..9 (class by number), S (skip), U or Ctrl+Z (undo), arrows (rotate).
+ * Y / N (yes / no), 1..9 (class by number), S (skip), U or Ctrl+Z (undo), arrows (rotate), T / F / R
+ * (xy, xz, yz plane), V (3D view), C (colour by z or depth), P (zoom to each structure). All structures
+ * are drawn at one nm scale, so sizes compare from one structure to the next, unless P zooms to each.
  */
 public final class LabellingWindow extends JFrame {
 
@@ -60,7 +63,11 @@ public final class LabellingWindow extends JFrame {
 	static final long RETRAIN_SEED = 1;
 
 	private final transient LabellingSession session;
-	private final transient StructureRenderer renderer;
+	private transient StructureRenderer renderer;
+	/** The scale and z colours shared by all structures of the session, as in the gallery. */
+	private final StructureRenderer common;
+	private final JCheckBox perStructureZoom = new JCheckBox("Zoom to each structure (P)");
+	private final JLabel orderNote = new JLabel(" ");
 	private final JPanel viewerHolder = new JPanel(new BorderLayout());
 	private transient StructureViewer viewer;
 	private transient View view = View.DEFAULT;
@@ -82,7 +89,9 @@ public final class LabellingWindow extends JFrame {
 	public LabellingWindow(LabellingSession session) {
 		super("Label Structures - " + session.labelsFile().getFileName());
 		this.session = session;
-		this.renderer = new StructureRenderer(new Legend(session.classNames()));
+		this.common = Gallery.commonScale(new StructureRenderer(new Legend(session.classNames())),
+			session.structures());
+		this.renderer = common;
 		setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
 
 		title.setFont(title.getFont().deriveFont(Font.BOLD, 14f));
@@ -97,10 +106,24 @@ public final class LabellingWindow extends JFrame {
 			showNext();
 		});
 		orderPanel.add(order);
+		orderNote.setForeground(new Color(0xB04000));
+		orderPanel.add(orderNote);
 		top.add(orderPanel, BorderLayout.EAST);
 
 		viewerHolder.setPreferredSize(new Dimension(480, 480));
 		viewerHolder.setBackground(Legend.BACKGROUND);
+		JPanel viewControls = StructureViewer.controls(getRootPane(), renderer.colouring(), this::showPlane,
+			c -> setRenderer(renderer.withColouring(c)));
+		perStructureZoom.setFocusable(false);
+		perStructureZoom.setToolTipText("Off: every structure at the same nm scale, so sizes compare");
+		perStructureZoom.addActionListener(e -> setRenderer(renderer(common, perStructureZoom.isSelected())
+			.withColouring(renderer.colouring())));
+		viewControls.add(perStructureZoom);
+		StructureViewer.bindKey(getRootPane().getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW),
+			getRootPane().getActionMap(), "zoom-each", perStructureZoom::doClick, KeyStroke.getKeyStroke(KeyEvent.VK_P, 0));
+		JPanel centre = new JPanel(new BorderLayout());
+		centre.add(viewControls, BorderLayout.NORTH);
+		centre.add(viewerHolder, BorderLayout.CENTER);
 
 		JPanel side = new JPanel();
 		side.setLayout(new BoxLayout(side, BoxLayout.Y_AXIS));
@@ -109,7 +132,7 @@ public final class LabellingWindow extends JFrame {
 		List<String> names = session.classNames();
 		for (int i = 0; i < names.size(); i++) {
 			String name = names.get(i);
-			JButton b = new JButton(buttonText(i, name));
+			JButton b = new JButton(buttonText(i, name, session.isYesNo()));
 			b.addActionListener(e -> label(name));
 			classButtons.add(b);
 			classes.add(b);
@@ -137,13 +160,13 @@ public final class LabellingWindow extends JFrame {
 		side.add(Box.createVerticalGlue());
 		JLabel help = new JLabel("<html>Keys: " + (session.isYesNo() ? "Y yes, N no, " : "")
 			+ "1-" + Math.min(9, names.size()) + " class,<br>S skip, U / Ctrl+Z undo,<br>arrows rotate, drag rotates,"
-			+ "<br>wheel zooms</html>");
+			+ "<br>wheel zooms, T F R: xy xz yz,<br>V 3D, C colour, P zoom each</html>");
 		help.setForeground(Color.GRAY);
 		side.add(align(help));
 
 		status.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
 		add(top, BorderLayout.NORTH);
-		add(viewerHolder, BorderLayout.CENTER);
+		add(centre, BorderLayout.CENTER);
 		add(side, BorderLayout.EAST);
 		add(status, BorderLayout.SOUTH);
 
@@ -156,11 +179,33 @@ public final class LabellingWindow extends JFrame {
 		setLocationByPlatform(true);
 	}
 
-	private static String buttonText(int i, String name) {
+	private static String buttonText(int i, String name, boolean yesNo) {
 		String key = i < 9 ? String.valueOf(i + 1) : "";
 		if (name.equals("yes") && i == 0) key = "Y";
 		else if (name.equals("no") && i == 1) key = "N";
-		return key.isEmpty() ? name : name + " (" + key + ")";
+		String shown = yesNo ? "CME match: " + name : name;
+		return key.isEmpty() ? shown : shown + " (" + key + ")";
+	}
+
+	/**
+	 * The renderer of the window: every structure at the common scale (so that a 200 nm structure is as
+	 * large on screen as the next 200 nm structure), or each fitted on its own (scale and z colours).
+	 */
+	static StructureRenderer renderer(StructureRenderer common, boolean perStructure) {
+		return perStructure ? common.withFieldRadius(Double.NaN).withZRange(Double.NaN) : common;
+	}
+
+	private void showPlane(View plane) {
+		if (viewer != null) {
+			viewer.showPlane(plane);
+			view = viewer.getView();
+		}
+		else view = view.lookingAs(plane);
+	}
+
+	private void setRenderer(StructureRenderer r) {
+		renderer = r;
+		if (viewer != null) viewer.setRenderer(r);
 	}
 
 	private static JComponent align(JComponent c) {
@@ -278,6 +323,8 @@ public final class LabellingWindow extends JFrame {
 			viewerHolder.add(viewer, BorderLayout.CENTER);
 			title.setText(current.key() + (p.isPresent() ? "" : "  (no prediction)"));
 		}
+		String note = session.orderNote();
+		orderNote.setText(note.isEmpty() ? "" : note);
 		viewerHolder.revalidate();
 		viewerHolder.repaint();
 		for (JButton b : classButtons) b.setEnabled(current != null);

@@ -49,6 +49,20 @@ public final class Legend {
 		}
 	}
 
+	/** True for a two-class yes/no model (any case): its classes are shown as "CME match: yes/no". */
+	public boolean isYesNo() {
+		return colours.size() == 2 && colours.keySet().stream().map(n -> n.toLowerCase(java.util.Locale.ROOT))
+			.collect(java.util.stream.Collectors.toSet()).equals(java.util.Set.of("yes", "no"));
+	}
+
+	/**
+	 * A class as people read it on screen: "CME match: yes" for a yes/no model, the class name itself
+	 * otherwise (files keep the labels file's names).
+	 */
+	public String display(String className) {
+		return isYesNo() && className != null ? "CME match: " + className : String.valueOf(className);
+	}
+
 	public List<String> classNames() {
 		return List.copyOf(colours.keySet());
 	}
@@ -77,9 +91,10 @@ public final class Legend {
 		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
 		FontMetrics fm = g.getFontMetrics();
 		int x = 8, base = (STRIP_HEIGHT + fm.getAscent() - fm.getDescent()) / 2;
+		String title = isYesNo() ? "CME match:" : "Predicted class:";
 		g.setColor(Color.WHITE);
-		g.drawString("Predicted class:", x, base);
-		x += fm.stringWidth("Predicted class:") + 10;
+		g.drawString(title, x, base);
+		x += fm.stringWidth(title) + 10;
 		for (Map.Entry<String, Color> e : colours.entrySet()) {
 			g.setColor(e.getValue());
 			g.fillRoundRect(x, (STRIP_HEIGHT - 14) / 2, 22, 14, 5, 5);

@@ -13,6 +13,15 @@ public record View(double[] rotation, double zoom) {
 	/** Straight down the optical axis (the z axis points at the viewer). */
 	public static final View TOP = ofAngles(0, 0, 1);
 
+	/** The xy plane: x to the right, y up, looking down the optical axis (the same as {@link #TOP}). */
+	public static final View XY = TOP;
+
+	/** The xz plane: x to the right, z up, looking along y. */
+	public static final View XZ = ofAngles(0, -90, 1);
+
+	/** The yz plane: y to the right, z up, looking along x. */
+	public static final View YZ = ofAngles(-90, -90, 1);
+
 	public View {
 		if (rotation == null || rotation.length != 9) throw new IllegalArgumentException("rotation must be 3x3");
 		if (!(zoom > 0) || Double.isInfinite(zoom)) throw new IllegalArgumentException("zoom must be positive, got " + zoom);
@@ -30,6 +39,11 @@ public record View(double[] rotation, double zoom) {
 	/** This view turned further about the screen's vertical (yaw) and horizontal (pitch) axes. */
 	public View rotatedBy(double yawDeg, double pitchDeg) {
 		return new View(multiply(rotationX(pitchDeg), multiply(rotationY(yawDeg), rotation)), zoom);
+	}
+
+	/** The camera direction of {@code other} with this view's zoom: switching xy / xz / yz keeps the zoom. */
+	public View lookingAs(View other) {
+		return new View(other.rotation, zoom);
 	}
 
 	public View zoomedBy(double factor) {

@@ -50,6 +50,25 @@ class ClassifyRenderTest {
 		assertEquals(Gallery.rows(30, columns) * Gallery.DEFAULT_TILE + Legend.STRIP_HEIGHT, img.getHeight());
 	}
 
+	/** More structures than a page: numbered sheets of 100 tiles instead of one huge image. */
+	@Test
+	void largeGalleriesAreWrittenInPages() throws IOException {
+		Simulation.Folder data = Simulation.write(tmp, 130, 20, 6);
+		Path model = trainedLab(data), png = tmp.resolve("g.png");
+		MainTest.Result c = MainTest.cli("classify", "--model", model.toString(), "--input", data.structures().toString(),
+			"--out", tmp.resolve("r.csv").toString(), "--render", png.toString());
+		assertEquals(0, c.exit(), c.toString());
+		assertFalse(Files.exists(png), "no single sheet");
+		BufferedImage first = ImageIO.read(tmp.resolve("g-001.png").toFile()),
+			second = ImageIO.read(tmp.resolve("g-002.png").toFile());
+		int columns = Gallery.defaultColumns(Gallery.DEFAULT_PAGE);
+		assertEquals(Gallery.rows(100, columns) * Gallery.DEFAULT_TILE + Legend.STRIP_HEIGHT, first.getHeight());
+		assertEquals(Gallery.rows(30, columns) * Gallery.DEFAULT_TILE + Legend.STRIP_HEIGHT, second.getHeight());
+		assertFalse(Files.exists(tmp.resolve("g-003.png")));
+		assertTrue(c.out().contains("Gallery written to 2 pages of 100 structures: " + tmp.resolve("g-001.png")
+			+ " ... g-002.png"), c.toString());
+	}
+
 	@Test
 	void tiffGalleryByExtension() throws IOException {
 		Simulation.Folder data = Simulation.write(tmp, 12, 8, 5);

@@ -50,6 +50,38 @@ class OutputCheckTest {
 		assertArrayEquals(before, Files.readAllBytes(labels));
 	}
 
+	/**
+	 * A gallery of more than a page is written as gallery-001.png, gallery-002.png...: a page that would
+	 * replace a file the run reads is refused before anything is read, as the gallery file itself is.
+	 */
+	@Test
+	void everyPageOfTheCallersGalleryIsChecked(@TempDir Path tmp) throws Exception {
+		Path labels = Files.copy(SIMULATED.resolve("labels.csv"), tmp.resolve("gallery-002.png"));
+		byte[] before = Files.readAllBytes(labels);
+		Context context = new Context(CommandService.class);
+		try {
+			Map<String, Object> in = new HashMap<>();
+			in.put("input", SIMULATED.resolve("structures").toFile());
+			in.put("labels", labels.toFile());
+			in.put("also_writes", new File[] { tmp.resolve("gallery.png").toFile() });
+			ShowStructuresCommand c = (ShowStructuresCommand) context.service(CommandService.class)
+				.run(ShowStructuresCommand.class, false, in).get().getCommand();
+			assertInstanceOf(InputException.class, c.getFailure());
+			assertTrue(c.getFailure().getMessage().contains("pages, one of which is the labels file"),
+				c.getFailure().getMessage());
+			assertEquals(null, c.getStructures(), "refused before reading");
+
+			in.put("also_writes", new File[] { tmp.resolve("other.png").toFile() });
+			c = (ShowStructuresCommand) context.service(CommandService.class).run(ShowStructuresCommand.class, false, in)
+				.get().getCommand();
+			assertEquals(null, c.getFailure(), "another gallery name is fine");
+		}
+		finally {
+			context.dispose();
+		}
+		assertArrayEquals(before, Files.readAllBytes(labels));
+	}
+
 	@Test
 	void aNewFileInALinkedFolderIsComparedByItsRealPath(@TempDir Path tmp) throws Exception {
 		Path real = Files.createDirectories(tmp.resolve("real"));

@@ -33,6 +33,8 @@ import io.github.clathrin.structures.StructureLoader;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.Progress;
 import io.github.clathrin.ui.LabellingWindow;
+import io.github.clathrin.ui.StructureViewer;
+import io.github.clathrin.ui.View;
 
 /**
  * Run in a child JVM on a display (see {@link LabellingWindowTest}): opens the real labelling window on
@@ -77,6 +79,18 @@ public final class LabellingProbe {
 		expect(w, map(keys.get(0), "yes"), keys.get(2), labels);
 		type(robot, w, KeyEvent.VK_RIGHT); // rotates; writes nothing
 		expect(w, map(keys.get(0), "yes"), keys.get(2), labels);
+		type(robot, w, KeyEvent.VK_F); // the xz plane; writes nothing
+		waitFor(() -> java.util.Arrays.equals(viewer(w).getView().rotation(), View.XZ.rotation()), "F shows the xz plane");
+		System.out.println("OK plane xz");
+		double common = viewer(w).renderer().fieldRadius();
+		type(robot, w, KeyEvent.VK_P); // zoom to each structure
+		waitFor(() -> Double.isNaN(viewer(w).renderer().fieldRadius()) && !Double.isNaN(common),
+			"P zooms to each structure (common field " + common + " nm before)");
+		type(robot, w, KeyEvent.VK_P);
+		type(robot, w, KeyEvent.VK_V); // back to the 3D view for the screenshot
+		waitFor(() -> viewer(w).renderer().fieldRadius() == common, "P again: the common scale");
+		System.out.println("OK zoom each and back to the common scale of " + Math.round(common) + " nm");
+		expect(w, map(keys.get(0), "yes"), keys.get(2), labels);
 
 		Thread.sleep(500);
 		capture(w, screenshot);
@@ -86,9 +100,12 @@ public final class LabellingProbe {
 		// filled by macro options.
 		new ImageJ(ImageJ.NO_SHOW);
 		IJ.run("Label Structures...", "input=[" + dir.resolve("data").resolve(SimulatedDataset.STRUCTURES_DIR)
-			+ "] labels=[" + labels + "] order=file");
+			+ "] labels=[" + labels + "] order=uncertain");
 		LabellingWindow again = find();
 		focus(again);
+		// Without a model "most uncertain first" is file order, and the window says so until Retrain.
+		waitFor(() -> shows(again, NO_MODEL), "the window says the uncertain order is file order without a model");
+		System.out.println("OK order note: " + NO_MODEL);
 		expect(again, map(keys.get(0), "yes"), keys.get(1), labels);
 		System.out.println("OK resumed at " + keys.get(1));
 		type(robot, again, KeyEvent.VK_Y);
@@ -102,8 +119,53 @@ public final class LabellingProbe {
 		expect(again, map(keys.get(0), "yes", keys.get(1), "no", keys.get(2), "yes", keys.get(3), "no"), keys.get(4),
 			labels);
 		retrain(again);
+		waitFor(() -> !shows(again, NO_MODEL), "the note goes after Retrain");
+		System.out.println("OK order note gone after Retrain");
 		SwingUtilities.invokeAndWait(again::dispose);
 		System.exit(0);
+	}
+
+	static final String NO_MODEL = "no model yet: file order until the first Retrain";
+
+	/** The structure viewer on screen in the window. */
+	private static StructureViewer viewer(LabellingWindow w) {
+		AtomicReference<StructureViewer> found = new AtomicReference<>();
+		try {
+			SwingUtilities.invokeAndWait(() -> {
+				for (java.awt.Component c : components(w.getContentPane()))
+					if (c instanceof StructureViewer v) found.set(v);
+			});
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+		return found.get();
+	}
+
+	/** Whether a label of the window shows exactly this text. */
+	private static boolean shows(LabellingWindow w, String text) {
+		AtomicReference<Boolean> found = new AtomicReference<>(false);
+		try {
+			SwingUtilities.invokeAndWait(() -> {
+				for (java.awt.Component c : components(w.getContentPane()))
+					if (c instanceof javax.swing.JLabel l && text.equals(l.getText()) && l.isShowing()) found.set(true);
+			});
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+		return found.get();
+	}
+
+	private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws Exception {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (!condition.getAsBoolean()) {
+			if (System.currentTimeMillis() > deadline) {
+				System.out.println("FAIL " + what);
+				System.exit(6);
+			}
+			Thread.sleep(50);
+		}
 	}
 
 	private static LabellingWindow open(StructureSet set, Path labels, List<Classification.Prediction> p)

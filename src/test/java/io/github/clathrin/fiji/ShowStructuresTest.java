@@ -103,6 +103,27 @@ class ShowStructuresTest {
 		assertTrue(img.getWidth() > 400 && img.getHeight() > 300, img.getWidth() + "x" + img.getHeight());
 	}
 
+	/**
+	 * More structures than a page: the window says "page 1 of 3", Page Down and Page Up turn pages, a click on
+	 * a tile opens the structure view, F shows its xz plane; screenshots of the paged gallery and of the view
+	 * land in target/screenshots.
+	 */
+	@Test
+	void pagedGalleryWindowAndStructureView(@TempDir Path work) throws Exception {
+		io.github.clathrin.Simulation.Folder data = io.github.clathrin.Simulation.write(work, 250, 250, 21);
+		RealImageJ.Result r = RealImageJ.run(home, PagedGalleryProbe.class.getName(),
+			ScreenshotsTest.SHOTS.toAbsolutePath().toString(), "input=[" + data.structures() + "] labels=["
+				+ data.labels() + "] model=[" + model + "] sort=class");
+		assertEquals(0, r.exitCode(), r.output());
+		r.output().lines().filter(l -> l.startsWith("OK ") || l.startsWith("KEY ")).forEach(System.out::println);
+		assertTrue(r.output().contains("OK the window shows page 1 of 3"), r.output());
+		assertTrue(r.output().contains("OK after Page Down: page 2 of 3"), r.output());
+		assertTrue(r.output().contains("OK the xz view differs from the 3D view"), r.output());
+		assertTrue(r.output().contains("OK tooltip of a tile: s0"), r.output());
+		for (String name : new String[] { "gallery-window-paged.png", "structure-view.png", "structure-view-xz.png" })
+			assertTrue(Files.size(ScreenshotsTest.SHOTS.resolve(name)) > 5000, name);
+	}
+
 	private static int[] rgb(BufferedImage img) {
 		return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
 	}

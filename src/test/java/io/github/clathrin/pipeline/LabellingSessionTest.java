@@ -66,6 +66,23 @@ class LabellingSessionTest {
 		assertFalse(Files.exists(tmp.resolve("labels.csv")), "skips write nothing");
 	}
 
+	/** "Most uncertain first" without a model is file order, and the session says so until predictions come. */
+	@Test
+	void uncertainOrderWithoutAModelSaysItIsFileOrder(@TempDir Path tmp) throws IOException {
+		LabellingSession s = new LabellingSession(set(5), null, tmp.resolve("l.csv"), List.of(),
+			LabellingSession.Order.UNCERTAIN, 1);
+		assertEquals("no model yet: file order until the first Retrain", s.orderNote());
+		assertTrue(s.toString().contains("order: most uncertain first (no model yet: file order until the first "
+			+ "Retrain)"), s.toString());
+		assertFalse(s.hasPredictions());
+		s.setPredictions(List.of(prediction("s3", 0.5)));
+		assertEquals("", s.orderNote());
+		assertTrue(s.hasPredictions());
+		s.setPredictions(List.of());
+		s.setOrder(LabellingSession.Order.FILE);
+		assertEquals("", s.orderNote(), "file order is what it says");
+	}
+
 	@Test
 	void randomOrderIsSeededAndFileOrderIsFileOrder(@TempDir Path tmp) throws IOException {
 		List<String> a = walk(new LabellingSession(set(20), null, tmp.resolve("a.csv"), List.of(),
