@@ -30,8 +30,8 @@ public final class Renderer {
 
 	private Renderer() {}
 
-	/** The grid of {@code pixelNm} pixels covering the table's finite x, y (one pixel for an empty table). */
-	public static ImageGrid gridFor(LocalizationTable table, double pixelNm) {
+	/** {minX, minY, maxX, maxY} of the table's finite x, y in nm; null when there are none. */
+	private static double[] extent(LocalizationTable table) {
 		double[] x = table.x(), y = table.y();
 		double minX = Double.POSITIVE_INFINITY, minY = minX, maxX = Double.NEGATIVE_INFINITY, maxY = maxX;
 		for (int i = 0; i < x.length; i++) {
@@ -41,8 +41,14 @@ public final class Renderer {
 			minY = Math.min(minY, y[i]);
 			maxY = Math.max(maxY, y[i]);
 		}
-		if (minX > maxX) return new ImageGrid(0, 0, pixelNm, 1, 1);
-		return ImageGrid.covering(minX, minY, maxX, maxY, pixelNm);
+		return minX > maxX ? null : new double[] { minX, minY, maxX, maxY };
+	}
+
+	/** The grid of {@code pixelNm} pixels covering the table's finite x, y (one pixel for an empty table). */
+	public static ImageGrid gridFor(LocalizationTable table, double pixelNm) {
+		double[] e = extent(table);
+		if (e == null) return new ImageGrid(0, 0, pixelNm, 1, 1);
+		return ImageGrid.covering(e[0], e[1], e[2], e[3], pixelNm);
 	}
 
 	/** The 2D histogram of the table's localizations on its own grid of {@code pixelNm} pixels. */
@@ -166,16 +172,8 @@ public final class Renderer {
 
 	/** The default pixel for this table: {@link RenderOptions#automaticPixel} of the wider side of its x, y extent. */
 	public static double automaticPixel(LocalizationTable table) {
-		double[] x = table.x(), y = table.y();
-		double minX = Double.POSITIVE_INFINITY, minY = minX, maxX = Double.NEGATIVE_INFINITY, maxY = maxX;
-		for (int i = 0; i < x.length; i++) {
-			if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) continue;
-			minX = Math.min(minX, x[i]);
-			maxX = Math.max(maxX, x[i]);
-			minY = Math.min(minY, y[i]);
-			maxY = Math.max(maxY, y[i]);
-		}
-		return RenderOptions.automaticPixel(minX > maxX ? 0 : Math.max(maxX - minX, maxY - minY));
+		double[] e = extent(table);
+		return RenderOptions.automaticPixel(e == null ? 0 : Math.max(e[2] - e[0], e[3] - e[1]));
 	}
 
 	/** The table's column of localization precision in nm ({@link #PRECISION_COLUMNS}), or null. */

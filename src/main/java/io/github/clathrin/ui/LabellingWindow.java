@@ -7,7 +7,6 @@ import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
 import java.awt.GridLayout;
-import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
-import javax.swing.AbstractAction;
 import javax.swing.ActionMap;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
@@ -218,35 +216,23 @@ public final class LabellingWindow extends JFrame {
 		InputMap in = getRootPane().getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW);
 		ActionMap actions = getRootPane().getActionMap();
 		if (session.isYesNo()) {
-			bind(in, actions, "yes", () -> label(names.get(0)), KeyStroke.getKeyStroke(KeyEvent.VK_Y, 0));
-			bind(in, actions, "no", () -> label(names.get(1)), KeyStroke.getKeyStroke(KeyEvent.VK_N, 0));
+			StructureViewer.bindKey(in, actions, "yes", () -> label(names.get(0)), KeyStroke.getKeyStroke(KeyEvent.VK_Y, 0));
+			StructureViewer.bindKey(in, actions, "no", () -> label(names.get(1)), KeyStroke.getKeyStroke(KeyEvent.VK_N, 0));
 		}
 		for (int i = 0; i < Math.min(9, names.size()); i++) {
 			String name = names.get(i);
-			bind(in, actions, "class" + (i + 1), () -> label(name), KeyStroke.getKeyStroke(KeyEvent.VK_1 + i, 0),
+			StructureViewer.bindKey(in, actions, "class" + (i + 1), () -> label(name), KeyStroke.getKeyStroke(KeyEvent.VK_1 + i, 0),
 				KeyStroke.getKeyStroke(KeyEvent.VK_NUMPAD1 + i, 0));
 		}
-		bind(in, actions, "skip", this::skip, KeyStroke.getKeyStroke(KeyEvent.VK_S, 0));
-		bind(in, actions, "undo", this::undo, KeyStroke.getKeyStroke(KeyEvent.VK_U, 0),
+		StructureViewer.bindKey(in, actions, "skip", this::skip, KeyStroke.getKeyStroke(KeyEvent.VK_S, 0));
+		StructureViewer.bindKey(in, actions, "undo", this::undo, KeyStroke.getKeyStroke(KeyEvent.VK_U, 0),
 			KeyStroke.getKeyStroke(KeyEvent.VK_Z, InputEvent.CTRL_DOWN_MASK));
-		bind(in, actions, "left", () -> rotate(-ROTATE_STEP, 0), KeyStroke.getKeyStroke(KeyEvent.VK_LEFT, 0));
-		bind(in, actions, "right", () -> rotate(ROTATE_STEP, 0), KeyStroke.getKeyStroke(KeyEvent.VK_RIGHT, 0));
-		bind(in, actions, "up", () -> rotate(0, -ROTATE_STEP), KeyStroke.getKeyStroke(KeyEvent.VK_UP, 0));
-		bind(in, actions, "down", () -> rotate(0, ROTATE_STEP), KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, 0));
+		StructureViewer.bindKey(in, actions, "left", () -> rotate(-ROTATE_STEP, 0), KeyStroke.getKeyStroke(KeyEvent.VK_LEFT, 0));
+		StructureViewer.bindKey(in, actions, "right", () -> rotate(ROTATE_STEP, 0), KeyStroke.getKeyStroke(KeyEvent.VK_RIGHT, 0));
+		StructureViewer.bindKey(in, actions, "up", () -> rotate(0, -ROTATE_STEP), KeyStroke.getKeyStroke(KeyEvent.VK_UP, 0));
+		StructureViewer.bindKey(in, actions, "down", () -> rotate(0, ROTATE_STEP), KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, 0));
 	}
 
-	private static void bind(InputMap in, ActionMap actions, String name, Runnable r, KeyStroke... keys) {
-		for (KeyStroke k : keys) in.put(k, name);
-		actions.put(name, new AbstractAction(name) {
-
-			private static final long serialVersionUID = 1L;
-
-			@Override
-			public void actionPerformed(ActionEvent e) {
-				r.run();
-			}
-		});
-	}
 
 	/** The structure on screen, or null when every structure is labelled or skipped. */
 	public Structure current() {
