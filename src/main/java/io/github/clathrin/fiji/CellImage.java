@@ -1,0 +1,186 @@
+package io.github.clathrin.fiji;
+
+import ij.ImagePlus;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+import ij.io.RoiEncoder;
+import ij.measure.Calibration;
+import ij.plugin.frame.RoiManager;
+import ij.process.FloatProcessor;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.GraphicsEnvironment;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import io.github.clathrin.localizations.LocalizationTable;
+import io.github.clathrin.render.ImageGrid;
+import io.github.clathrin.render.Renderer;
+import io.github.clathrin.render.Rendering;
+import io.github.clathrin.segment.Segmenter;
+import io.github.clathrin.task.AtomicFiles;
+
+/**
+ * A whole cell in ImageJ: its rendering as an ImagePlus calibrated in nm (so that ImageJ's coordinates are
+ * the table's), and structures drawn on it as rectangles round their localizations, named and coloured,
+ * in the overlay and the ROI Manager, and saved as an ImageJ ROI zip on request.
+ */
+final class CellImage {
+
+	/** The pixel size of a cell rendering unless the cell is too wide for it (nm). */
+	static final double PIXEL_NM = 10;
+
+	/** The longest side of a cell rendering at most, in pixels: a larger cell gets larger pixels. */
+	static final int MAX_SIDE = 2000;
+
+	/** Names are drawn beside the ROIs up to this many; more would hide the cell. */
+	static final int MAX_LABELS = 100;
+
+	private CellImage() {}
+
+	/** {@link #PIXEL_NM}, or a whole number of nm that keeps the cell within {@link #MAX_SIDE} pixels. */
+	static double pixelFor(LocalizationTable table) {
+		ImageGrid fine = Renderer.gridFor(table, 1000); // the extent, coarsely: never too many pixels to describe
+		double side = Math.max(fine.width(), fine.height()) * 1000.0;
+		return Math.max(PIXEL_NM, Math.ceil(side / MAX_SIDE));
+	}
+
+	/** The table's rendering at {@link #pixelFor} pixels. */
+	static Rendering render(LocalizationTable table) {
+		return Renderer.histogram(table, pixelFor(table));
+	}
+
+	/**
+	 * The rendering as a 32-bit image whose calibration maps pixels to the table's nm: pixel width and
+	 * height are the pixel size, and the origin is where x = 0, y = 0 nm lies.
+	 */
+	static ImagePlus image(String title, Rendering rendering) {
+		ImageGrid g = rendering.grid();
+		ImagePlus imp = new ImagePlus(title, new FloatProcessor(g.width(), g.height(), rendering.pixels()));
+		Calibration cal = imp.getCalibration();
+		cal.setUnit("nm");
+		cal.pixelWidth = cal.pixelHeight = cal.pixelDepth = g.pixelNm();
+		cal.xOrigin = -g.originX() / g.pixelNm();
+		cal.yOrigin = -g.originY() / g.pixelNm();
+		// Most pixels of a histogram are 0 or 1: show the bright sites without letting a few hot pixels wash
+		// out the rest.
+		imp.setDisplayRange(0, brightness(rendering.pixels()));
+		return imp;
+	}
+
+	/** The 99.5th percentile of the lit pixels, at least 1. */
+	static double brightness(float[] pixels) {
+		float[] lit = new float[pixels.length];
+		int n = 0;
+		for (float p : pixels) if (p > 0) lit[n++] = p;
+		if (n == 0) return 1;
+		Arrays.sort(lit, 0, n);
+		return Math.max(1, lit[Math.min(n - 1, (int) (0.995 * n))]);
+	}
+
+	/**
+	 * The rectangle of whole pixels that holds every localization of a box from {@code min} to {@code max}
+	 * (x, y in nm), named and outlined in {@code colour}.
+	 */
+	static Roi outline(ImageGrid grid, double[] min, double[] max, String name, Color colour) {
+		int x0 = (int) Math.floor(grid.column(min[0])), y0 = (int) Math.floor(grid.row(min[1]));
+		int x1 = (int) Math.floor(grid.column(max[0])) + 1, y1 = (int) Math.floor(grid.row(max[1])) + 1;
+		Roi roi = new Roi(x0, y0, x1 - x0, y1 - y0);
+		roi.setName(name);
+		roi.setStrokeColor(colour);
+		return roi;
+	}
+
+	/** Kept candidates in yellow, rejected ones in grey (too few), vermillion (too many), purple (too wide). */
+	static Color colour(Segmenter.Verdict verdict) {
+		return switch (verdict) {
+			case KEPT -> new Color(0xF0E442);
+			case TOO_FEW -> new Color(0x999999);
+			case TOO_MANY -> new Color(0xD55E00);
+			case TOO_WIDE -> new Color(0xCC79A7);
+		};
+	}
+
+	/**
+	 * Every cluster of a segmentation as an outline: a kept one named by its structure key, a rejected one
+	 * "cluster n (why)", coloured by {@link #colour(Segmenter.Verdict)}; the verdict and the number of
+	 * localizations are ROI properties, so macros can read them.
+	 */
+	static List<Roi> candidates(Segmenter.Segmentation segmentation, ImageGrid grid) {
+		List<Roi> rois = new ArrayList<>(segmentation.clusters().size());
+		for (Segmenter.Cluster c : segmentation.clusters()) {
+			String name = c.key() != null ? c.key() : "cluster " + c.id() + " (" + c.verdict().words() + ")";
+			Roi roi = outline(grid, c.min(), c.max(), name, colour(c.verdict()));
+			roi.setProperty("verdict", c.verdict().words());
+			roi.setProperty("localizations", Integer.toString(c.size()));
+			rois.add(roi);
+		}
+		return rois;
+	}
+
+	/** Draws an ROI dashed and half transparent: a structure whose answer is not to be trusted. */
+	static void markDoubtful(Roi roi) {
+		Color c = roi.getStrokeColor();
+		roi.setStrokeColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 150));
+		roi.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] { 4, 3 },
+			0));
+	}
+
+	/**
+	 * Puts the ROIs on the image's overlay, shows the image (in batch mode it becomes the macro's current
+	 * image) and lists the ROIs in the ROI Manager, replacing what it held (the batch-mode one in a macro);
+	 * the ROI Manager is left alone where no window can open.
+	 */
+	static void show(ImagePlus imp, List<Roi> rois) {
+		Overlay overlay = new Overlay();
+		for (Roi r : rois) overlay.add(r);
+		if (rois.size() <= MAX_LABELS) {
+			overlay.drawLabels(true);
+			overlay.drawNames(true);
+			overlay.drawBackgrounds(true);
+			overlay.setLabelColor(Color.WHITE);
+		}
+		imp.setOverlay(overlay);
+		imp.show();
+		RoiManager rm = roiManager();
+		if (rm == null) return;
+		rm.reset();
+		for (Roi r : rois) rm.add(imp, (Roi) r.clone(), -1);
+	}
+
+	/** The ROI Manager in use (the hidden one of a batch-mode macro), opened if need be; null when headless. */
+	static RoiManager roiManager() {
+		RoiManager rm = RoiManager.getInstance();
+		if (rm != null || GraphicsEnvironment.isHeadless()) return rm;
+		return RoiManager.getRoiManager();
+	}
+
+	/** Writes the ROIs as an ImageJ ROI set (what ROI Manager &gt; More &gt; Save... writes), atomically. */
+	static void saveRoiZip(List<Roi> rois, File zip) throws IOException {
+		AtomicFiles.write(zip.toPath(), out -> {
+			ZipOutputStream zos = new ZipOutputStream(out);
+			DataOutputStream data = new DataOutputStream(new BufferedOutputStream(zos));
+			RoiEncoder encoder = new RoiEncoder(data);
+			Set<String> used = new HashSet<>();
+			for (Roi r : rois) {
+				String base = r.getName().replaceAll("[/\\\\:]", "_"), entry = base;
+				for (int n = 2; !used.add(entry); n++) entry = base + "-" + n;
+				zos.putNextEntry(new ZipEntry(entry + ".roi"));
+				encoder.write(r);
+				data.flush();
+			}
+			data.flush();
+			zos.finish();
+		});
+	}
+}
