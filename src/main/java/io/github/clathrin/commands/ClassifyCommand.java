@@ -21,6 +21,7 @@ import io.github.clathrin.pipeline.ModelFile;
 import io.github.clathrin.pipeline.StructureStatus;
 import io.github.clathrin.pipeline.TrainingRange;
 import io.github.clathrin.segment.SegmentConfig;
+import io.github.clathrin.segment.SegmentFiles;
 import io.github.clathrin.segment.Segmenter;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.InputException;
@@ -46,11 +47,29 @@ public class ClassifyCommand extends StructureCommand {
 			+ "classify each.")
 	private boolean segment;
 
-	@Parameter(label = "DBSCAN eps (nm)", required = false, min = "0", description = "With segment: DBSCAN eps in nm.")
+	@Parameter(label = SegmentParameters.EPS_LABEL, required = false, min = "0", description = SegmentParameters.EPS)
 	private double eps = SegmentConfig.DEFAULT_EPS;
 
-	@Parameter(label = "DBSCAN min points", required = false, min = "1", description = "With segment: DBSCAN min points.")
+	@Parameter(label = SegmentParameters.MIN_POINTS_LABEL, required = false, min = "1",
+		description = SegmentParameters.MIN_POINTS)
 	private int min_points = SegmentConfig.DEFAULT_MIN_POINTS;
+
+	@Parameter(label = SegmentParameters.MIN_SIZE_LABEL, required = false, min = "1",
+		description = SegmentParameters.MIN_SIZE)
+	private int min_size = SegmentConfig.DEFAULT_MIN_SIZE;
+
+	@Parameter(label = SegmentParameters.MAX_SIZE_LABEL, required = false, min = "1",
+		description = SegmentParameters.MAX_SIZE)
+	private int max_size = SegmentConfig.DEFAULT_MAX_SIZE;
+
+	@Parameter(label = SegmentParameters.MAX_EXTENT_LABEL, required = false, min = "0",
+		description = SegmentParameters.MAX_EXTENT)
+	private double max_extent = SegmentConfig.DEFAULT_MAX_EXTENT;
+
+	@Parameter(label = "Pixel size for the cell's area (nm)", required = false, min = "1",
+		description = "With segment or a folder of tables: the cell's area, for the structures per um^2 of the "
+			+ "summary, is the area of the pixels of this size holding at least one localization.")
+	private double area_pixel = CellSummary.DEFAULT_AREA_PIXEL;
 
 	@Parameter(label = "Explain: fit a spherical cap to each structure (radius, closing angle)", required = false,
 		persist = false, description = "Add cap_radius_nm, cap_closing_angle_deg and cap_fit_rmse_nm to every row: a "
@@ -71,6 +90,12 @@ public class ClassifyCommand extends StructureCommand {
 
 	private ClassifyTables.Outcome batch;
 
+	/** With segment: the whole-cell table and what DBSCAN made of it, for callers that draw the cell. */
+	private Segmenter.Segmentation segmentation;
+
+	/** With segment: the cell's summary. */
+	private CellSummary summary;
+
 	@Override
 	protected void execute() {
 		existingFile(given(model, "model file", "model"), "model file");
@@ -78,8 +103,14 @@ public class ClassifyCommand extends StructureCommand {
 		OutputCheck check = checkCallerOutputs(reads().reads(model, "model file"));
 		if (input != null && input.isDirectory() && orNull(roi_column) != null)
 			check.folder(output, "results folder (output)", p -> p.getNameCount() == 1
-				&& p.toString().endsWith(ClassifyTables.RESULTS_SUFFIX));
-		else check.file(output, "results file (output)");
+				&& (p.toString().endsWith(ClassifyTables.RESULTS_SUFFIX) || p.toString().equals(ClassifyTables.SUMMARY)));
+		else {
+			check.file(output, "results file (output)");
+			if (segment) {
+				check.file(segmentsFile(output), "segments file (output)");
+				check.file(summaryFile(output), "summary file (output)");
+			}
+		}
 		Model m = ModelFile.read(model.toPath());
 		existing(given(input, "input", "input"), "input");
 		if (input.isDirectory() && orNull(roi_column) != null) {
@@ -90,9 +121,16 @@ public class ClassifyCommand extends StructureCommand {
 		structures = in.set();
 		classNames = m.classNames();
 		predictions = Classification.classify(m, structures, progress());
-		if (explain) caps = Classification.explain(structures.structures(), progress());
+		// A whole cell always gets its caps: the summary's closing angles, and a way to judge each structure.
+		if (explain || segment) caps = Classification.explain(structures.structures(), progress());
 		try {
-			Classification.writeCsv(output.toPath(), predictions, m.classNames(), caps);
+			Classification.writeCsv(output.toPath(), predictions, m.classNames(), structures.structures(), caps);
+			if (segment) {
+				SegmentFiles.writeSummary(segmentsFile(output).toPath(), segmentation.clusters(),
+					segmentConfig(), Map.of());
+				summary = CellSummary.of(input.getName(), segmentation.table(), predictions, caps, classNames, area_pixel);
+				CellSummary.write(summaryFile(output).toPath(), List.of(summary));
+			}
 		}
 		catch (IOException e) {
 			throw new InputException(output + ": cannot write results (" + e.getMessage() + ")", e);
@@ -121,8 +159,31 @@ public class ClassifyCommand extends StructureCommand {
 		if (caps != null) sb.append(explainSummary());
 		if (known > 0) sb.append("Agreement with the ").append(known).append(" known labels: ").append(agree)
 			.append(" (these may include training structures; use evaluate for an honest accuracy)\n");
+		if (summary != null) sb.append(summary.report());
 		sb.append("Results written to ").append(output);
+		if (segment) sb.append(", clusters to ").append(segmentsFile(output)).append(", summary to ")
+			.append(summaryFile(output));
 		report = sb.toString();
+	}
+
+	/** With segment: {@code <results>-segments.csv} beside the results, every DBSCAN cluster and its verdict. */
+	public static File segmentsFile(File results) {
+		return sibling(results, "-segments.csv");
+	}
+
+	/** With segment: {@code <results>-summary.csv} beside the results, the cell's {@link CellSummary}. */
+	public static File summaryFile(File results) {
+		return sibling(results, "-summary.csv");
+	}
+
+	private static File sibling(File results, String suffix) {
+		String name = results.getName();
+		int dot = name.lastIndexOf('.');
+		return new File(results.getAbsoluteFile().getParentFile(), (dot > 0 ? name.substring(0, dot) : name) + suffix);
+	}
+
+	private SegmentConfig segmentConfig() {
+		return SegmentCommand.config(eps, min_points, min_size, max_size, max_extent);
 	}
 
 	/**
@@ -163,17 +224,17 @@ public class ClassifyCommand extends StructureCommand {
 	}
 
 	/**
-	 * Cuts the one whole-cell table into structures with the default size filters; the table's own ROI
+	 * Cuts the one whole-cell table into structures with segment's DBSCAN and size filters; the table's own ROI
 	 * column and labels file do not apply to structures that did not exist before.
 	 */
 	private StructureInput.Loaded segmentInput() {
 		existingFile(input, "whole-cell table");
 		if (orNull(roi_column) != null) throw new InputException("--segment finds the structures itself; drop the "
 			+ "ROI column");
-		SegmentConfig config = SegmentCommand.config(eps, min_points, SegmentConfig.DEFAULT_MIN_SIZE,
-			SegmentConfig.DEFAULT_MAX_SIZE, SegmentConfig.DEFAULT_MAX_EXTENT);
+		SegmentConfig config = segmentConfig();
 		LocalizationTable table = SegmentCommand.read(input, readOptions(), this);
 		Segmenter.Segmentation s = SegmentCommand.segment(config, table, input, this);
+		segmentation = s;
 		if (s.structures().size() == 0) throw new InputException(input + ": no structures found (" + s.summary() + ")");
 		List<String> warnings = new ArrayList<>(s.structures().warnings());
 		warnings.add(0, "segmentation: " + s.summary());
@@ -187,11 +248,14 @@ public class ClassifyCommand extends StructureCommand {
 			throw new InputException(output + ": a folder of tables needs an output folder, not a file");
 		StringBuilder log = new StringBuilder();
 		ClassifyTables.Outcome outcome = ClassifyTables.run(m, input.toPath(), roi_column,
-			readOptions(), output.toPath(), skip_existing, explain,
+			readOptions(), output.toPath(), skip_existing, area_pixel,
 			line -> log.append(line).append('\n'), progress());
 		batch = outcome;
 		if (labels != null) log.append("warning: the labels file is not applied to a folder of tables\n");
-		report = log + outcome.summary() + "\nResults written to " + output;
+		StringBuilder cells = new StringBuilder();
+		outcome.summaries().forEach(c -> cells.append(c.report()));
+		report = log + cells.toString() + outcome.summary() + "\nResults written to " + output
+			+ (outcome.summaries().isEmpty() ? "" : ", summary to " + output.toPath().resolve(ClassifyTables.SUMMARY));
 	}
 
 	/** One line per predicted class: how many structures had a cap fitted, and their median closing angle and radius. */
@@ -222,6 +286,16 @@ public class ClassifyCommand extends StructureCommand {
 	/** With explain: the cap fitted to each structure in the order of {@link #getPredictions()}, else null. */
 	public List<CapFit.Result> getCaps() {
 		return caps;
+	}
+
+	/** With segment: the cell's table, its clusters and the structures kept, else null. */
+	public Segmenter.Segmentation getSegmentation() {
+		return segmentation;
+	}
+
+	/** With segment: the cell's summary, else null (a folder of tables has one per table in {@link #getBatch()}). */
+	public CellSummary getSummary() {
+		return summary;
 	}
 
 	/** The outcome of a folder of tables, or null when the input was one structure set. */

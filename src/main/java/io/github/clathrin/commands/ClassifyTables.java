@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import io.github.clathrin.encoders.CapFit;
 import io.github.clathrin.localizations.LocalizationReaders;
 import io.github.clathrin.localizations.LocalizationTable;
 import io.github.clathrin.localizations.ReadOptions;
@@ -29,8 +30,11 @@ import io.github.clathrin.task.Progress;
  */
 public final class ClassifyTables {
 
-	/** What happened to the files of one batch. */
-	public record Outcome(List<Path> written, List<Path> skipped, List<String> failed) {
+	/**
+	 * What happened to the files of one batch, and the summary of each table classified (in the order of
+	 * {@code written}), also written to {@link #SUMMARY} in the output folder.
+	 */
+	public record Outcome(List<Path> written, List<Path> skipped, List<String> failed, List<CellSummary> summaries) {
 
 		public String summary() {
 			return String.format(Locale.ROOT, "%d tables classified, %d skipped (results exist), %d failed",
@@ -40,6 +44,9 @@ public final class ClassifyTables {
 
 	/** What {@link #resultFile} appends to a table's name. */
 	static final String RESULTS_SUFFIX = "-results.csv";
+
+	/** The summary across the tables of a batch, one row per table classified, in the output folder. */
+	public static final String SUMMARY = "summary.csv";
 
 	private ClassifyTables() {}
 
@@ -68,12 +75,16 @@ public final class ClassifyTables {
 	/**
 	 * Classifies every table of {@code inputFolder}.
 	 *
-	 * @param explain add the cap fit columns ({@link Classification#EXPLAIN_COLUMNS}) to every results file
+	 * Every results file gets the structures' geometry and cap fit columns ({@link Classification#GEOMETRY_COLUMNS},
+	 * {@link Classification#EXPLAIN_COLUMNS}): each table is a whole cell, whose structures a person finds back
+	 * by their centroids and compares by their closing angles.
+	 *
+	 * @param areaPixel the pixel size (nm) at which each cell's area is measured ({@link CellSummary})
 	 * @param log receives one line per skipped or failed file (the Fiji log, stderr)
 	 * @throws CancelledException when the user stops; files finished before stay written
 	 */
 	public static Outcome run(Model model, Path inputFolder, String roiColumn, ReadOptions options,
-		Path outputFolder, boolean skipExisting, boolean explain, Consumer<String> log, Progress progress)
+		Path outputFolder, boolean skipExisting, double areaPixel, Consumer<String> log, Progress progress)
 	{
 		if (roiColumn == null || roiColumn.isBlank())
 			throw new InputException("a folder of whole tables needs the ROI column that names each structure");
@@ -101,6 +112,7 @@ public final class ClassifyTables {
 		if (!note.isEmpty()) log.accept(note.strip());
 		List<Path> written = new ArrayList<>(), skipped = new ArrayList<>();
 		List<String> failed = new ArrayList<>();
+		List<CellSummary> summaries = new ArrayList<>();
 		for (int i = 0; i < tables.size(); i++) {
 			progress.checkCancelled();
 			Path table = tables.get(i), out = resultFile(table, outputFolder);
@@ -116,9 +128,12 @@ public final class ClassifyTables {
 				StructureSet set = StructureLoader.fromTable(t, roiColumn.trim());
 				if (set.size() == 0) throw new InputException(table + ": no structures found");
 				List<Classification.Prediction> predictions = Classification.classify(model, set, cancelOnly(progress));
-				Classification.writeCsv(out, predictions, model.classNames(),
-					explain ? Classification.explain(set.structures(), cancelOnly(progress)) : null);
+				List<CapFit.Result> caps = Classification.explain(set.structures(), cancelOnly(progress));
+				CellSummary summary = CellSummary.of(table.getFileName().toString(), t, predictions, caps,
+					model.classNames(), areaPixel);
+				Classification.writeCsv(out, predictions, model.classNames(), set.structures(), caps);
 				written.add(out);
+				summaries.add(summary);
 				String trust = ClassifyCommand.trustSummary(predictions, model);
 				if (!trust.isEmpty()) for (String line : trust.split("\n")) log.accept(table.getFileName() + ": " + line);
 			}
@@ -133,7 +148,14 @@ public final class ClassifyTables {
 			}
 		}
 		progress.report("Classified " + tables.size() + " tables", tables.size(), tables.size());
-		return new Outcome(written, skipped, failed);
+		if (!summaries.isEmpty()) try {
+			CellSummary.write(outputFolder.resolve(SUMMARY), summaries);
+		}
+		catch (IOException e) {
+			throw new InputException(outputFolder.resolve(SUMMARY) + ": cannot write the summary (" + e.getMessage() + ")",
+				e);
+		}
+		return new Outcome(written, skipped, failed, List.copyOf(summaries));
 	}
 
 	// Inside one table only cancellation matters: the per-file bar would jump back and forth otherwise.

@@ -28,23 +28,23 @@ public class SegmentCommand extends ReadingCommand {
 		description = "Output folder: structures/<name>-<n>.csv (or structures.csv with one_table) and segments.csv.")
 	private File output;
 
-	@Parameter(label = "DBSCAN eps (nm)", required = false, min = "0", description = "DBSCAN eps in nm.")
+	@Parameter(label = SegmentParameters.EPS_LABEL, required = false, min = "0", description = SegmentParameters.EPS)
 	private double eps = SegmentConfig.DEFAULT_EPS;
 
-	@Parameter(label = "DBSCAN min points", required = false, min = "1",
-		description = "Neighbours within eps (the point included) that make a core point.")
+	@Parameter(label = SegmentParameters.MIN_POINTS_LABEL, required = false, min = "1",
+		description = SegmentParameters.MIN_POINTS)
 	private int min_points = SegmentConfig.DEFAULT_MIN_POINTS;
 
-	@Parameter(label = "Min localizations per structure", required = false, min = "1",
-		description = "Fewest localizations of a kept structure.")
+	@Parameter(label = SegmentParameters.MIN_SIZE_LABEL, required = false, min = "1",
+		description = SegmentParameters.MIN_SIZE)
 	private int min_size = SegmentConfig.DEFAULT_MIN_SIZE;
 
-	@Parameter(label = "Max localizations per structure", required = false, min = "1",
-		description = "Most localizations of a kept structure.")
+	@Parameter(label = SegmentParameters.MAX_SIZE_LABEL, required = false, min = "1",
+		description = SegmentParameters.MAX_SIZE)
 	private int max_size = SegmentConfig.DEFAULT_MAX_SIZE;
 
-	@Parameter(label = "Max extent per axis (nm)", required = false, min = "0",
-		description = "Largest extent along any axis of a kept structure, in nm.")
+	@Parameter(label = SegmentParameters.MAX_EXTENT_LABEL, required = false, min = "0",
+		description = SegmentParameters.MAX_EXTENT)
 	private double max_extent = SegmentConfig.DEFAULT_MAX_EXTENT;
 
 	@Parameter(label = "One table with an roi column", required = false, persist = false,

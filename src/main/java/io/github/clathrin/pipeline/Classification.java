@@ -15,6 +15,7 @@ import io.github.clathrin.augment.Augmenter;
 import io.github.clathrin.encoders.CapFit;
 import io.github.clathrin.encoders.Encoders;
 import io.github.clathrin.structures.Structure;
+import io.github.clathrin.structures.StructureGeometry;
 import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.AtomicFiles;
 import io.github.clathrin.task.Progress;
@@ -155,6 +156,32 @@ public final class Classification {
 	public static void writeCsv(Path file, List<Prediction> predictions, List<String> classNames,
 		List<CapFit.Result> caps) throws IOException
 	{
+		writeCsv(file, predictions, classNames, null, caps);
+	}
+
+	/**
+	 * The columns that say where each structure lies and how large it is ({@link StructureGeometry}), after
+	 * outside_training when the structures are given, so that a structure can be found back in its cell.
+	 */
+	public static final List<String> GEOMETRY_COLUMNS = List.of("localizations", "centroid_x_nm", "centroid_y_nm",
+		"centroid_z_nm", "extent_x_nm", "extent_y_nm", "extent_z_nm");
+
+	/** The {@link #GEOMETRY_COLUMNS} of one structure, in order; NaN for a ready volume without localizations. */
+	public static double[] geometryValues(Structure s) {
+		StructureGeometry g = StructureGeometry.of(s);
+		return new double[] { g.localizations(), g.centroid()[0], g.centroid()[1], g.centroid()[2], g.extent(0),
+			g.extent(1), g.extent(2) };
+	}
+
+	/**
+	 * As {@link #writeCsv(Path, List, List, List)}, with the {@link #GEOMETRY_COLUMNS} after outside_training when
+	 * structures is not null (the classified structures, in the order of the predictions).
+	 */
+	public static void writeCsv(Path file, List<Prediction> predictions, List<String> classNames,
+		List<Structure> structures, List<CapFit.Result> caps) throws IOException
+	{
+		if (structures != null && structures.size() != predictions.size())
+			throw new IllegalArgumentException(structures.size() + " structures for " + predictions.size() + " predictions");
 		if (caps != null && caps.size() != predictions.size())
 			throw new IllegalArgumentException(caps.size() + " cap fits for " + predictions.size() + " predictions");
 		AtomicFiles.write(file, stream -> {
@@ -162,6 +189,7 @@ public final class Classification {
 			w.write("structure,prediction,probability,label");
 			for (String c : classNames) w.write(",p_" + csv(c));
 			w.write(",status,outside_training");
+			if (structures != null) for (String c : GEOMETRY_COLUMNS) w.write("," + c);
 			if (caps != null) for (String c : EXPLAIN_COLUMNS) w.write("," + c);
 			w.write('\n');
 			for (int i = 0; i < predictions.size(); i++) {
@@ -171,6 +199,12 @@ public final class Classification {
 				if (p.hasClass()) for (double q : p.probabilities()) w.write("," + fmt(q));
 				else w.write(",".repeat(classNames.size()));
 				w.write("," + csv(p.status()) + "," + csv(p.outsideTraining()));
+				if (structures != null) {
+					double[] g = geometryValues(structures.get(i));
+					w.write("," + (long) g[0]);
+					for (int k = 1; k < g.length; k++)
+						w.write("," + (Double.isNaN(g[k]) ? "" : String.format(Locale.ROOT, "%.1f", g[k])));
+				}
 				if (caps != null)
 					for (double v : explainValues(caps.get(i)))
 						w.write("," + (Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v)));

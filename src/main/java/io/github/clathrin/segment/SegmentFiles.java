@@ -20,7 +20,6 @@ import io.github.clathrin.localizations.LocalizationTable;
 import io.github.clathrin.localizations.ThunderStormCsvWriter;
 import io.github.clathrin.structures.CsvRecords;
 import io.github.clathrin.structures.Structure;
-import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.AtomicFiles;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
@@ -76,8 +75,8 @@ public final class SegmentFiles {
 		Path tmp = AtomicFiles.temporarySibling(dir.resolve(STRUCTURES));
 		try {
 			Files.createDirectory(tmp);
-			if (oneTable) writeTable(tmp.resolve(TABLE), segmentation.structures());
-			else writeStructures(tmp, segmentation.structures(), progress);
+			if (oneTable) writeTable(tmp.resolve(TABLE), segmentation);
+			else writeStructures(tmp, segmentation, progress);
 			progress.checkCancelled(); // the last moment at which the earlier segmentation is still whole
 			boolean hadFolder = false;
 			for (String f : earlier) {
@@ -157,30 +156,75 @@ public final class SegmentFiles {
 		}
 	}
 
-	/** One {@code <key>.csv} per kept structure in {@code dir}. */
-	public static void writeStructures(Path dir, StructureSet structures, Progress progress) throws IOException {
+	/**
+	 * One {@code <key>.csv} per kept structure in {@code dir}, with every column of the segmented table (frame,
+	 * photons, precision...), not only x, y, z.
+	 */
+	public static void writeStructures(Path dir, Segmenter.Segmentation segmentation, Progress progress)
+		throws IOException
+	{
+		int[][] rows = keptRows(segmentation);
 		int i = 0;
-		for (Structure s : structures) {
+		for (Segmenter.Cluster c : segmentation.clusters()) {
+			if (c.key() == null) continue;
 			progress.checkCancelled();
-			ThunderStormCsvWriter.write(dir.resolve(s.key() + ".csv"), table(dir.resolve(s.key() + ".csv"), s.points(),
-				null));
-			progress.report("Writing structures", ++i, structures.size());
+			Path file = dir.resolve(c.key() + ".csv");
+			ThunderStormCsvWriter.write(file, rowsOf(file, segmentation.table(), rows[c.id()], null));
+			progress.report("Writing structures", ++i, segmentation.structures().size());
 		}
 	}
 
-	/** All kept structures in one table whose roi column is the number at the end of each key. */
-	public static void writeTable(Path file, StructureSet structures) throws IOException {
+	/**
+	 * All kept structures in one table, with every column of the segmented table and an roi column, the number
+	 * at the end of each key (a column of the source called roi gives way to it).
+	 */
+	public static void writeTable(Path file, Segmenter.Segmentation segmentation) throws IOException {
+		int[][] rows = keptRows(segmentation);
 		int n = 0;
-		for (Structure s : structures) n += s.size();
-		double[] points = new double[3 * n];
+		for (Segmenter.Cluster c : segmentation.clusters()) if (c.key() != null) n += rows[c.id()].length;
+		int[] all = new int[n];
 		double[] roi = new double[n];
-		int row = 0;
-		for (Structure s : structures) {
-			System.arraycopy(s.points(), 0, points, 3 * row, s.points().length);
-			double number = roiNumber(s.key());
-			for (int i = 0; i < s.size(); i++) roi[row++] = number;
+		int at = 0;
+		for (Segmenter.Cluster c : segmentation.clusters()) {
+			if (c.key() == null) continue;
+			double number = roiNumber(c.key());
+			for (int r : rows[c.id()]) {
+				roi[at] = number;
+				all[at++] = r;
+			}
 		}
-		ThunderStormCsvWriter.write(file, table(file, points, roi));
+		ThunderStormCsvWriter.write(file, rowsOf(file, segmentation.table(), all, roi));
+	}
+
+	/** The table rows of each kept cluster, in table order, by cluster id (null for a rejected cluster). */
+	private static int[][] keptRows(Segmenter.Segmentation s) {
+		int[][] rows = new int[s.clusters().size()][];
+		for (Segmenter.Cluster c : s.clusters()) if (c.key() != null) rows[c.id()] = new int[c.size()];
+		int[] fill = new int[rows.length];
+		int[] labels = s.labels();
+		for (int r = 0; r < labels.length; r++) {
+			int c = labels[r];
+			if (c >= 0 && rows[c] != null) rows[c][fill[c]++] = r;
+		}
+		return rows;
+	}
+
+	/**
+	 * The given rows of every column of {@code source}, z = 0 added after y for a 2D table (as the structures
+	 * have it), and the roi column when given.
+	 */
+	private static LocalizationTable rowsOf(Path file, LocalizationTable source, int[] rows, double[] roi) {
+		LocalizationTable.Builder b = LocalizationTable.builder(file, "csv");
+		for (LocalizationTable.Column c : source.columns()) {
+			if (roi != null && c.name().equalsIgnoreCase(ROI)) continue;
+			double[] v = new double[rows.length];
+			for (int i = 0; i < rows.length; i++) v[i] = c.values()[rows[i]];
+			b.column(c.name(), c.unit(), v);
+			if (c.name().equalsIgnoreCase(LocalizationTable.Y) && !source.is3D()) b.column(LocalizationTable.Z, "nm",
+				new double[rows.length]);
+		}
+		if (roi != null) b.column(ROI, "", roi);
+		return b.build();
 	}
 
 	/**
@@ -217,19 +261,5 @@ public final class SegmentFiles {
 	/** The n of "cell-n"; keys come from {@link Segmenter}, so the suffix is always a number. */
 	static double roiNumber(String key) {
 		return Integer.parseInt(key.substring(key.lastIndexOf('-') + 1));
-	}
-
-	private static LocalizationTable table(Path file, double[] points, double[] roi) {
-		int n = points.length / 3;
-		double[] x = new double[n], y = new double[n], z = new double[n];
-		for (int i = 0; i < n; i++) {
-			x[i] = points[3 * i];
-			y[i] = points[3 * i + 1];
-			z[i] = points[3 * i + 2];
-		}
-		LocalizationTable.Builder b = LocalizationTable.builder(file, "csv").column(LocalizationTable.X, "nm", x)
-			.column(LocalizationTable.Y, "nm", y).column(LocalizationTable.Z, "nm", z);
-		if (roi != null) b.column(ROI, "", roi);
-		return b.build();
 	}
 }

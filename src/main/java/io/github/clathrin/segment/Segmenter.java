@@ -50,8 +50,12 @@ public final class Segmenter {
 		}
 	}
 
-	/** Kept structures, every cluster, the summary, and the DBSCAN label of each row (-1 for noise). */
-	public record Segmentation(StructureSet structures, List<Cluster> clusters, Summary summary, int[] labels) {}
+	/**
+	 * Kept structures, every cluster, the summary, the DBSCAN label of each row (-1 for noise), and the table
+	 * segmented, whose other columns (frame, photons, precision...) the structure files keep.
+	 */
+	public record Segmentation(StructureSet structures, List<Cluster> clusters, Summary summary, int[] labels,
+		LocalizationTable table) {}
 
 	private final SegmentConfig config;
 
@@ -142,7 +146,7 @@ public final class Segmenter {
 		List<String> warnings = new ArrayList<>(table.warnings());
 		if (!table.is3D()) warnings.add(source + ": 2D table: z set to 0 (3D data expected)");
 		Summary summary = new Summary(labels.length, noise, k, kept, tooFew, tooMany, tooWide);
-		return new Segmentation(new StructureSet(structures, warnings), clusters, summary, labels);
+		return new Segmentation(new StructureSet(structures, warnings), clusters, summary, labels, table);
 	}
 
 	private static void grow(double[] box, int c, int axis, double v) {

@@ -320,7 +320,8 @@ class MainTest {
 		assertEquals(0, c.exit(), c.toString());
 		assertTrue(c.out().contains("Classified 70 structures"), c.toString());
 		List<String> rows = Files.readAllLines(results);
-		assertEquals("structure,prediction,probability,label,p_no,p_yes,status,outside_training", rows.get(0));
+		assertEquals("structure,prediction,probability,label,p_no,p_yes,status,outside_training"
+			+ ",localizations,centroid_x_nm,centroid_y_nm,centroid_z_nm,extent_x_nm,extent_y_nm,extent_z_nm", rows.get(0));
 		assertEquals(71, rows.size(), "one row per structure");
 		List<String> keys;
 		try (Stream<Path> files = Files.list(sim.resolve("structures"))) {
@@ -329,7 +330,7 @@ class MainTest {
 		assertEquals(keys, rows.stream().skip(1).map(r -> r.split(",")[0]).sorted().toList());
 		for (String row : rows.subList(1, rows.size())) {
 			String[] f = row.split(",", -1);
-			assertEquals(8, f.length, row);
+			assertEquals(15, f.length, row);
 			assertEquals("ok", f[6], row);
 			assertTrue(f[1].equals("yes") || f[1].equals("no"), row);
 			assertEquals("", f[3], "no labels given to classify: " + row);

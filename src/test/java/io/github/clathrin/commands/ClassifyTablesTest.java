@@ -58,7 +58,7 @@ class ClassifyTablesTest {
 	void aCorruptTableIsLoggedAndTheOthersAreClassified(@TempDir Path dir) throws IOException {
 		Path in = tables(dir), out = dir.resolve("out");
 		List<String> log = new ArrayList<>();
-		ClassifyTables.Outcome o = ClassifyTables.run(model, in, "roi", ReadOptions.DEFAULT, out, false, false, log::add,
+		ClassifyTables.Outcome o = ClassifyTables.run(model, in, "roi", ReadOptions.DEFAULT, out, false, CellSummary.DEFAULT_AREA_PIXEL, log::add,
 			Progress.NONE);
 		assertEquals(List.of(out.resolve("a-results.csv"), out.resolve("c-results.csv")), o.written());
 		assertEquals(1, o.failed().size(), o.failed().toString());
@@ -78,7 +78,7 @@ class ClassifyTablesTest {
 		Files.writeString(in.resolve("labels.csv"), "structure,label\n1,yes\n");
 		Files.writeString(in.resolve("README.txt"), "Cells imaged on Tuesday.\n");
 		List<String> log = new ArrayList<>();
-		ClassifyTables.Outcome o = ClassifyTables.run(model, in, "roi", ReadOptions.DEFAULT, out, false, false, log::add,
+		ClassifyTables.Outcome o = ClassifyTables.run(model, in, "roi", ReadOptions.DEFAULT, out, false, CellSummary.DEFAULT_AREA_PIXEL, log::add,
 			Progress.NONE);
 		assertEquals(List.of(out.resolve("a-results.csv"), out.resolve("c-results.csv")), o.written());
 		assertEquals(List.of(), o.failed());
@@ -92,14 +92,14 @@ class ClassifyTablesTest {
 		Path in = tables(dir), out = Files.createDirectories(dir.resolve("out"));
 		Files.writeString(out.resolve("a-results.csv"), "done before\n");
 		List<String> log = new ArrayList<>();
-		ClassifyTables.Outcome o = ClassifyTables.run(model, in, "roi", ReadOptions.DEFAULT, out, true, false, log::add,
+		ClassifyTables.Outcome o = ClassifyTables.run(model, in, "roi", ReadOptions.DEFAULT, out, true, CellSummary.DEFAULT_AREA_PIXEL, log::add,
 			Progress.NONE);
 		assertEquals(List.of(out.resolve("a-results.csv")), o.skipped());
 		assertEquals(List.of(out.resolve("c-results.csv")), o.written());
 		assertEquals("done before\n", Files.readString(out.resolve("a-results.csv")));
 		assertTrue(log.get(0).startsWith("skipped a.csv"), log.toString());
 
-		ClassifyTables.Outcome again = ClassifyTables.run(model, in, "roi", ReadOptions.DEFAULT, out, false, false, s -> {},
+		ClassifyTables.Outcome again = ClassifyTables.run(model, in, "roi", ReadOptions.DEFAULT, out, false, CellSummary.DEFAULT_AREA_PIXEL, s -> {},
 			Progress.NONE);
 		assertEquals(2, again.written().size());
 		assertFalse(Files.readString(out.resolve("a-results.csv")).startsWith("done before"));
@@ -122,7 +122,7 @@ class ClassifyTablesTest {
 			}
 		};
 		assertThrows(CancelledException.class, () -> ClassifyTables.run(model, in, "roi", ReadOptions.DEFAULT, out,
-			false, false, s -> {}, stopAfterFirstTable));
+			false, CellSummary.DEFAULT_AREA_PIXEL, s -> {}, stopAfterFirstTable));
 		assertTrue(Files.exists(out.resolve("a-results.csv")));
 		assertFalse(Files.exists(out.resolve("c-results.csv")));
 		try (var files = Files.list(out)) {

@@ -171,7 +171,8 @@ class CommandsTest {
 		}
 		List<String> lines = Files.readAllLines(out);
 		assertEquals(STRUCTURES + 1, lines.size());
-		assertEquals("structure,prediction,probability,label,p_no,p_yes,status,outside_training", lines.get(0));
+		assertEquals("structure,prediction,probability,label,p_no,p_yes,status,outside_training"
+			+ ",localizations,centroid_x_nm,centroid_y_nm,centroid_z_nm,extent_x_nm,extent_y_nm,extent_z_nm", lines.get(0));
 		assertContains((String) m.getOutput("report"), "Classified " + STRUCTURES + " structures",
 			"Agreement with the " + LABELLED + " known labels");
 	}

@@ -110,7 +110,7 @@ class ExplainTest {
 		Path in = Files.createDirectories(tmp.resolve("tables")), out = tmp.resolve("results");
 		Files.copy(data.resolve(SimulatedDataset.ALL), in.resolve("cell.csv"));
 		ClassifyTables.Outcome o = ClassifyTables.run(ModelFile.read(modelFile), in, "roi",
-			io.github.clathrin.localizations.ReadOptions.DEFAULT, out, false, true, s -> {}, Progress.NONE);
+			io.github.clathrin.localizations.ReadOptions.DEFAULT, out, false, CellSummary.DEFAULT_AREA_PIXEL, s -> {}, Progress.NONE);
 		assertEquals(1, o.written().size(), o.summary());
 		List<String> lines = Files.readAllLines(o.written().get(0));
 		assertTrue(lines.get(0).endsWith(",cap_radius_nm,cap_closing_angle_deg,cap_fit_rmse_nm"), lines.get(0));
