@@ -54,9 +54,6 @@ public class SegmentCommand extends ReadingCommand {
 
 	private Segmenter.Segmentation segmentation;
 
-	/** Not a SciJava output: the whole-cell table, for callers that draw the structures on it (Fiji). */
-	private LocalizationTable table;
-
 	@Override
 	protected void execute() {
 		existingFile(given(input, "localization table", "input"), "localization table");
@@ -67,7 +64,7 @@ public class SegmentCommand extends ReadingCommand {
 			p -> p.getName(0).toString().equals(SegmentFiles.STRUCTURES) || p.toString().equals(SegmentFiles.TABLE)
 				|| p.toString().equals(SegmentFiles.SUMMARY));
 		SegmentConfig config = config(eps, min_points, min_size, max_size, max_extent);
-		table = read(input, readOptions(), this);
+		LocalizationTable table = read(input, readOptions(), this);
 		segmentation = segment(config, table, input, this);
 		Path dir = output.toPath();
 		try {
@@ -83,11 +80,6 @@ public class SegmentCommand extends ReadingCommand {
 		if (one_table) sb.append(" (roi column: ").append(SegmentFiles.ROI).append(')');
 		sb.append(", summary to ").append(dir.resolve(SegmentFiles.SUMMARY));
 		report = sb.toString();
-	}
-
-	/** The whole-cell table that was segmented, or null before a successful run. */
-	public LocalizationTable getTable() {
-		return table;
 	}
 
 	/** What was found, or null before a successful run. */

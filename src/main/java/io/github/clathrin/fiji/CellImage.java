@@ -27,6 +27,7 @@ import io.github.clathrin.localizations.LocalizationTable;
 import io.github.clathrin.render.ImageGrid;
 import io.github.clathrin.render.Renderer;
 import io.github.clathrin.render.Rendering;
+import io.github.clathrin.render.StructureOutlines;
 import io.github.clathrin.segment.Segmenter;
 import io.github.clathrin.task.AtomicFiles;
 
@@ -123,6 +124,28 @@ final class CellImage {
 			Roi roi = outline(grid, c.min(), c.max(), name, colour(c.verdict()));
 			roi.setProperty("verdict", c.verdict().words());
 			roi.setProperty("localizations", Integer.toString(c.size()));
+			rois.add(roi);
+		}
+		return rois;
+	}
+
+	/**
+	 * Classified structures as outlines named by {@link StructureOutlines.Outline#label()} ("key class
+	 * probability"), in their class's colour, and dashed and half transparent, with "(untrusted)" in the name,
+	 * when their answer is not to be trusted; prediction, probability and trust are ROI properties.
+	 */
+	static List<Roi> classified(List<StructureOutlines.Outline> outlines, List<String> classNames, ImageGrid grid) {
+		List<Roi> rois = new ArrayList<>(outlines.size());
+		for (StructureOutlines.Outline o : outlines) {
+			StructureOutlines.PixelBox b = o.on(grid);
+			Roi roi = new Roi(b.x(), b.y(), b.width(), b.height());
+			roi.setName(o.label() + (o.trusted() ? "" : " (untrusted)"));
+			roi.setStrokeColor(new Color(StructureOutlines.colour(o.predicted(), classNames)));
+			if (!o.trusted()) markDoubtful(roi);
+			roi.setProperty("structure", o.key());
+			roi.setProperty("prediction", o.predicted() == null ? "" : o.predicted());
+			roi.setProperty("probability", Double.isNaN(o.probability()) ? "" : Double.toString(o.probability()));
+			roi.setProperty("trusted", Boolean.toString(o.trusted()));
 			rois.add(roi);
 		}
 		return rois;

@@ -12,6 +12,7 @@ import io.github.clathrin.commands.SegmentCommand;
 import io.github.clathrin.render.Rendering;
 import io.github.clathrin.segment.SegmentConfig;
 import io.github.clathrin.segment.SegmentFiles;
+import io.github.clathrin.ui.Gallery;
 
 /**
  * Plugins &gt; Clathrin &gt; Find Structures...: cuts a whole-cell localization table into candidate
@@ -75,10 +76,12 @@ public class FindStructuresPlugin extends DialogPlugIn {
 		if (done == null) return;
 		showReport(done.getReport());
 		// Drawn here, not in the command, so that the core stays free of ImageJ.
-		Rendering cell = CellImage.render(done.getTable());
+		Rendering cell = CellImage.render(done.getSegmentation().table());
 		List<Roi> rois = CellImage.candidates(done.getSegmentation(), cell.grid());
 		ImagePlus imp = CellImage.image(new File(input).getName(), cell);
 		CellImage.show(imp, rois);
+		CellLinks.link(imp, rois, done.getSegmentation().clusters().stream().map(c -> c.key()).toList(), null,
+			CellLinks.viewerOf(Gallery.of(done.getSegmentation().structures(), null, List.of())));
 		if (roiZip == null) return;
 		try {
 			CellImage.saveRoiZip(rois, roiZip);

@@ -5,8 +5,10 @@ import ij.measure.ResultsTable;
 import java.util.List;
 
 import io.github.clathrin.classifier.Evaluation;
+import io.github.clathrin.commands.CellSummary;
 import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.pipeline.EvaluationReport;
+import io.github.clathrin.structures.Structure;
 
 /** Builds the ResultsTables that Classify and Evaluate show. */
 final class ResultsTables {
@@ -14,6 +16,8 @@ final class ResultsTables {
 	static final String RESULTS = "Clathrin Results";
 
 	static final String EVALUATION = "Clathrin Evaluation";
+
+	static final String SUMMARY = "Clathrin Cell Summary";
 
 	private ResultsTables() {}
 
@@ -34,6 +38,50 @@ final class ResultsTables {
 			rt.addValue("label", p.knownLabel() == null ? "" : p.knownLabel());
 			rt.addValue("status", p.status());
 			rt.addValue("outside_training", p.outsideTraining());
+		}
+		return rt;
+	}
+
+	/**
+	 * The results CSV's columns that place each structure in its cell (localizations, centroid and extent per
+	 * axis in nm), next to each prediction; blank cells for a ready volume.
+	 */
+	static void addGeometry(ResultsTable rt, List<Structure> structures) {
+		for (int row = 0; row < structures.size(); row++) {
+			double[] v = Classification.geometryValues(structures.get(row));
+			for (int c = 0; c < v.length; c++) {
+				String column = Classification.GEOMETRY_COLUMNS.get(c);
+				if (Double.isNaN(v[c])) rt.setValue(column, row, "");
+				else rt.setValue(column, row, v[c]);
+			}
+		}
+	}
+
+	/**
+	 * One row per cell: structures, the cell's area, structures per um^2, and per class the count, the density
+	 * and the median closing angle of the fitted caps (blank without one), as the summary CSV.
+	 */
+	static ResultsTable summary(List<CellSummary> cells) {
+		ResultsTable rt = new ResultsTable();
+		rt.setPrecision(3);
+		for (CellSummary c : cells) {
+			rt.incrementCounter();
+			rt.addValue("cell", c.cell());
+			rt.addValue("structures", c.structures());
+			rt.addValue("no_class", c.noClass());
+			rt.addValue("outside_training", c.outsideTraining());
+			rt.addValue("area_um2", c.areaUm2());
+			int total = 0;
+			for (int n : c.counts()) total += n;
+			rt.addValue("structures_per_um2", total / c.areaUm2());
+			for (int k = 0; k < c.classNames().size(); k++) {
+				String name = c.classNames().get(k);
+				rt.addValue("count_" + name, c.counts()[k]);
+				rt.addValue("per_um2_" + name, c.density(k));
+				double m = c.medianAngle(k);
+				if (Double.isNaN(m)) rt.addValue("median_closing_angle_deg_" + name, "");
+				else rt.addValue("median_closing_angle_deg_" + name, m);
+			}
 		}
 		return rt;
 	}
