@@ -47,6 +47,9 @@ final class CellImage {
 	/** Names are drawn beside the ROIs up to this many; more would hide the cell. */
 	static final int MAX_LABELS = 100;
 
+	/** The opacity of a doubtful structure's outline: still readable, but not as bold as a trusted one. */
+	static final int DOUBTFUL_ALPHA = 190;
+
 	private CellImage() {}
 
 	/** {@link #PIXEL_NM}, or a whole number of nm that keeps the cell within {@link #MAX_SIDE} pixels. */
@@ -154,7 +157,7 @@ final class CellImage {
 	/** Draws an ROI dashed and half transparent: a structure whose answer is not to be trusted. */
 	static void markDoubtful(Roi roi) {
 		Color c = roi.getStrokeColor();
-		roi.setStrokeColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 150));
+		roi.setStrokeColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), DOUBTFUL_ALPHA));
 		roi.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] { 4, 3 },
 			0));
 	}
@@ -162,15 +165,15 @@ final class CellImage {
 	/**
 	 * Puts the ROIs on the image's overlay, shows the image (in batch mode it becomes the macro's current
 	 * image) and lists the ROIs in the ROI Manager, replacing what it held (the batch-mode one in a macro);
-	 * the ROI Manager is left alone where no window can open.
+	 * the ROI Manager is left alone where no window can open. With {@code numbered}, each ROI's number in the
+	 * list is drawn beside it (up to {@link #MAX_LABELS}): the n of a classified structure's key "cell-n".
 	 */
-	static void show(ImagePlus imp, List<Roi> rois) {
+	static void show(ImagePlus imp, List<Roi> rois, boolean numbered) {
 		Overlay overlay = new Overlay();
 		for (Roi r : rois) overlay.add(r);
-		if (rois.size() <= MAX_LABELS) {
+		if (numbered && rois.size() <= MAX_LABELS) {
 			overlay.drawLabels(true);
-			overlay.drawNames(true);
-			overlay.drawBackgrounds(true);
+			overlay.setLabelFontSize(10, "");
 			overlay.setLabelColor(Color.WHITE);
 		}
 		imp.setOverlay(overlay);

@@ -89,9 +89,8 @@ public class ClassifyPlugin extends DialogPlugIn {
 		if (done == null) return;
 		showReport(done.getReport());
 		if (done.getPredictions() != null) {
-			ResultsTable rt = ResultsTables.predictions(done.getPredictions());
-			if (done.getStructures() != null) ResultsTables.addGeometry(rt, done.getStructures().structures());
-			if (done.getCaps() != null) addCaps(rt, done.getCaps());
+			ResultsTable rt = ResultsTables.predictions(done.getPredictions(), done.getStructures() == null ? null
+				: done.getStructures().structures(), done.getCaps());
 			rt.show(ResultsTables.RESULTS);
 		}
 		if (done.getSegmentation() != null) showCell(done);
@@ -115,7 +114,7 @@ public class ClassifyPlugin extends DialogPlugIn {
 			done.getPredictions());
 		List<Roi> rois = CellImage.classified(outlines, done.getClassNames(), cell.grid());
 		ImagePlus imp = CellImage.image(done.getSegmentation().table().source().getFileName() + " classified", cell);
-		CellImage.show(imp, rois);
+		CellImage.show(imp, rois, true);
 		CellLinks.link(imp, rois, outlines.stream().map(StructureOutlines.Outline::key).toList(), ResultsTables.RESULTS,
 			CellLinks.viewerOf(Gallery.of(done.getStructures(), done.getPredictions(), done.getClassNames())));
 		if (done.getSummary() != null) ResultsTables.summary(List.of(done.getSummary())).show(ResultsTables.SUMMARY);

@@ -79,7 +79,7 @@ public class FindStructuresPlugin extends DialogPlugIn {
 		Rendering cell = CellImage.render(done.getSegmentation().table());
 		List<Roi> rois = CellImage.candidates(done.getSegmentation(), cell.grid());
 		ImagePlus imp = CellImage.image(new File(input).getName(), cell);
-		CellImage.show(imp, rois);
+		CellImage.show(imp, rois, false);
 		CellLinks.link(imp, rois, done.getSegmentation().clusters().stream().map(c -> c.key()).toList(), null,
 			CellLinks.viewerOf(Gallery.of(done.getSegmentation().structures(), null, List.of())));
 		if (roiZip == null) return;

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.github.clathrin.classifier.Evaluation;
 import io.github.clathrin.commands.CellSummary;
+import io.github.clathrin.encoders.CapFit;
 import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.pipeline.EvaluationReport;
 import io.github.clathrin.structures.Structure;
@@ -27,9 +28,22 @@ final class ResultsTables {
 	 * class.
 	 */
 	static ResultsTable predictions(List<Classification.Prediction> predictions) {
+		return predictions(predictions, null, null);
+	}
+
+	/**
+	 * As {@link #predictions(List)}, with the results CSV's columns that place each structure in its cell
+	 * (localizations, centroid and extent per axis in nm) when {@code structures} is given, and the cap fit's
+	 * when {@code caps} is; blank cells where a value is missing. outside_training comes last here, as its long
+	 * reasons would push the numbers out of the window.
+	 */
+	static ResultsTable predictions(List<Classification.Prediction> predictions, List<Structure> structures,
+		List<CapFit.Result> caps)
+	{
 		ResultsTable rt = new ResultsTable();
 		rt.setPrecision(4);
-		for (Classification.Prediction p : predictions) {
+		for (int row = 0; row < predictions.size(); row++) {
+			Classification.Prediction p = predictions.get(row);
 			rt.incrementCounter();
 			rt.addValue("structure", p.key());
 			rt.addValue("prediction", p.hasClass() ? p.predicted() : "");
@@ -37,23 +51,23 @@ final class ResultsTables {
 			else rt.addValue("probability", "");
 			rt.addValue("label", p.knownLabel() == null ? "" : p.knownLabel());
 			rt.addValue("status", p.status());
+			if (structures != null) addNumbers(rt, Classification.GEOMETRY_COLUMNS, Classification.geometryValues(
+				structures.get(row)));
+			if (caps != null) addNumbers(rt, Classification.EXPLAIN_COLUMNS, Classification.explainValues(caps.get(row)));
 			rt.addValue("outside_training", p.outsideTraining());
 		}
+		// nm to a tenth, as in the CSV: more digits only make the positions harder to read.
+		if (structures != null) for (String c : Classification.GEOMETRY_COLUMNS)
+			if (rt.getColumnIndex(c) != ResultsTable.COLUMN_NOT_FOUND)
+				rt.setDecimalPlaces(rt.getColumnIndex(c), c.equals("localizations") ? 0 : 1);
 		return rt;
 	}
 
-	/**
-	 * The results CSV's columns that place each structure in its cell (localizations, centroid and extent per
-	 * axis in nm), next to each prediction; blank cells for a ready volume.
-	 */
-	static void addGeometry(ResultsTable rt, List<Structure> structures) {
-		for (int row = 0; row < structures.size(); row++) {
-			double[] v = Classification.geometryValues(structures.get(row));
-			for (int c = 0; c < v.length; c++) {
-				String column = Classification.GEOMETRY_COLUMNS.get(c);
-				if (Double.isNaN(v[c])) rt.setValue(column, row, "");
-				else rt.setValue(column, row, v[c]);
-			}
+	/** Numbers into the current row, NaN as a blank cell (as in the CSV), not "NaN". */
+	private static void addNumbers(ResultsTable rt, List<String> columns, double[] values) {
+		for (int c = 0; c < values.length; c++) {
+			if (Double.isNaN(values[c])) rt.addValue(columns.get(c), "");
+			else rt.addValue(columns.get(c), values[c]);
 		}
 	}
 

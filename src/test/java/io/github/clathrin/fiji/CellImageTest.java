@@ -44,7 +44,7 @@ class CellImageTest {
 		assertNull(rois.get(0).getStroke() == null ? null : rois.get(0).getStroke().getDashArray());
 		assertEquals("c-2 no 0.60 (untrusted)", rois.get(1).getName());
 		assertEquals(0x56B4E9, rois.get(1).getStrokeColor().getRGB() & 0xFFFFFF);
-		assertEquals(150, rois.get(1).getStrokeColor().getAlpha());
+		assertEquals(CellImage.DOUBTFUL_ALPHA, rois.get(1).getStrokeColor().getAlpha());
 		assertArrayEquals(new float[] { 4, 3 }, rois.get(1).getStroke().getDashArray());
 		assertEquals("c-3 (untrusted)", rois.get(2).getName());
 		assertEquals(0x999999, rois.get(2).getStrokeColor().getRGB() & 0xFFFFFF);
