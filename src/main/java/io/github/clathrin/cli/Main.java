@@ -4,10 +4,13 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.github.clathrin.commands.ClassifyCommand;
+import io.github.clathrin.commands.ClassifyTables;
 import io.github.clathrin.commands.ClathrinCommand;
 import io.github.clathrin.commands.EvaluateCommand;
 import io.github.clathrin.commands.InfoCommand;
@@ -16,8 +19,14 @@ import io.github.clathrin.commands.SegmentCommand;
 import io.github.clathrin.commands.SimulateCommand;
 import io.github.clathrin.commands.TrainCommand;
 import io.github.clathrin.pipeline.EvaluationReport;
+import io.github.clathrin.render.Renderer;
+import io.github.clathrin.render.Rendering;
+import io.github.clathrin.render.StructureOutlines;
+import io.github.clathrin.segment.Segmenter;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.OutOfMemoryException;
+import io.github.clathrin.ui.CellOverlay;
+import io.github.clathrin.ui.CellSummaryPlot;
 import io.github.clathrin.ui.ConfusionMatrixPlot;
 import io.github.clathrin.ui.CurvePlot;
 import io.github.clathrin.ui.EvaluationFigures;
@@ -283,13 +292,34 @@ public final class Main implements Callable<Integer> {
 			description = "Gallery order: class, probability, uncertainty or name (default class).")
 		String renderSort;
 
+		@Option(names = "--overlay", paramLabel = "FILE.png",
+			description = "With --segment: also write the cell's rendering with every structure's outline coloured by its "
+				+ "predicted class (dashed: untrusted), the size of the rendering.")
+		File overlay;
+
+		@Option(names = "--overlay-pixel", defaultValue = "20", paramLabel = "NM",
+			description = "Pixel size of the --overlay rendering in nm (default 20).")
+		double overlayPixel;
+
 		@Override
 		public Integer call() throws Exception {
 			Map<String, Object> in = options.inputs();
-			if (render == null) return report(ClassifyCommand.class, in);
-			in.put("also_writes", new File[] { render }); // checked by the command with its own outputs
+			List<File> drawn = new ArrayList<>();
+			if (render != null) drawn.add(render);
+			if (overlay != null) {
+				if (!Boolean.TRUE.equals(in.get("segment")))
+					throw new InputException("--overlay draws the structures found in a whole-cell table: add --segment");
+				if (!overlay.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".png"))
+					throw new InputException("--overlay " + overlay + ": must end in .png");
+				if (!(overlayPixel > 0) || !Double.isFinite(overlayPixel))
+					throw new InputException("--overlay-pixel must be a positive number of nm, got " + overlayPixel);
+				drawn.add(overlay);
+			}
+			Path folder = batchFolder(in);
+			if (drawn.isEmpty() && folder == null) return report(ClassifyCommand.class, in);
+			in.put("also_writes", drawn.toArray(File[]::new)); // checked by the command with its own outputs
 			Gallery.Sort order = parseSort(renderSort);
-			try {
+			if (render != null) try {
 				Gallery.ImageFormat.of(render.toPath()); // a wrong extension is an error before any work
 			}
 			catch (IllegalArgumentException e) {
@@ -298,24 +328,65 @@ public final class Main implements Callable<Integer> {
 			try (CommandRunner r = new CommandRunner()) {
 				ClassifyCommand c = r.run(ClassifyCommand.class, in);
 				System.out.println(c.getReport());
-				if (c.getStructures() == null)
-					throw new InputException("--render draws one set of structures; it does not apply to a folder of "
-						+ "tables (--roi-column with a folder input)");
-				// The gallery is drawn here, not in the command, so that the core stays free of AWT.
-				Gallery gallery = Gallery.of(c.getStructures(), c.getPredictions(), c.getClassNames()).sortedBy(order);
-				ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
-				try {
-					gallery.write(render.toPath(), Gallery.DEFAULT_TILE, progress);
+				if (render != null) writeGallery(c, order);
+				if (overlay != null) {
+					Segmenter.Segmentation s = c.getSegmentation();
+					Rendering cell;
+					try {
+						cell = Renderer.histogram(s.table(), overlayPixel);
+					}
+					catch (IllegalArgumentException e) {
+						throw new InputException("--overlay-pixel: " + e.getMessage(), e);
+					}
+					try {
+						CellOverlay.write(overlay.toPath(), cell, StructureOutlines.of(c.getStructures().structures(),
+							c.getPredictions()), c.getClassNames());
+					}
+					catch (IOException e) {
+						throw new InputException(overlay + ": cannot write the overlay (" + e.getMessage() + ")", e);
+					}
+					System.out.println("Overlay (" + cell.grid().width() + " x " + cell.grid().height() + " pixels of "
+						+ overlayPixel + " nm) written to " + overlay);
 				}
-				catch (IOException e) {
-					throw new InputException(render + ": cannot write the gallery (" + e.getMessage() + ")", e);
+				if (c.getBatch() != null && !c.getBatch().summaries().isEmpty()) {
+					Path plot = folder.resolve(ClassifyTables.SUMMARY_PLOT);
+					try {
+						CellSummaryPlot.write(plot, c.getBatch().summaries());
+					}
+					catch (IOException e) {
+						throw new InputException(plot + ": cannot write the summary plot (" + e.getMessage() + ")", e);
+					}
+					System.out.println("Summary plot written to " + plot);
 				}
-				finally {
-					progress.finish();
-				}
-				System.out.println("Gallery written to " + render);
 			}
 			return 0;
+		}
+
+		/** The output folder of a folder of tables with an ROI column (where the summary plot goes), else null. */
+		private static Path batchFolder(Map<String, Object> in) {
+			Object input = in.get("input"), roi = in.get("roi_column"), output = in.get("output");
+			if (!(input instanceof File f) || !f.isDirectory() || roi == null || roi.toString().isBlank()
+				|| !(output instanceof File o)) return null;
+			return o.toPath();
+		}
+
+		private void writeGallery(ClassifyCommand c, Gallery.Sort order) {
+			if (c.getStructures() == null)
+				throw new InputException("--render draws one set of structures; it does not apply to a folder of "
+					+ "tables (--roi-column with a folder input)");
+			// The gallery is drawn here, not in the command, so that the core stays free of AWT.
+			Gallery gallery = Gallery.of(c.getStructures(), c.getPredictions(), c.getClassNames()).sortedBy(order);
+			ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
+			try {
+				gallery.write(render.toPath(), Gallery.DEFAULT_TILE, progress);
+			}
+			catch (IOException e) {
+				throw new InputException(render + ": cannot write the gallery (" + e.getMessage() + ")", e);
+			}
+			finally {
+				progress.finish();
+			}
+			System.out.println("Gallery written to " + render);
 		}
 
 		private static Gallery.Sort parseSort(String s) {

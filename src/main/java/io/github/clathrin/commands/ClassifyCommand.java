@@ -14,6 +14,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import io.github.clathrin.encoders.CapFit;
+import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.localizations.LocalizationTable;
 import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.pipeline.Model;
@@ -43,8 +44,9 @@ public class ClassifyCommand extends StructureCommand {
 	private boolean skip_existing;
 
 	@Parameter(label = "Find structures in a whole-cell table first (DBSCAN)", required = false, persist = false,
-		description = "The input is one whole-cell table: find structures with DBSCAN first (see segment), then "
-			+ "classify each.")
+		description = "The input is one whole-cell table: find structures with DBSCAN and segment's size filters "
+			+ "first, then classify each; also writes <results>-segments.csv (every cluster) and <results>-summary.csv "
+			+ "(the cell's summary), and the cap columns.")
 	private boolean segment;
 
 	@Parameter(label = SegmentParameters.EPS_LABEL, required = false, min = "0", description = SegmentParameters.EPS)
@@ -74,7 +76,7 @@ public class ClassifyCommand extends StructureCommand {
 	@Parameter(label = "Explain: fit a spherical cap to each structure (radius, closing angle)", required = false,
 		persist = false, description = "Add cap_radius_nm, cap_closing_angle_deg and cap_fit_rmse_nm to every row: a "
 			+ "spherical cap fitted by maximum likelihood to the structure's localizations (blank for ready volumes), "
-			+ "whatever the model's encoder.")
+			+ "whatever the model's encoder. Always on for a whole cell (segment, or a folder of tables).")
 	private boolean explain;
 
 	@Parameter(type = ItemIO.OUTPUT)
@@ -103,7 +105,8 @@ public class ClassifyCommand extends StructureCommand {
 		OutputCheck check = checkCallerOutputs(reads().reads(model, "model file"));
 		if (input != null && input.isDirectory() && orNull(roi_column) != null)
 			check.folder(output, "results folder (output)", p -> p.getNameCount() == 1
-				&& (p.toString().endsWith(ClassifyTables.RESULTS_SUFFIX) || p.toString().equals(ClassifyTables.SUMMARY)));
+				&& (p.toString().endsWith(ClassifyTables.RESULTS_SUFFIX) || p.toString().equals(ClassifyTables.SUMMARY)
+				|| p.toString().equals(ClassifyTables.SUMMARY_PLOT)));
 		else {
 			check.file(output, "results file (output)");
 			if (segment) {
@@ -277,7 +280,7 @@ public class ClassifyCommand extends StructureCommand {
 			double[] angles = e.getValue().stream().mapToDouble(v -> v[0]).sorted().toArray();
 			double[] radii = e.getValue().stream().mapToDouble(v -> v[1]).sorted().toArray();
 			sb.append(String.format(Locale.ROOT, "Cap fit, predicted %s: %d structures, median closing angle %.0f deg, "
-				+ "median radius %.0f nm%n", e.getKey(), angles.length, angles[angles.length / 2], radii[radii.length / 2]));
+				+ "median radius %.0f nm%n", e.getKey(), angles.length, CellSummary.median(angles), CellSummary.median(radii)));
 		}
 		if (blank > 0) sb.append("Cap fit: ").append(blank).append(" structures without enough localizations (blank)\n");
 		return sb.toString();

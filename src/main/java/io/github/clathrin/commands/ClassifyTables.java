@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.github.clathrin.encoders.CapFit;
+import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.localizations.LocalizationReaders;
 import io.github.clathrin.localizations.LocalizationTable;
 import io.github.clathrin.localizations.ReadOptions;
@@ -47,6 +48,9 @@ public final class ClassifyTables {
 
 	/** The summary across the tables of a batch, one row per table classified, in the output folder. */
 	public static final String SUMMARY = "summary.csv";
+
+	/** The plot of {@link #SUMMARY} that the command line draws beside it (counts and closing angles per class). */
+	public static final String SUMMARY_PLOT = "summary.png";
 
 	private ClassifyTables() {}
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.clathrin.pipeline.Classification;
+import io.github.clathrin.segment.Segmenter;
 import io.github.clathrin.structures.Structure;
 import io.github.clathrin.structures.StructureGeometry;
 
@@ -87,6 +88,29 @@ public final class StructureOutlines {
 				: null, p.probability(), p.hasClass() && !p.isOutsideTraining()));
 		}
 		return out;
+	}
+
+	/**
+	 * One outline per DBSCAN cluster, kept or not, for showing what segmentation found: its class is the
+	 * verdict's words ({@link Segmenter.Verdict#words()}: "kept", "too few"...), its probability NaN, trusted when
+	 * kept; keyed by the structure key, or {@code cluster-<id>} for a rejected cluster.
+	 */
+	public static List<Outline> ofClusters(List<Segmenter.Cluster> clusters) {
+		List<Outline> out = new ArrayList<>(clusters.size());
+		for (Segmenter.Cluster c : clusters)
+			out.add(new Outline(c.key() != null ? c.key() : "cluster-" + c.id(), c.min()[0], c.min()[1], c.max()[0],
+				c.max()[1], c.verdict().words(), Double.NaN, c.verdict() == Segmenter.Verdict.KEPT));
+		return out;
+	}
+
+	/** The RGB colour of a segmentation verdict: kept bluish green, too few grey, too many vermillion, too wide purple. */
+	public static int colour(Segmenter.Verdict verdict) {
+		return switch (verdict) {
+			case KEPT -> 0x009E73;
+			case TOO_FEW -> UNKNOWN;
+			case TOO_MANY -> 0xD55E00;
+			case TOO_WIDE -> 0xCC79A7;
+		};
 	}
 
 	/**

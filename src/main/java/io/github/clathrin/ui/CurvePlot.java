@@ -114,12 +114,25 @@ public final class CurvePlot {
 	 * @param series one value per category each, in category order
 	 */
 	public static ImagePlus bars(String title, String yLabel, List<String> categories, List<Series> series) {
-		return render(title, barPlot(title, yLabel, categories, series), series.stream().map(CurvePlot::legendName)
-			.toList(), true);
+		return bars(title, yLabel, categories, series, 1.05);
+	}
+
+	/** As {@link #bars(String, String, List, List)} with the y axis from 0 to {@code yMax}, for counts. */
+	public static ImagePlus bars(String title, String yLabel, List<String> categories, List<Series> series,
+		double yMax)
+	{
+		return render(title, barPlot(title, yLabel, categories, series, yMax), series.stream()
+			.map(CurvePlot::legendName).toList(), true);
 	}
 
 	/** The ImageJ plot behind {@link #bars}, before scaling and the title and legend are added. */
 	static Plot barPlot(String title, String yLabel, List<String> categories, List<Series> series) {
+		return barPlot(title, yLabel, categories, series, 1.05);
+	}
+
+	private static Plot barPlot(String title, String yLabel, List<String> categories, List<Series> series,
+		double yMax)
+	{
 		if (series == null || series.isEmpty()) throw new IllegalArgumentException("Nothing to plot: no series");
 		int k = categories.size();
 		for (Series s : series)
@@ -131,7 +144,7 @@ public final class CurvePlot {
 		plot.setFrameSize(FRAME_WIDTH, FRAME_HEIGHT);
 		plot.setFont(Font.PLAIN, 13);
 		plot.setAxisLabelFont(Font.BOLD, 13);
-		plot.setLimits(-0.5, k - 0.5, 0, 1.05);
+		plot.setLimits(-0.5, k - 0.5, 0, yMax);
 		plot.setXMinorTicks(false);
 		double width = 0.8 / series.size();
 		for (int r = 0; r < series.size(); r++) {

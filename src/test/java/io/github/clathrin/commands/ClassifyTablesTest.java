@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.clathrin.localizations.ReadOptions;
 import io.github.clathrin.pipeline.Model;
 import io.github.clathrin.pipeline.Training;
+import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.structures.Labels;
 import io.github.clathrin.structures.StructureLoader;
 import io.github.clathrin.structures.StructureSet;

@@ -28,6 +28,7 @@ import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.pipeline.Model;
 import io.github.clathrin.pipeline.ModelFile;
 import io.github.clathrin.pipeline.Training;
+import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.task.Progress;
 
 /**

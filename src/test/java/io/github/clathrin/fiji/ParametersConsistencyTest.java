@@ -73,7 +73,7 @@ class ParametersConsistencyTest {
 
 	/** Options of a subcommand that are the command line's own (drawing, help), not the command's. */
 	static final Map<String, Set<String>> CLI_ONLY = Map.of("evaluate", Set.of("--confusion", "--plot"), "classify",
-		Set.of("--render", "--render-sort"));
+		Set.of("--render", "--render-sort", "--overlay", "--overlay-pixel"));
 
 	/** The spellings the README and user guide documented before the options were derived, by subcommand. */
 	static final Map<String, Map<String, String>> CLI_ALIASES = Map.of(

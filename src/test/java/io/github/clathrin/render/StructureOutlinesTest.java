@@ -59,6 +59,29 @@ class StructureOutlinesTest {
 	}
 
 	@Test
+	void everyClusterGetsAnOutlineNamedAndColouredByItsVerdict() throws Exception {
+		LocalizationTable table = LocalizationReaders.read(CELL, ReadOptions.DEFAULT, Progress.NONE);
+		Segmenter.Segmentation s = new Segmenter(new SegmentConfig(30, 10, 30, 300, 500)).segment(table, Progress.NONE);
+		List<StructureOutlines.Outline> outlines = StructureOutlines.ofClusters(s.clusters());
+		assertEquals(s.summary().found(), outlines.size());
+		java.util.Set<String> verdicts = new java.util.HashSet<>();
+		for (int i = 0; i < outlines.size(); i++) {
+			Segmenter.Cluster c = s.clusters().get(i);
+			StructureOutlines.Outline o = outlines.get(i);
+			assertEquals(c.key() != null ? c.key() : "cluster-" + c.id(), o.key());
+			assertEquals(c.verdict().words(), o.predicted());
+			assertEquals(c.verdict() == Segmenter.Verdict.KEPT, o.trusted());
+			assertEquals(c.min()[0], o.x0());
+			assertEquals(c.max()[1], o.y1());
+			verdicts.add(o.predicted());
+		}
+		assertTrue(verdicts.containsAll(List.of("kept", "too few", "too many")), verdicts.toString());
+		java.util.Set<Integer> colours = new java.util.HashSet<>();
+		for (Segmenter.Verdict v : Segmenter.Verdict.values()) colours.add(StructureOutlines.colour(v));
+		assertEquals(Segmenter.Verdict.values().length, colours.size(), "one colour per verdict");
+	}
+
+	@Test
 	void classColoursAreTheLegendsColours() {
 		List<String> names = List.of("flat", "no", "dome", "yes", "pit", "vesicle");
 		Legend legend = new Legend(names);

@@ -1,4 +1,4 @@
-package io.github.clathrin.commands;
+package io.github.clathrin.render;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +11,6 @@ import java.util.Locale;
 import io.github.clathrin.encoders.CapFit;
 import io.github.clathrin.localizations.LocalizationTable;
 import io.github.clathrin.pipeline.Classification;
-import io.github.clathrin.render.Renderer;
-import io.github.clathrin.render.Rendering;
 import io.github.clathrin.task.AtomicFiles;
 import io.github.clathrin.task.InputException;
 
@@ -86,13 +84,18 @@ public record CellSummary(String cell, int localizations, double pixelNm, double
 
 	/** The median closing angle (deg) of class c's fitted caps; NaN when none was fitted. */
 	public double medianAngle(int c) {
-		double[] a = angles.get(c);
-		if (a.length == 0) return Double.NaN;
-		return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+		return median(angles.get(c));
+	}
+
+	/** The median of sorted values: the middle one, or the mean of the middle two; NaN for none. */
+	public static double median(double[] sorted) {
+		int n = sorted.length;
+		if (n == 0) return Double.NaN;
+		return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 	}
 
 	/** The CSV header for cells of these classes. */
-	static String header(List<String> classNames) {
+	public static String header(List<String> classNames) {
 		StringBuilder sb = new StringBuilder("cell,localizations,area_pixel_nm,area_um2,structures,no_class,"
 			+ "outside_training,structures_per_um2");
 		for (String c : classNames) {
@@ -103,7 +106,7 @@ public record CellSummary(String cell, int localizations, double pixelNm, double
 	}
 
 	/** This cell's CSV row. */
-	String row() {
+	public String row() {
 		StringBuilder sb = new StringBuilder(cell.matches("[^,\"\\r\\n]*") ? cell : "\"" + cell.replace("\"", "\"\"")
 			+ "\"");
 		sb.append(',').append(localizations).append(',').append(number(pixelNm)).append(',').append(String.format(Locale
