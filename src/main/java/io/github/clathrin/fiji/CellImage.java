@@ -93,43 +93,29 @@ final class CellImage {
 	}
 
 	/**
-	 * The rectangle of whole pixels that holds every localization of a box from {@code min} to {@code max}
-	 * (x, y in nm), named and outlined in {@code colour}.
-	 */
-	static Roi outline(ImageGrid grid, double[] min, double[] max, String name, Color colour) {
-		int x0 = (int) Math.floor(grid.column(min[0])), y0 = (int) Math.floor(grid.row(min[1]));
-		int x1 = (int) Math.floor(grid.column(max[0])) + 1, y1 = (int) Math.floor(grid.row(max[1])) + 1;
-		Roi roi = new Roi(x0, y0, x1 - x0, y1 - y0);
-		roi.setName(name);
-		roi.setStrokeColor(colour);
-		return roi;
-	}
-
-	/** Kept candidates in yellow, rejected ones in grey (too few), vermillion (too many), purple (too wide). */
-	static Color colour(Segmenter.Verdict verdict) {
-		return switch (verdict) {
-			case KEPT -> new Color(0xF0E442);
-			case TOO_FEW -> new Color(0x999999);
-			case TOO_MANY -> new Color(0xD55E00);
-			case TOO_WIDE -> new Color(0xCC79A7);
-		};
-	}
-
-	/**
-	 * Every cluster of a segmentation as an outline: a kept one named by its structure key, a rejected one
-	 * "cluster n (why)", coloured by {@link #colour(Segmenter.Verdict)}; the verdict and the number of
-	 * localizations are ROI properties, so macros can read them.
+	 * Every cluster of a segmentation as an outline ({@link StructureOutlines#ofClusters}): a kept one named by its
+	 * structure key, a rejected one "cluster-n (why)", coloured by its verdict as the command line's overlay
+	 * colours it; the verdict and the number of localizations are ROI properties, so macros can read them.
 	 */
 	static List<Roi> candidates(Segmenter.Segmentation segmentation, ImageGrid grid) {
-		List<Roi> rois = new ArrayList<>(segmentation.clusters().size());
-		for (Segmenter.Cluster c : segmentation.clusters()) {
-			String name = c.key() != null ? c.key() : "cluster " + c.id() + " (" + c.verdict().words() + ")";
-			Roi roi = outline(grid, c.min(), c.max(), name, colour(c.verdict()));
+		List<Segmenter.Cluster> clusters = segmentation.clusters();
+		List<StructureOutlines.Outline> outlines = StructureOutlines.ofClusters(clusters);
+		List<Roi> rois = new ArrayList<>(clusters.size());
+		for (int i = 0; i < clusters.size(); i++) {
+			Segmenter.Cluster c = clusters.get(i);
+			StructureOutlines.Outline o = outlines.get(i);
+			Roi roi = rectangle(o.on(grid));
+			roi.setName(c.key() != null ? o.key() : o.key() + " (" + c.verdict().words() + ")");
+			roi.setStrokeColor(new Color(StructureOutlines.colour(c.verdict())));
 			roi.setProperty("verdict", c.verdict().words());
 			roi.setProperty("localizations", Integer.toString(c.size()));
 			rois.add(roi);
 		}
 		return rois;
+	}
+
+	private static Roi rectangle(StructureOutlines.PixelBox b) {
+		return new Roi(b.x(), b.y(), b.width(), b.height());
 	}
 
 	/**
@@ -140,8 +126,7 @@ final class CellImage {
 	static List<Roi> classified(List<StructureOutlines.Outline> outlines, List<String> classNames, ImageGrid grid) {
 		List<Roi> rois = new ArrayList<>(outlines.size());
 		for (StructureOutlines.Outline o : outlines) {
-			StructureOutlines.PixelBox b = o.on(grid);
-			Roi roi = new Roi(b.x(), b.y(), b.width(), b.height());
+			Roi roi = rectangle(o.on(grid));
 			roi.setName(o.label() + (o.trusted() ? "" : " (untrusted)"));
 			roi.setStrokeColor(new Color(StructureOutlines.colour(o.predicted(), classNames)));
 			if (!o.trusted()) markDoubtful(roi);

@@ -6,15 +6,19 @@ import ij.gui.Roi;
 import ij.measure.ResultsTable;
 
 import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
-import io.github.clathrin.commands.CellSummary;
+import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.commands.ClassifyCommand;
+import io.github.clathrin.commands.ClassifyTables;
 import io.github.clathrin.encoders.CapFit;
 import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.render.Rendering;
 import io.github.clathrin.render.StructureOutlines;
 import io.github.clathrin.segment.SegmentConfig;
+import io.github.clathrin.ui.CellSummaryPlot;
 import io.github.clathrin.ui.Gallery;
 
 /**
@@ -82,10 +86,17 @@ public class ClassifyPlugin extends DialogPlugIn {
 		remember("max_extent", maxExtent);
 		remember("area_pixel", areaPixel);
 
+		// A folder of tables also gets the summary plot, as on the command line.
+		File inputFile = file(input);
+		File plot = inputFile != null && inputFile.isDirectory() && file(fields.roiColumn()) != null && outputFile != null
+			? new File(outputFile, ClassifyTables.SUMMARY_PLOT) : null;
+		List<File> writes = new ArrayList<>();
+		if (renderFile != null) writes.add(renderFile);
+		if (plot != null) writes.add(plot);
 		ClassifyCommand done = run(ClassifyCommand.class, fields.addTo(inputs("model", file(model), "input",
-			file(input), "output", file(output), "skip_existing", skip, "explain", explain, "segment", segment, "eps",
+			inputFile, "output", outputFile, "skip_existing", skip, "explain", explain, "segment", segment, "eps",
 			eps, "min_points", (int) minPoints, "min_size", (int) minSize, "max_size", (int) maxSize, "max_extent",
-			maxExtent, "area_pixel", areaPixel, "also_writes", renderFile == null ? null : new File[] { renderFile })));
+			maxExtent, "area_pixel", areaPixel, "also_writes", writes.isEmpty() ? null : writes.toArray(File[]::new))));
 		if (done == null) return;
 		showReport(done.getReport());
 		if (done.getPredictions() != null) {
@@ -94,6 +105,8 @@ public class ClassifyPlugin extends DialogPlugIn {
 			rt.show(ResultsTables.RESULTS);
 		}
 		if (done.getSegmentation() != null) showCell(done);
+		if (done.getBatch() != null && !done.getBatch().summaries().isEmpty()) showCells(done.getBatch().summaries(),
+			plot);
 		if (renderFile == null) return;
 		// Drawn here, not in the command, so that the core stays free of AWT (as the CLI's --render).
 		if (done.getStructures() == null) fail("render draws one set of structures; it does not apply to a folder "
@@ -118,6 +131,25 @@ public class ClassifyPlugin extends DialogPlugIn {
 		CellLinks.link(imp, rois, outlines.stream().map(StructureOutlines.Outline::key).toList(), ResultsTables.RESULTS,
 			CellLinks.viewerOf(Gallery.of(done.getStructures(), done.getPredictions(), done.getClassNames())));
 		if (done.getSummary() != null) ResultsTables.summary(List.of(done.getSummary())).show(ResultsTables.SUMMARY);
+	}
+
+	/**
+	 * A folder of cells: one summary row per cell, the structures per class in each cell and the closing angles
+	 * per class as ImageJ plots (windows, or the macro's images in batch mode), and both in one PNG in the output
+	 * folder, as {@code classify} writes it.
+	 */
+	private static void showCells(List<CellSummary> cells, File plot) {
+		ResultsTables.summary(cells).show(ResultsTables.SUMMARY);
+		CellSummaryPlot.counts(cells).show();
+		CellSummaryPlot.angles(cells).show();
+		if (plot == null) return;
+		try {
+			CellSummaryPlot.write(plot.toPath(), cells);
+			ShowStructuresPlugin.say("summary plot written to " + plot);
+		}
+		catch (IOException e) {
+			fail(plot + ": cannot write the summary plot (" + e.getMessage() + ")");
+		}
 	}
 
 	/** The explain columns, next to each prediction; empty cells where no cap was fitted. */

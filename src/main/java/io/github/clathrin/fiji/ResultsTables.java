@@ -5,7 +5,7 @@ import ij.measure.ResultsTable;
 import java.util.List;
 
 import io.github.clathrin.classifier.Evaluation;
-import io.github.clathrin.commands.CellSummary;
+import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.encoders.CapFit;
 import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.pipeline.EvaluationReport;

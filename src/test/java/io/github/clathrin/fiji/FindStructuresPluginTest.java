@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ij.ImagePlus;
 import ij.gui.Roi;
+import io.github.clathrin.render.StructureOutlines;
+import io.github.clathrin.segment.Segmenter;
 import io.github.clathrin.segment.WholeCell;
 
 /** Find Structures... from a macro in real ImageJ batch mode, with the recorded macro keys. */
@@ -61,12 +63,12 @@ class FindStructuresPluginTest {
 			List<Roi> around = CellFiles.outlining(imp, rois, k);
 			assertEquals(1, around.size(), k + ": " + around);
 			assertEquals(k.key(), around.get(0).getName());
-			assertEquals(new Color(0xF0E442), around.get(0).getStrokeColor());
+			assertEquals(new Color(StructureOutlines.colour(Segmenter.Verdict.KEPT)), around.get(0).getStrokeColor());
 			assertEquals("kept", around.get(0).getProperty("verdict"));
 		}
 		for (Roi roi : rois)
 			if (!"kept".equals(roi.getProperty("verdict")))
-				assertTrue(roi.getName().startsWith("cluster ") && !roi.getStrokeColor().equals(new Color(0xF0E442)),
-					roi.getName());
+				assertTrue(roi.getName().startsWith("cluster-") && !roi.getStrokeColor().equals(new Color(StructureOutlines
+					.colour(Segmenter.Verdict.KEPT))), roi.getName());
 	}
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import ij.measure.ResultsTable;
 import io.github.clathrin.classifier.Evaluation;
 import io.github.clathrin.classifier.NineteenOfTwenty;
-import io.github.clathrin.commands.CellSummary;
+import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.pipeline.EvaluationReport;
 import io.github.clathrin.structures.Structure;

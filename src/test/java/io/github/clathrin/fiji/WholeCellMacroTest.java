@@ -54,6 +54,27 @@ class WholeCellMacroTest {
 	}
 
 	/**
+	 * Classify on a folder of cells (tables with an roi column): the macro gets the two summary plots as images,
+	 * and the output folder the plot as one PNG, as on the command line.
+	 */
+	@Test
+	void aFolderOfCellsGetsItsSummaryPlots(@TempDir Path work) throws Exception {
+		Path home = RealImageJ.pluginsHome(work.resolve("ij")), model = MacrosTest.trainedModel(work);
+		Path tables = Files.createDirectories(work.resolve("tables")), out = work.resolve("out");
+		Files.copy(MacrosTest.SIMULATED.resolve("all-structures.csv"), tables.resolve("a.csv"));
+		Files.copy(MacrosTest.SIMULATED.resolve("all-structures.csv"), tables.resolve("b.csv"));
+		Path macro = work.resolve("cells.ijm");
+		Files.writeString(macro, "run(\"Classify\", \"model=[" + model + "] input=[" + tables + "] output=[" + out
+			+ "] roi_column=roi\");\nlist = \"\";\nfor (i = 1; i <= nImages; i++) { selectImage(i); list = list + getTitle() + \";\"; }\n"
+			+ "print(\"IMAGES \" + list);\n");
+		RealImageJ.Result r = RealImageJ.batchMacro(home, macro, "");
+		assertTrue(r.output().contains("IMAGES Structures per class in each cell;Closing angle of the fitted caps, per "
+			+ "class;"), r.output());
+		java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("summary.png").toFile());
+		assertTrue(png.getWidth() > 200 && png.getHeight() > 200, png.getWidth() + "x" + png.getHeight());
+	}
+
+	/**
 	 * Runs the macro on one cell and checks the saved image; the number of structures of each predicted class
 	 * ("" for none) and of trusted answers ("trusted").
 	 */
