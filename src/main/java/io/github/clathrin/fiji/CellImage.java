@@ -52,11 +52,22 @@ final class CellImage {
 
 	private CellImage() {}
 
-	/** {@link #PIXEL_NM}, or a whole number of nm that keeps the cell within {@link #MAX_SIDE} pixels. */
+	/**
+	 * {@link #PIXEL_NM}, or the whole number of nm that keeps the longer side of the table's finite x, y within
+	 * {@link #MAX_SIDE} pixels (so that a table of absurd extent, read in the wrong units, still renders).
+	 */
 	static double pixelFor(LocalizationTable table) {
-		ImageGrid fine = Renderer.gridFor(table, 1000); // the extent, coarsely: never too many pixels to describe
-		double side = Math.max(fine.width(), fine.height()) * 1000.0;
-		return Math.max(PIXEL_NM, Math.ceil(side / MAX_SIDE));
+		double[] x = table.x(), y = table.y();
+		double minX = Double.POSITIVE_INFINITY, minY = minX, maxX = Double.NEGATIVE_INFINITY, maxY = maxX;
+		for (int i = 0; i < x.length; i++) {
+			if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) continue;
+			minX = Math.min(minX, x[i]);
+			maxX = Math.max(maxX, x[i]);
+			minY = Math.min(minY, y[i]);
+			maxY = Math.max(maxY, y[i]);
+		}
+		double side = minX > maxX ? 0 : Math.max(maxX - minX, maxY - minY);
+		return Math.max(PIXEL_NM, Math.ceil(side / (MAX_SIDE - 1)));
 	}
 
 	/** The table's rendering at {@link #pixelFor} pixels. */

@@ -3,6 +3,7 @@ package io.github.clathrin.fiji;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
 import ij.gui.Roi;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.clathrin.localizations.LocalizationTable;
 import io.github.clathrin.render.ImageGrid;
 import io.github.clathrin.render.Rendering;
 import io.github.clathrin.render.StructureOutlines;
@@ -29,6 +31,22 @@ class CellImageTest {
 		assertEquals("nm", imp.getCalibration().getUnit());
 		assertEquals(1000, imp.getCalibration().getX(0), 1e-9);
 		assertEquals(2000 + 10 * 7.5, imp.getCalibration().getY(7.5), 1e-9);
+	}
+
+	/** 10 nm pixels for a cell, larger ones that keep a wide field within 2000 pixels (60 mm: px read as nm). */
+	@Test
+	void pixelsAre10NmUnlessTheFieldIsWide() {
+		assertEquals(10, CellImage.pixelFor(table(0, 5000)), 0);
+		double wide = CellImage.pixelFor(table(0, 6e7));
+		assertEquals(30016, wide, 0);
+		int width = CellImage.render(table(0, 6e7)).grid().width();
+		assertTrue(width > 1990 && width <= 2000, "width " + width);
+	}
+
+	private static LocalizationTable table(double from, double to) {
+		double[] x = { from, to, Double.NaN }, y = { 0, 1, 2 }, z = { 0, 0, 0 };
+		return LocalizationTable.builder(Path.of("t.csv"), "csv").column("x", "nm", x).column("y", "nm", y).column("z",
+			"nm", z).build();
 	}
 
 	@Test
