@@ -44,7 +44,7 @@ class CellImageTest {
 	}
 
 	private static LocalizationTable table(double from, double to) {
-		double[] x = { from, to, Double.NaN }, y = { 0, 1, 2 }, z = { 0, 0, 0 };
+		double[] x = { from, to, Double.NaN }, y = { from, to, 2 }, z = { 0, 0, 0 };
 		return LocalizationTable.builder(Path.of("t.csv"), "csv").column("x", "nm", x).column("y", "nm", y).column("z",
 			"nm", z).build();
 	}
