@@ -10,11 +10,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.commands.ClassifyCommand;
 import io.github.clathrin.commands.ClassifyTables;
-import io.github.clathrin.encoders.CapFit;
-import io.github.clathrin.pipeline.Classification;
+import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.render.Rendering;
 import io.github.clathrin.render.StructureOutlines;
 import io.github.clathrin.segment.SegmentConfig;
@@ -149,18 +147,6 @@ public class ClassifyPlugin extends DialogPlugIn {
 		}
 		catch (IOException e) {
 			fail(plot + ": cannot write the summary plot (" + e.getMessage() + ")");
-		}
-	}
-
-	/** The explain columns, next to each prediction; empty cells where no cap was fitted. */
-	static void addCaps(ResultsTable rt, List<CapFit.Result> caps) {
-		for (int row = 0; row < caps.size(); row++) {
-			double[] v = Classification.explainValues(caps.get(row));
-			for (int c = 0; c < v.length; c++) {
-				String column = Classification.EXPLAIN_COLUMNS.get(c);
-				if (Double.isNaN(v[c])) rt.setValue(column, row, ""); // a blank cell, as in the CSV, not "NaN"
-				else rt.setValue(column, row, v[c]);
-			}
 		}
 	}
 }

@@ -5,10 +5,10 @@ import ij.measure.ResultsTable;
 import java.util.List;
 
 import io.github.clathrin.classifier.Evaluation;
-import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.encoders.CapFit;
 import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.pipeline.EvaluationReport;
+import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.structures.Structure;
 
 /** Builds the ResultsTables that Classify and Evaluate show. */

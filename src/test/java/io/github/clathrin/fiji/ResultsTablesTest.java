@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import ij.measure.ResultsTable;
 import io.github.clathrin.classifier.Evaluation;
 import io.github.clathrin.classifier.NineteenOfTwenty;
-import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.pipeline.Classification;
 import io.github.clathrin.pipeline.EvaluationReport;
+import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.structures.Structure;
 
 /** The "Clathrin Results" table shows why a structure got no class and whether it is unlike the training data. */
