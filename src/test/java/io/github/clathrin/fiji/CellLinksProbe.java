@@ -51,6 +51,23 @@ public final class CellLinksProbe {
 			zoomed(candidates);
 			Thread.sleep(1500);
 			capture(candidates.getWindow(), new File(shots, "cell-candidates.png"));
+			// Selecting a kept structure in the ROI Manager opens it in 3D; a rejected cluster opens nothing.
+			RoiManager rm = RoiManager.getInstance();
+			int kept = -1, rejected = -1;
+			for (int i = 0; i < rm.getCount(); i++) {
+				if ("kept".equals(rm.getRoi(i).getProperty("verdict"))) kept = kept < 0 ? i : kept;
+				else rejected = rejected < 0 ? i : rejected;
+			}
+			int k = kept, x = rejected;
+			SwingUtilities.invokeAndWait(() -> rm.select(candidates, x));
+			Thread.sleep(1000);
+			System.out.println("FIND rejected=" + rm.getName(x) + " views=" + views());
+			SwingUtilities.invokeAndWait(() -> rm.select(candidates, k));
+			Thread.sleep(1500);
+			System.out.println("FIND kept=" + rm.getName(k) + " views=" + views());
+			SwingUtilities.invokeAndWait(() -> {
+				for (Frame f : Frame.getFrames()) if (f.getTitle().startsWith("Structure ")) f.dispose();
+			});
 		}
 		Thread plugin = new Thread(() -> {
 			Macro.setOptions("model=[" + args[0] + "] input=[" + args[1] + "] output=[" + args[2] + "] segment");

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * In real ImageJ with windows: after Classify on a whole cell, a click on a results row selects that
+ * In real ImageJ with windows: selecting a kept structure's ROI after Find Structures opens it in 3D; after
+ * Classify on a whole cell, a click on a results row selects that
  * structure's ROI and opens it in 3D; selecting an ROI in the ROI Manager, or alt-clicking it on the image,
  * selects its row and opens it in 3D. The probe also captures the cell and the table into target/screenshots.
  */
@@ -28,6 +29,13 @@ class CellLinksTest {
 		assertEquals(0, r.exitCode(), r.output());
 		List<String> lines = Files.readAllLines(results);
 		String key2 = lines.get(3).split(",")[0], key5 = lines.get(6).split(",")[0], key7 = lines.get(8).split(",")[0];
+
+		// Find Structures' ROIs: a kept structure opens in 3D, a rejected cluster does not.
+		Matcher rejected = line(r.output(), "FIND rejected=(.*) views=\\[(.*)\\]");
+		assertTrue(rejected.group(1).startsWith("cluster-"), rejected.group());
+		assertEquals("", rejected.group(2));
+		Matcher kept = line(r.output(), "FIND kept=(\\S+) views=\\[(.*)\\]");
+		assertEquals(kept.group(1) + ";", kept.group(2));
 
 		Matcher row = line(r.output(), "ROW key=(\\S+) roi=(.*) manager=(.*) views=\\[(.*)\\]");
 		assertEquals(key2, row.group(1));
