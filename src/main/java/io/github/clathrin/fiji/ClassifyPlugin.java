@@ -1,20 +1,31 @@
 package io.github.clathrin.fiji;
 
+import ij.ImagePlus;
 import ij.gui.GenericDialog;
+import ij.gui.Roi;
 import ij.measure.ResultsTable;
 
 import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.clathrin.commands.ClassifyCommand;
-import io.github.clathrin.encoders.CapFit;
-import io.github.clathrin.pipeline.Classification;
+import io.github.clathrin.commands.ClassifyTables;
+import io.github.clathrin.render.CellSummary;
+import io.github.clathrin.render.Rendering;
+import io.github.clathrin.render.StructureOutlines;
+import io.github.clathrin.segment.SegmentConfig;
+import io.github.clathrin.ui.CellSummaryPlot;
 import io.github.clathrin.ui.Gallery;
 
 /**
  * Plugins &gt; Clathrin &gt; Classify: applies a model to a folder of per-structure files, one table
- * with an ROI column, or (with an ROI column) a folder of such tables; shows "Clathrin Results", and with
- * {@code render=[gallery.png]} also writes the gallery image, without a window (for macros and batch).
+ * with an ROI column, (with an ROI column) a folder of such tables, or with {@code segment} a whole-cell
+ * table whose structures it finds first; shows "Clathrin Results", a whole cell also as its rendering with
+ * the structures outlined in their class's colour (ROIs linked to the results rows and the 3D view) and its
+ * summary, and with {@code render=[gallery.png]} also writes the gallery image, without a window (for macros
+ * and batch).
  */
 public class ClassifyPlugin extends DialogPlugIn {
 
@@ -35,6 +46,15 @@ public class ClassifyPlugin extends DialogPlugIn {
 		gd.addCheckbox("Skip_existing results (folder of tables)", remembered("skip_existing", false));
 		// Off unless asked for, each time (like the command's persist = false): it adds a fit per structure.
 		gd.addCheckbox("Explain with a spherical cap fit (radius, closing angle, rmse)", false);
+		gd.addMessage("A whole cell: the input is one table; structures are found first, as Find Structures does.");
+		gd.addCheckbox("Segment the whole-cell table (DBSCAN)", false);
+		gd.addNumericField("Eps (nm)", remembered("eps", SegmentConfig.DEFAULT_EPS), 1);
+		gd.addNumericField("Min_points", remembered("min_points", SegmentConfig.DEFAULT_MIN_POINTS), 0);
+		gd.addNumericField("Min_size (localizations)", remembered("min_size", SegmentConfig.DEFAULT_MIN_SIZE), 0);
+		gd.addNumericField("Max_size (localizations)", remembered("max_size", SegmentConfig.DEFAULT_MAX_SIZE), 0);
+		gd.addNumericField("Max_extent (nm per axis)", remembered("max_extent", SegmentConfig.DEFAULT_MAX_EXTENT), 1);
+		gd.addNumericField("Area_pixel (nm, for structures per um^2)", remembered("area_pixel",
+			CellSummary.DEFAULT_AREA_PIXEL), 0);
 	}
 
 	@Override
@@ -42,7 +62,9 @@ public class ClassifyPlugin extends DialogPlugIn {
 		String model = gd.getNextString(), input = gd.getNextString();
 		StructureFields fields = StructureFields.read(gd);
 		String output = gd.getNextString(), render = gd.getNextString();
-		boolean skip = gd.getNextBoolean(), explain = gd.getNextBoolean();
+		boolean skip = gd.getNextBoolean(), explain = gd.getNextBoolean(), segment = gd.getNextBoolean();
+		double eps = gd.getNextNumber(), minPoints = gd.getNextNumber(), minSize = gd.getNextNumber(),
+			maxSize = gd.getNextNumber(), maxExtent = gd.getNextNumber(), areaPixel = gd.getNextNumber();
 		if (!numbersValid(gd)) return;
 		File renderFile = file(render);
 		if (renderFile != null && !ShowStructuresPlugin.galleryPathValid(renderFile)) return;
@@ -55,17 +77,34 @@ public class ClassifyPlugin extends DialogPlugIn {
 		fields.remember();
 		remember("classify_output", output);
 		remember("skip_existing", skip);
+		remember("eps", eps);
+		remember("min_points", minPoints);
+		remember("min_size", minSize);
+		remember("max_size", maxSize);
+		remember("max_extent", maxExtent);
+		remember("area_pixel", areaPixel);
 
+		// A folder of tables also gets the summary plot, as on the command line.
+		File inputFile = file(input);
+		File plot = inputFile != null && inputFile.isDirectory() && file(fields.roiColumn()) != null && outputFile != null
+			? new File(outputFile, ClassifyTables.SUMMARY_PLOT) : null;
+		List<File> writes = new ArrayList<>();
+		if (renderFile != null) writes.add(renderFile);
+		if (plot != null) writes.add(plot);
 		ClassifyCommand done = run(ClassifyCommand.class, fields.addTo(inputs("model", file(model), "input",
-			file(input), "output", file(output), "skip_existing", skip, "explain", explain,
-			"also_writes", renderFile == null ? null : new File[] { renderFile })));
+			inputFile, "output", outputFile, "skip_existing", skip, "explain", explain, "segment", segment, "eps",
+			eps, "min_points", (int) minPoints, "min_size", (int) minSize, "max_size", (int) maxSize, "max_extent",
+			maxExtent, "area_pixel", areaPixel, "also_writes", writes.isEmpty() ? null : writes.toArray(File[]::new))));
 		if (done == null) return;
 		showReport(done.getReport());
 		if (done.getPredictions() != null) {
-			ResultsTable rt = ResultsTables.predictions(done.getPredictions());
-			if (done.getCaps() != null) addCaps(rt, done.getCaps());
+			ResultsTable rt = ResultsTables.predictions(done.getPredictions(), done.getStructures() == null ? null
+				: done.getStructures().structures(), done.getCaps());
 			rt.show(ResultsTables.RESULTS);
 		}
+		if (done.getSegmentation() != null) showCell(done);
+		if (done.getBatch() != null && !done.getBatch().summaries().isEmpty()) showCells(done.getBatch().summaries(),
+			plot);
 		if (renderFile == null) return;
 		// Drawn here, not in the command, so that the core stays free of AWT (as the CLI's --render).
 		if (done.getStructures() == null) fail("render draws one set of structures; it does not apply to a folder "
@@ -75,15 +114,39 @@ public class ClassifyPlugin extends DialogPlugIn {
 			renderFile);
 	}
 
-	/** The explain columns, next to each prediction; empty cells where no cap was fitted. */
-	static void addCaps(ResultsTable rt, List<CapFit.Result> caps) {
-		for (int row = 0; row < caps.size(); row++) {
-			double[] v = Classification.explainValues(caps.get(row));
-			for (int c = 0; c < v.length; c++) {
-				String column = Classification.EXPLAIN_COLUMNS.get(c);
-				if (Double.isNaN(v[c])) rt.setValue(column, row, ""); // a blank cell, as in the CSV, not "NaN"
-				else rt.setValue(column, row, v[c]);
-			}
+	/**
+	 * A classified cell: its rendering with every structure outlined in its predicted class's colour, named
+	 * "key class probability", dashed when its answer cannot be trusted (no class, or outside the model's
+	 * training range); ROIs, results rows and 3D views linked; and the cell's summary table.
+	 */
+	private static void showCell(ClassifyCommand done) {
+		Rendering cell = CellImage.render(done.getSegmentation().table());
+		List<StructureOutlines.Outline> outlines = StructureOutlines.of(done.getStructures().structures(),
+			done.getPredictions());
+		List<Roi> rois = CellImage.classified(outlines, done.getClassNames(), cell.grid());
+		ImagePlus imp = CellImage.image(done.getSegmentation().table().source().getFileName() + " classified", cell);
+		CellImage.show(imp, rois, true);
+		CellLinks.link(imp, rois, outlines.stream().map(StructureOutlines.Outline::key).toList(), ResultsTables.RESULTS,
+			CellLinks.viewerOf(Gallery.of(done.getStructures(), done.getPredictions(), done.getClassNames())));
+		if (done.getSummary() != null) ResultsTables.summary(List.of(done.getSummary())).show(ResultsTables.SUMMARY);
+	}
+
+	/**
+	 * A folder of cells: one summary row per cell, the structures per class in each cell and the closing angles
+	 * per class as ImageJ plots (windows, or the macro's images in batch mode), and both in one PNG in the output
+	 * folder, as {@code classify} writes it.
+	 */
+	private static void showCells(List<CellSummary> cells, File plot) {
+		ResultsTables.summary(cells).show(ResultsTables.SUMMARY);
+		CellSummaryPlot.counts(cells).show();
+		CellSummaryPlot.angles(cells).show();
+		if (plot == null) return;
+		try {
+			CellSummaryPlot.write(plot.toPath(), cells);
+			ShowStructuresPlugin.say("summary plot written to " + plot);
+		}
+		catch (IOException e) {
+			fail(plot + ": cannot write the summary plot (" + e.getMessage() + ")");
 		}
 	}
 }

@@ -34,8 +34,7 @@ class ClassifyPluginTest {
 		CapFit.Result sphere = CapFit.fit(p, CapFit.Settings.NANOMETRES);
 		Classification.Prediction yes = new Classification.Prediction("a", "yes", 0.8, new double[] { 0.2, 0.8 }, null, 0);
 		Classification.Prediction vol = new Classification.Prediction("b", "no", 0.7, new double[] { 0.7, 0.3 }, null, 0);
-		ResultsTable rt = ResultsTables.predictions(List.of(yes, vol));
-		ClassifyPlugin.addCaps(rt, Arrays.asList(sphere, null));
+		ResultsTable rt = ResultsTables.predictions(List.of(yes, vol), null, Arrays.asList(sphere, null));
 		assertEquals(2, rt.size());
 		assertEquals(sphere.radius(), rt.getValue("cap_radius_nm", 0), 1e-9);
 		assertTrue(rt.getValue("cap_closing_angle_deg", 0) > 150, "a closed sphere: " + rt.getValue("cap_closing_angle_deg", 0));

@@ -66,7 +66,8 @@ class ParametersConsistencyTest {
 		new Action("Train...", TrainPlugin::addFields, TrainCommand.class, "train", Set.of()),
 		new Action("Classify", ClassifyPlugin::addFields, ClassifyCommand.class, "classify", Set.of("render")),
 		new Action("Evaluate...", EvaluatePlugin::addFields, EvaluateCommand.class, "evaluate", Set.of()),
-		new Action("Find Structures...", FindStructuresPlugin::addFields, SegmentCommand.class, "segment", Set.of()),
+		new Action("Find Structures...", FindStructuresPlugin::addFields, SegmentCommand.class, "segment",
+			Set.of("roi_zip")), // the outlines drawn by the plugin
 		new Action("Show Structures in 3D...", ShowStructuresPlugin::addFields, ShowStructuresCommand.class, null,
 			Set.of("sort", "gallery", "viewer")), // drawing, done by the plugin
 		new Action("Reconstruct...", ReconstructPlugin::addFields, ReconstructCommand.class, "reconstruct", Set.of()),
