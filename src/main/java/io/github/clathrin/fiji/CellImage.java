@@ -38,12 +38,6 @@ import io.github.clathrin.task.AtomicFiles;
  */
 final class CellImage {
 
-	/** The pixel size of a cell rendering unless the cell is too wide for it (nm). */
-	static final double PIXEL_NM = 10;
-
-	/** The longest side of a cell rendering at most, in pixels: a larger cell gets larger pixels. */
-	static final int MAX_SIDE = 2000;
-
 	/** Names are drawn beside the ROIs up to this many; more would hide the cell. */
 	static final int MAX_LABELS = 100;
 
@@ -52,22 +46,9 @@ final class CellImage {
 
 	private CellImage() {}
 
-	/**
-	 * {@link #PIXEL_NM}, or the whole number of nm that keeps the longer side of the table's finite x, y within
-	 * {@link #MAX_SIDE} pixels (so that a table of absurd extent, read in the wrong units, still renders).
-	 */
+	/** The default pixel of a rendering ({@link Renderer#automaticPixel}): 10 nm, or larger for a wide field. */
 	static double pixelFor(LocalizationTable table) {
-		double[] x = table.x(), y = table.y();
-		double minX = Double.POSITIVE_INFINITY, minY = minX, maxX = Double.NEGATIVE_INFINITY, maxY = maxX;
-		for (int i = 0; i < x.length; i++) {
-			if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) continue;
-			minX = Math.min(minX, x[i]);
-			maxX = Math.max(maxX, x[i]);
-			minY = Math.min(minY, y[i]);
-			maxY = Math.max(maxY, y[i]);
-		}
-		double side = minX > maxX ? 0 : Math.max(maxX - minX, maxY - minY);
-		return Math.max(PIXEL_NM, Math.ceil(side / (MAX_SIDE - 1)));
+		return Renderer.automaticPixel(table);
 	}
 
 	/** The table's rendering at {@link #pixelFor} pixels. */

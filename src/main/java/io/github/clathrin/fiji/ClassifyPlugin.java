@@ -71,7 +71,7 @@ public class ClassifyPlugin extends DialogPlugIn {
 		File outputFile = file(output);
 		// A folder output (a folder of tables) holds one results file per table; skip_existing governs those.
 		if (outputFile != null && !outputFile.isDirectory() && !mayReplace(outputFile)) return;
-		if (!mayReplace(renderFile)) return;
+		if (renderFile != null && !mayReplaceGallery(renderFile)) return; // also the pages of an earlier gallery
 		remember("model", model);
 		remember("input", input);
 		fields.remember();

@@ -132,6 +132,24 @@ abstract class ClathrinPlugIn implements PlugIn {
 			|| mayReplace(existing, existing + "\nalready exists. Replace it?");
 	}
 
+	/**
+	 * Asks before a gallery replaces an earlier one: the file itself, or the pages of a gallery of more than
+	 * a page written under that name ({@code gallery-001.png}...).
+	 */
+	static boolean mayReplaceGallery(File file) {
+		File existing = existingGallery(file);
+		if (existing == null || existing.equals(file)) return mayReplace(file);
+		return mayReplace(existing, file.getParentFile() + "\nalready holds the pages " + existing.getName()
+			+ "... of an earlier gallery " + file.getName() + ".\nReplace them?");
+	}
+
+	/** The file of an earlier gallery under this name: the file itself, or its first page; null if neither. */
+	static File existingGallery(File file) {
+		if (file.exists()) return file;
+		File first = io.github.clathrin.task.PageFiles.page(file.toPath(), 1, 2).toFile();
+		return first.exists() ? first : null;
+	}
+
 	/** As {@link #mayReplace(File)} with the question asked; for folders that hold an earlier result. */
 	static boolean mayReplace(File existing, String question) {
 		if (existing == null || !existing.exists() || !interactive()) return true;

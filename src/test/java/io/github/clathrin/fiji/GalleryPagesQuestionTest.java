@@ -19,11 +19,11 @@ class GalleryPagesQuestionTest {
 	@Test
 	void anEarlierPagedGalleryIsFoundByItsFirstPage(@TempDir Path tmp) throws Exception {
 		File gallery = tmp.resolve("gallery.png").toFile();
-		assertNull(ShowStructuresPlugin.existingGallery(gallery));
+		assertNull(ClathrinPlugIn.existingGallery(gallery));
 		Path first = Files.createFile(tmp.resolve("gallery-001.png"));
-		assertEquals(first.toFile(), ShowStructuresPlugin.existingGallery(gallery));
+		assertEquals(first.toFile(), ClathrinPlugIn.existingGallery(gallery));
 		Files.createFile(gallery.toPath());
-		assertEquals(gallery, ShowStructuresPlugin.existingGallery(gallery));
-		assertNull(ShowStructuresPlugin.existingGallery(tmp.resolve("other.tif").toFile()));
+		assertEquals(gallery, ClathrinPlugIn.existingGallery(gallery));
+		assertNull(ClathrinPlugIn.existingGallery(tmp.resolve("other.tif").toFile()));
 	}
 }

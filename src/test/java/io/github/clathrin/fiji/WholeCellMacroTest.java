@@ -26,8 +26,9 @@ import io.github.clathrin.structures.CsvRecords;
 import io.github.clathrin.task.Progress;
 
 /**
- * The whole-cell workflow from a macro in real ImageJ: Find Structures and Classify (segment) on the real 3D
- * STORM cell, then the classified cell image saved as a TIFF, checked against the data and the results CSV.
+ * The whole-cell workflow from a macro in real ImageJ: Render Localizations, Find Structures and Classify
+ * (segment) on the real 3D STORM cell, then the classified cell image saved as a TIFF, checked against the data
+ * and the results CSV.
  */
 class WholeCellMacroTest {
 
@@ -81,8 +82,10 @@ class WholeCellMacroTest {
 	static Map<String, Integer> findClassifyAndCheck(Path work, Path cell) throws Exception {
 		Path home = RealImageJ.pluginsHome(work.resolve("ij")), model = demoModel(work);
 		Path found = work.resolve("found"), results = work.resolve("results.csv"), tif = work.resolve("cell.tif");
-		Path macro = work.resolve("cell.ijm");
-		Files.writeString(macro, "run(\"Find Structures...\", \"input=[" + cell + "] output=[" + found + "] roi_zip=["
+		Path macro = work.resolve("cell.ijm"), rendered = work.resolve("rendered.tif");
+		Files.writeString(macro, "run(\"Render Localizations...\", \"input=[" + cell + "] image_pixel=10 output=["
+			+ rendered + "]\");\n"
+			+ "run(\"Find Structures...\", \"input=[" + cell + "] output=[" + found + "] roi_zip=["
 			+ work.resolve("found.zip") + "]\");\n"
 			+ "run(\"Classify\", \"model=[" + model + "] input=[" + cell + "] output=[" + results + "] segment\");\n"
 			+ "saveAs(\"Tiff\", \"" + tif + "\");\nprint(\"cell: done\");\n");
@@ -101,6 +104,13 @@ class WholeCellMacroTest {
 		assertEquals((int) Math.floor((max(table.y()) - minY) / 10) + 1, imp.getHeight());
 		assertEquals(minX, cal.getX(0), 1e-6);
 		assertEquals(minY, cal.getY(0), 1e-6);
+		// The rendering the macro made first lies on the same pixels, so the outlines fit it too.
+		ImagePlus first = CellFiles.tiff(rendered);
+		assertEquals(imp.getWidth(), first.getWidth());
+		assertEquals(imp.getHeight(), first.getHeight());
+		assertEquals("nm", first.getCalibration().getUnit());
+		assertEquals(minX, first.getCalibration().getX(0), 1e-6);
+		assertEquals(minY, first.getCalibration().getY(0), 1e-6);
 
 		// Every kept structure has exactly one ROI round its box, named by its key.
 		List<Roi> rois = List.of(imp.getOverlay().toArray());
