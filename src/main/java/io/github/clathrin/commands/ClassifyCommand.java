@@ -152,6 +152,8 @@ public class ClassifyCommand extends StructureCommand {
 			}
 		}
 		StringBuilder sb = new StringBuilder();
+		// what DBSCAN found is the run's first result, not a warning
+		if (segmentation != null) sb.append("Segmentation: ").append(segmentation.summary()).append('\n');
 		in.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
 		int classified = counts.values().stream().mapToInt(Integer::intValue).sum();
 		sb.append("Classified ").append(classified == predictions.size() ? "" : classified + " of ")
@@ -182,7 +184,7 @@ public class ClassifyCommand extends StructureCommand {
 	private static File sibling(File results, String suffix) {
 		String name = results.getName();
 		int dot = name.lastIndexOf('.');
-		return new File(results.getAbsoluteFile().getParentFile(), (dot > 0 ? name.substring(0, dot) : name) + suffix);
+		return new File(results.getParentFile(), (dot > 0 ? name.substring(0, dot) : name) + suffix);
 	}
 
 	private SegmentConfig segmentConfig() {
@@ -240,7 +242,6 @@ public class ClassifyCommand extends StructureCommand {
 		segmentation = s;
 		if (s.structures().size() == 0) throw new InputException(input + ": no structures found (" + s.summary() + ")");
 		List<String> warnings = new ArrayList<>(s.structures().warnings());
-		warnings.add(0, "segmentation: " + s.summary());
 		if (labels != null) warnings.add("the labels file is not applied to segmented structures");
 		return new StructureInput.Loaded(s.structures(), warnings);
 	}

@@ -31,9 +31,18 @@ public final class CellOverlay {
 	/** The dash of an untrusted outline: 3 pixels drawn, 3 left out. */
 	private static final float[] DASH = { 3, 3 };
 
+	/** The brightest grey of the cell under the outlines: dimmer than white, so the class colours stand out. */
+	private static final int GREY_TOP = 180;
+
+	/** The black rim drawn under an outline, one pixel either side of it. */
+	private static final BasicStroke RIM = new BasicStroke(3);
+
 	private CellOverlay() {}
 
-	/** The rendering in grey (square-root scaled up to its 99.5th percentile) with the outlines and the legend. */
+	/**
+	 * The rendering in grey (square-root scaled up to its 99.5th percentile, at most {@link #GREY_TOP}) with the
+	 * outlines, each on a black rim, and the legend.
+	 */
 	public static BufferedImage draw(Rendering rendering, List<StructureOutlines.Outline> outlines,
 		List<String> classNames)
 	{
@@ -44,7 +53,7 @@ public final class CellOverlay {
 		int[] rgb = new int[w * h];
 		for (int i = 0; i < rgb.length; i++) {
 			float v = rendering.pixels()[i];
-			int g = v <= 0 ? 0 : (int) Math.round(255 * Math.sqrt(Math.min(1, v / top)));
+			int g = v <= 0 ? 0 : (int) Math.round(GREY_TOP * Math.sqrt(Math.min(1, v / top)));
 			rgb[i] = (g << 16) | (g << 8) | g;
 		}
 		image.setRGB(0, 0, w, h, rgb, 0, w);
@@ -52,6 +61,14 @@ public final class CellOverlay {
 		try {
 			// No antialiasing on the boxes: each pixel of an outline is exactly its class's colour.
 			g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+			// A black rim on both sides keeps a one-pixel outline (and a dashed one's gaps) visible on the cell;
+			// all rims first, so that no rim covers another structure's outline.
+			g.setColor(Color.BLACK);
+			g.setStroke(RIM);
+			for (StructureOutlines.Outline o : outlines) {
+				StructureOutlines.PixelBox b = o.on(grid);
+				g.drawRect(b.x(), b.y(), b.width() - 1, b.height() - 1);
+			}
 			for (StructureOutlines.Outline o : outlines) {
 				StructureOutlines.PixelBox b = o.on(grid);
 				g.setColor(new Color(StructureOutlines.colour(o.predicted(), classNames)));

@@ -124,7 +124,8 @@ class SegmentCommandTest {
 			results.toFile(), "segment", true, "eps", 50.0, "min_points", 10);
 		assertNull(c.getFailure());
 		assertEquals(COATS, c.getPredictions().size(), c.getReport());
-		assertTrue(c.getReport().contains("segmentation: "), c.getReport());
+		assertTrue(c.getReport().contains("Segmentation: ") && !c.getReport().contains("warning: segmentation"),
+			c.getReport());
 		for (Classification.Prediction p : c.getPredictions()) assertTrue(p.key().startsWith("cell-"), p.key());
 		try (Stream<String> lines = Files.lines(results)) {
 			assertEquals(COATS + 1, lines.count());
