@@ -155,7 +155,7 @@ final class CommandOptions {
 			sb.append(ENCODER_INPUTS.get(in.name())).append(String.join(", ", Encoders.names())).append('.');
 		Object d = in.defaultValue();
 		if (d != null && !Boolean.FALSE.equals(d) && !"".equals(d)) sb.append(" (default ").append(d).append(')');
-		return sb.toString();
+		return sb.toString().replace("%", "%%"); // picocli formats descriptions: "1% noise" is text, not a format
 	}
 
 	private static String paramLabel(CommandParameters.Input in) {

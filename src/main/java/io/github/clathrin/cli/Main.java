@@ -135,6 +135,26 @@ public final class Main implements Callable<Integer> {
 		CommandOptions options();
 	}
 
+	/** A subcommand that runs its command with the options given and prints the report; some add to that. */
+	abstract static class Runs implements Callable<Integer>, Action {
+
+		final CommandOptions options;
+
+		Runs(CommandOptions options) {
+			this.options = options;
+		}
+
+		@Override
+		public CommandOptions options() {
+			return options;
+		}
+
+		@Override
+		public Integer call() throws Exception {
+			return report(options.command(), options.inputs());
+		}
+	}
+
 	/** The command line with every action's options made from its command; {@link #run} parses with this. */
 	public static CommandLine commandLine() {
 		CommandLine cli = new CommandLine(new Main());
@@ -144,16 +164,13 @@ public final class Main implements Callable<Integer> {
 	}
 
 	@Command(name = "info", description = "Describe a localization file: format, rows, columns, ranges.")
-	static final class Info implements Callable<Integer>, Action {
+	static final class Info extends Runs {
 
 		@CommandLine.Parameters(paramLabel = "FILE", description = "The localization file.")
 		File file;
 
-		final CommandOptions options = new CommandOptions(InfoCommand.class, java.util.Set.of("input"));
-
-		@Override
-		public CommandOptions options() {
-			return options;
+		Info() {
+			super(new CommandOptions(InfoCommand.class, java.util.Set.of("input")));
 		}
 
 		@Override
@@ -166,30 +183,19 @@ public final class Main implements Callable<Integer> {
 
 	@Command(name = "simulate", description = "Simulate 3D STORM clathrin structures with labels, or the Geometries "
 		+ "volumes (cubes, diamonds, spheres) with a train/test split.")
-	static final class Simulate implements Callable<Integer>, Action {
+	static final class Simulate extends Runs {
 
-		final CommandOptions options = new CommandOptions(SimulateCommand.class, "output", "--out");
-
-		@Override
-		public CommandOptions options() {
-			return options;
-		}
-
-		@Override
-		public Integer call() throws Exception {
-			return report(SimulateCommand.class, options.inputs());
+		Simulate() {
+			super(new CommandOptions(SimulateCommand.class, "output", "--out"));
 		}
 	}
 
 	@Command(name = "evaluate", description = "Cross-validate encoders + SVM on the labelled structures, or train on a "
 		+ "benchmark's training split and test on its test split (--dataset).")
-	static final class Evaluate implements Callable<Integer>, Action {
+	static final class Evaluate extends Runs {
 
-		final CommandOptions options = new CommandOptions(EvaluateCommand.class, "encoder_options", "-E,--encoder-option");
-
-		@Override
-		public CommandOptions options() {
-			return options;
+		Evaluate() {
+			super(new CommandOptions(EvaluateCommand.class, "encoder_options", "-E,--encoder-option"));
 		}
 
 		@Option(names = "--confusion", paramLabel = "DIR",
@@ -242,48 +248,29 @@ public final class Main implements Callable<Integer> {
 	}
 
 	@Command(name = "train", description = "Train an encoder + SVM model and write the model file.")
-	static final class Train implements Callable<Integer>, Action {
+	static final class Train extends Runs {
 
-		final CommandOptions options = new CommandOptions(TrainCommand.class, "model", "--out", "encoder_options",
-			"-E,--encoder-option");
-
-		@Override
-		public CommandOptions options() {
-			return options;
-		}
-
-		@Override
-		public Integer call() throws Exception {
-			return report(TrainCommand.class, options.inputs());
+		Train() {
+			super(new CommandOptions(TrainCommand.class, "model", "--out", "encoder_options",
+			"-E,--encoder-option"));
 		}
 	}
 
 	@Command(name = "segment", description = "Find candidate structures in a whole-cell table with DBSCAN and write "
 		+ "them as one CSV per structure (or one table with an roi column), plus segments.csv.")
-	static final class Segment implements Callable<Integer>, Action {
+	static final class Segment extends Runs {
 
-		final CommandOptions options = new CommandOptions(SegmentCommand.class, "output", "--out", "one_table", "--table");
-
-		@Override
-		public CommandOptions options() {
-			return options;
-		}
-
-		@Override
-		public Integer call() throws Exception {
-			return report(SegmentCommand.class, options.inputs());
+		Segment() {
+			super(new CommandOptions(SegmentCommand.class, "output", "--out", "one_table", "--table"));
 		}
 	}
 
 	@Command(name = "render", description = "Render a localization file as a super-resolution image: a calibrated TIFF "
 		+ "(nm, as ImageJ reads it) or a PNG with a scale bar and the z colour bar.")
-	static final class Render implements Callable<Integer>, Action {
+	static final class Render extends Runs {
 
-		final CommandOptions options = new CommandOptions(RenderCommand.class, "output", "--out", "image_pixel", "--pixel");
-
-		@Override
-		public CommandOptions options() {
-			return options;
+		Render() {
+			super(new CommandOptions(RenderCommand.class, "output", "--out", "image_pixel", "--pixel"));
 		}
 
 		@Override
@@ -296,13 +283,10 @@ public final class Main implements Callable<Integer> {
 	}
 
 	@Command(name = "classify", description = "Classify structures with a model; one CSV row per structure.")
-	static final class Classify implements Callable<Integer>, Action {
+	static final class Classify extends Runs {
 
-		final CommandOptions options = new CommandOptions(ClassifyCommand.class, "output", "--out");
-
-		@Override
-		public CommandOptions options() {
-			return options;
+		Classify() {
+			super(new CommandOptions(ClassifyCommand.class, "output", "--out"));
 		}
 
 		@Option(names = "--render", paramLabel = "FILE.png|FILE.tif",
@@ -426,18 +410,10 @@ public final class Main implements Callable<Integer> {
 
 	@Command(name = "reconstruct", description = "Write what an autoencoder model makes of structures: one TIFF stack "
 		+ "per structure with the input and its reconstruction as two channels, and a CSV of reconstruction errors.")
-	static final class Reconstruct implements Callable<Integer>, Action {
+	static final class Reconstruct extends Runs {
 
-		final CommandOptions options = new CommandOptions(ReconstructCommand.class, "output", "--out");
-
-		@Override
-		public CommandOptions options() {
-			return options;
-		}
-
-		@Override
-		public Integer call() throws Exception {
-			return report(ReconstructCommand.class, options.inputs());
+		Reconstruct() {
+			super(new CommandOptions(ReconstructCommand.class, "output", "--out"));
 		}
 	}
 

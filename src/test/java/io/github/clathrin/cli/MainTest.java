@@ -94,6 +94,16 @@ class MainTest {
 		return SharedData.file("formats/insight3/test_olist.bin");
 	}
 
+	/** Every subcommand's help is drawn without picocli complaining about its text (a "1%" once did). */
+	@Test
+	void everyHelpIsDrawnCleanly() {
+		for (String command : Main.commandLine().getSubcommands().keySet()) {
+			Result help = cli(command, "--help");
+			assertEquals(0, help.exit(), help.toString());
+			assertFalse(help.out().contains("WARN") || help.err().contains("WARN"), command + ": " + help);
+		}
+	}
+
 	/** The encoders' section of the help is the registry's: every encoder, its description, its options' defaults. */
 	@Test
 	void helpListsEveryEncoderWithItsOptionsAndDefaults() {
