@@ -16,7 +16,6 @@ import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,18 +69,8 @@ final class CellImage {
 		cal.yOrigin = -g.originY() / g.pixelNm();
 		// Most pixels of a histogram are 0 or 1: show the bright sites without letting a few hot pixels wash
 		// out the rest.
-		imp.setDisplayRange(0, brightness(rendering.pixels()));
+		imp.setDisplayRange(0, rendering.displayMax());
 		return imp;
-	}
-
-	/** The 99.5th percentile of the lit pixels, at least 1. */
-	static double brightness(float[] pixels) {
-		float[] lit = new float[pixels.length];
-		int n = 0;
-		for (float p : pixels) if (p > 0) lit[n++] = p;
-		if (n == 0) return 1;
-		Arrays.sort(lit, 0, n);
-		return Math.max(1, lit[Math.min(n - 1, (int) (0.995 * n))]);
 	}
 
 	/**

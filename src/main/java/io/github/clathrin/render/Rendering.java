@@ -19,6 +19,19 @@ public record Rendering(ImageGrid grid, float[] pixels) {
 				+ " image");
 	}
 
+	/**
+	 * The 99.5th percentile of the lit pixels, at least 1: a display maximum that shows the bright sites
+	 * without letting a few hot pixels wash out the rest.
+	 */
+	public float displayMax() {
+		float[] lit = new float[pixels.length];
+		int n = 0;
+		for (float p : pixels) if (p > 0) lit[n++] = p;
+		if (n == 0) return 1;
+		java.util.Arrays.sort(lit, 0, n);
+		return Math.max(1, lit[Math.min(n - 1, (int) (0.995 * n))]);
+	}
+
 	/** The pixel at (column, row). */
 	public float at(int column, int row) {
 		return pixels[row * grid.width() + column];

@@ -10,7 +10,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -49,7 +48,7 @@ public final class CellOverlay {
 		ImageGrid grid = rendering.grid();
 		int w = grid.width(), h = grid.height();
 		BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-		float top = brightest(rendering.pixels());
+		float top = rendering.displayMax();
 		int[] rgb = new int[w * h];
 		for (int i = 0; i < rgb.length; i++) {
 			float v = rendering.pixels()[i];
@@ -122,15 +121,5 @@ public final class CellOverlay {
 		AtomicFiles.write(png, out -> {
 			if (!ImageIO.write(image, "png", out)) throw new IOException("This Java has no PNG writer");
 		});
-	}
-
-	/** The 99.5th percentile of the lit pixels, so that a few crowded pixels do not make the cell black. */
-	private static float brightest(float[] pixels) {
-		float[] lit = new float[pixels.length];
-		int n = 0;
-		for (float v : pixels) if (v > 0) lit[n++] = v;
-		if (n == 0) return 1;
-		Arrays.sort(lit, 0, n);
-		return Math.max(1, lit[Math.min(n - 1, (int) (0.995 * n))]);
 	}
 }

@@ -34,15 +34,7 @@ class OutputCheckTest {
 		byte[] before = Files.readAllBytes(labels);
 		Context context = new Context(CommandService.class);
 		try {
-			Map<String, Object> in = new HashMap<>();
-			in.put("input", SIMULATED.resolve("structures").toFile());
-			in.put("labels", labels.toFile());
-			in.put("also_writes", new File[] { labels.toFile() });
-			ShowStructuresCommand c = (ShowStructuresCommand) context.service(CommandService.class)
-				.run(ShowStructuresCommand.class, false, in).get().getCommand();
-			assertInstanceOf(InputException.class, c.getFailure());
-			assertTrue(c.getFailure().getMessage().contains("labels file"), c.getFailure().getMessage());
-			assertEquals(null, c.getStructures(), "refused before reading");
+			assertRefused(showStructures(context, labels, labels), "labels file");
 		}
 		finally {
 			context.dispose();
@@ -60,21 +52,10 @@ class OutputCheckTest {
 		byte[] before = Files.readAllBytes(labels);
 		Context context = new Context(CommandService.class);
 		try {
-			Map<String, Object> in = new HashMap<>();
-			in.put("input", SIMULATED.resolve("structures").toFile());
-			in.put("labels", labels.toFile());
-			in.put("also_writes", new File[] { tmp.resolve("gallery.png").toFile() });
-			ShowStructuresCommand c = (ShowStructuresCommand) context.service(CommandService.class)
-				.run(ShowStructuresCommand.class, false, in).get().getCommand();
-			assertInstanceOf(InputException.class, c.getFailure());
-			assertTrue(c.getFailure().getMessage().contains("pages, one of which is the labels file"),
-				c.getFailure().getMessage());
-			assertEquals(null, c.getStructures(), "refused before reading");
-
-			in.put("also_writes", new File[] { tmp.resolve("other.png").toFile() });
-			c = (ShowStructuresCommand) context.service(CommandService.class).run(ShowStructuresCommand.class, false, in)
-				.get().getCommand();
-			assertEquals(null, c.getFailure(), "another gallery name is fine");
+			assertRefused(showStructures(context, labels, tmp.resolve("gallery.png")),
+				"pages, one of which is the labels file");
+			assertEquals(null, showStructures(context, labels, tmp.resolve("other.png")).getFailure(),
+				"another gallery name is fine");
 		}
 		finally {
 			context.dispose();
@@ -94,5 +75,22 @@ class OutputCheckTest {
 		assertThrows(InputException.class, () -> check.file(real.resolve("labels.csv").toFile(), "output"));
 		check.file(tmp.resolve("new.csv").toFile(), "output");
 		check.folder(real.resolve("sub").toFile(), "output folder", p -> true); // the reader does not descend
+	}
+
+	/** Show Structures of the simulated structures with these labels, its caller writing {@code gallery}. */
+	private static ShowStructuresCommand showStructures(Context context, Path labels, Path gallery) throws Exception {
+		Map<String, Object> in = new HashMap<>();
+		in.put("input", SIMULATED.resolve("structures").toFile());
+		in.put("labels", labels.toFile());
+		in.put("also_writes", new File[] { gallery.toFile() });
+		return (ShowStructuresCommand) context.service(CommandService.class).run(ShowStructuresCommand.class, false, in)
+			.get().getCommand();
+	}
+
+	/** Refused as an input error naming what it would replace, before reading anything. */
+	private static void assertRefused(ShowStructuresCommand c, String says) {
+		assertInstanceOf(InputException.class, c.getFailure());
+		assertTrue(c.getFailure().getMessage().contains(says), c.getFailure().getMessage());
+		assertEquals(null, c.getStructures(), "refused before reading");
 	}
 }
