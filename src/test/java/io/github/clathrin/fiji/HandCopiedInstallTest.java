@@ -109,6 +109,34 @@ class HandCopiedInstallTest {
 		}
 	}
 
+	/**
+	 * The whole-cell menus with the libraries in plugins/jars: Render Localizations (its TIFF writer is found
+	 * through ServiceLoader, which must look in the plugin's class loader), Find Structures with its ROI set,
+	 * and Classify on the cell, whose results are byte for byte the command line's.
+	 */
+	@Test
+	void theWholeCellMenusWorkWithLibrariesInPluginsJars(@TempDir Path work) throws Exception {
+		Path cell = WholeCellMacroTest.CELL, ij = Files.createDirectories(work.resolve("ij"));
+		Path cli = Files.createDirectories(work.resolve("cli")), model = WholeCellMacroTest.demoModel(work);
+		Path macro = work.resolve("cell.ijm");
+		Files.writeString(macro, String.join("\n",
+			run("Render Localizations...", "input=[" + cell + "] output=[" + ij.resolve("cell.tif") + "]"),
+			run("Find Structures...", "input=[" + cell + "] output=[" + ij.resolve("found") + "] roi_zip=["
+				+ ij.resolve("found.zip") + "]"),
+			run("Classify", "model=[" + model + "] input=[" + cell + "] output=[" + ij.resolve("results.csv")
+				+ "] segment"),
+			"print(\"cell steps: done\");", ""));
+		RealImageJ.Result r = RealImageJ.batchMacro(RealImageJ.installedHome(work.resolve("home"), Libraries.PLUGINS_JARS),
+			Libraries.PLUGINS_JARS, macro, "");
+		assertTrue(r.output().contains("cell steps: done"), r.output());
+		assertTrue(!r.output().contains("Exception"), r.output());
+		for (String written : new String[] { "cell.tif", "found/segments.csv", "found.zip", "results.csv" })
+			assertTrue(Files.exists(ij.resolve(written)), written + " not written:\n" + r.output());
+		assertEquals(0, Main.run("classify", "--model", model.toString(), "--input", cell.toString(), "--segment",
+			"--out", cli.resolve("results.csv").toString()));
+		assertArrayEquals(Files.readAllBytes(cli.resolve("results.csv")), Files.readAllBytes(ij.resolve("results.csv")));
+	}
+
 	private static String run(String command, String options) {
 		return "run(\"" + command + "\", \"" + options + "\");";
 	}
