@@ -21,8 +21,11 @@ public record CellOutcome(String cell, Kind kind, CellSummary summary, String er
 	public enum Kind {
 		/** Read, segmented, classified and written. */
 		CLASSIFIED("ok"),
-		/** Its results file existed (skip existing): summarised from it, not classified again. */
-		SKIPPED("ok (results existed)"),
+		/**
+		 * Its results file existed (skip existing): summarised from it, not classified again; "ok" in the summary
+		 * too, so that a resumed batch writes the same summary as one run straight through.
+		 */
+		SKIPPED("ok"),
 		/** The table cannot be read or holds no structures: the user's to fix. */
 		INPUT("input error"),
 		/** Java ran out of memory on this cell: give the workers more. */
