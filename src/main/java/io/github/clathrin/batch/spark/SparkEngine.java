@@ -90,9 +90,10 @@ public final class SparkEngine implements Engine {
 			throw InputException.inFile(job.modelFile(), "cannot read the model (" + e.getMessage() + ")");
 		}
 		JavaSparkContext sc = given != null ? given : new JavaSparkContext(conf(master));
+		Broadcast<byte[]> shipped = null;
 		try {
-			sc.setLogLevel("WARN");
-			Broadcast<byte[]> shipped = sc.broadcast(model);
+			shipped = sc.broadcast(model);
+			Broadcast<byte[]> bytes = shipped;
 			List<String> paths = cells.stream().map(Path::toString).toList();
 			boolean failFirst = Boolean.getBoolean(FAIL_FIRST_ATTEMPT);
 			String group = "clathrin-batch-" + System.nanoTime();
@@ -100,14 +101,14 @@ public final class SparkEngine implements Engine {
 			// One partition per cell: one task per cell, so Spark balances cells over the executors and retries
 			// one cell alone.
 			JavaFutureAction<List<CellOutcome>> action = sc.parallelize(paths, paths.size())
-				.map(cell -> classify(job, shipped, cell, failFirst)).collectAsync();
+				.map(cell -> classify(job, bytes, cell, failFirst)).collectAsync();
 			List<CellOutcome> outcomes = await(sc, action, group, cells.size(), progress);
-			shipped.destroy();
 			List<CellOutcome> sorted = new ArrayList<>(outcomes);
 			sorted.sort(Comparator.comparing(CellOutcome::cell));
 			return sorted;
 		}
 		finally {
+			if (shipped != null) shipped.destroy();
 			sc.clearJobGroup();
 			if (given == null) sc.stop();
 		}
