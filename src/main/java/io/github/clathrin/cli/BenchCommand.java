@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.github.clathrin.bench.BatchBenchmark;
 import io.github.clathrin.bench.Benchmarks;
 import io.github.clathrin.bench.DeepBenchmarks;
 import io.github.clathrin.bench.RenderBenchmark;
@@ -64,6 +65,21 @@ final class BenchCommand implements Callable<Integer> {
 		+ "`render` does (Gaussian, histogram, z-stack), written as TIFF and PNG, with peak memory.")
 	boolean render;
 
+	@Option(names = "--batch", description = "Only the screen benchmark: --cells generated cells of --cell-rows "
+		+ "localizations classified by batch on each of --batch-engines, with cells/s, localizations/s and peak memory.")
+	boolean batch;
+
+	@Option(names = "--cells", defaultValue = "20", description = "Cells of the screen benchmark (default 20).")
+	int cells;
+
+	@Option(names = "--cell-rows", defaultValue = "1000000", paramLabel = "N",
+		description = "Localizations per cell of the screen benchmark (default 1000000).")
+	long cellRows;
+
+	@Option(names = "--batch-engines", defaultValue = "local:1,local:2", split = ",", paramLabel = "ENGINE:ARG",
+		description = "Engines of the screen benchmark, in order: local:THREADS or spark:MASTER (default local:1,local:2).")
+	List<String> batchEngines;
+
 	@Option(names = "--official-split", paramLabel = "FILE.npz", hidden = true, description = "Train a supervised deep "
 		+ "encoder on X_train/y_train of the file and print its accuracy on X_test/y_test and the training time.")
 	File officialSplit;
@@ -87,6 +103,15 @@ final class BenchCommand implements Callable<Integer> {
 			String report = DeepBenchmarks.officialSplit(officialSplit.toPath(), encoder, options, seed, progress);
 			progress.finish();
 			System.out.print(report);
+			return 0;
+		}
+		if (batch) {
+			String body = new BatchBenchmark(cells, cellRows, batchEngines.stream().map(BatchBenchmark.Setup::parse)
+				.toList(), work.toPath(), progress).run();
+			progress.finish();
+			String md = "# Benchmarks\n\n" + machine() + "\n" + body;
+			System.out.println(md);
+			if (out != null) AtomicFiles.writeString(out.toPath(), md);
 			return 0;
 		}
 		if (segmentation || render) {
@@ -117,7 +142,8 @@ final class BenchCommand implements Callable<Integer> {
 				cpu = l.substring(l.indexOf(':') + 1).trim();
 				break;
 			}
-		StringBuilder cmd = new StringBuilder("./clathrin bench --rows " + rows);
+		StringBuilder cmd = new StringBuilder(batch ? "./clathrin bench --batch --cells " + cells + " --cell-rows " + cellRows
+			+ " --batch-engines " + String.join(",", batchEngines) : "./clathrin bench --rows " + rows);
 		if (segmentation) cmd.append(" --segmentation");
 		if (render) cmd.append(" --render");
 		if (noBaseline) cmd.append(" --no-baseline");

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.github.clathrin.batch.BatchJob;
+import io.github.clathrin.batch.BatchSummary;
+import io.github.clathrin.commands.BatchCommand;
 import io.github.clathrin.commands.ClassifyCommand;
-import io.github.clathrin.commands.ClassifyTables;
 import io.github.clathrin.commands.ClathrinCommand;
 import io.github.clathrin.commands.EvaluateCommand;
 import io.github.clathrin.commands.InfoCommand;
@@ -41,7 +43,7 @@ import picocli.CommandLine.Option;
 	versionProvider = Main.Version.class,
 	description = "Classifies clathrin structures in 3D single-molecule localization data.",
 	subcommands = { Main.Demo.class, Main.Info.class, Main.Simulate.class, Main.Evaluate.class, Main.Train.class,
-		Main.Classify.class, Main.Segment.class, Main.Render.class, Main.Reconstruct.class, ReproduceCommand.class,
+		Main.Classify.class, Main.Batch.class, Main.Segment.class, Main.Render.class, Main.Reconstruct.class, ReproduceCommand.class,
 		BenchCommand.class })
 public final class Main implements Callable<Integer> {
 
@@ -355,16 +357,7 @@ public final class Main implements Callable<Integer> {
 					System.out.println("Overlay (" + cell.grid().width() + " x " + cell.grid().height() + " pixels of "
 						+ overlayPixel + " nm) written to " + overlay);
 				}
-				if (c.getBatch() != null && !c.getBatch().summaries().isEmpty()) {
-					Path plot = folder.resolve(ClassifyTables.SUMMARY_PLOT);
-					try {
-						CellSummaryPlot.write(plot, c.getBatch().summaries());
-					}
-					catch (IOException e) {
-						throw new InputException(plot + ": cannot write the summary plot (" + e.getMessage() + ")", e);
-					}
-					System.out.println("Summary plot written to " + plot);
-				}
+				if (c.getBatch() != null) writeSummaryPlot(folder, c.getBatch().summaries());
 			}
 			return 0;
 		}
@@ -406,6 +399,40 @@ public final class Main implements Callable<Integer> {
 					+ s + "'");
 			}
 		}
+	}
+
+	@Command(name = "batch", description = "Classify a screen of whole cells (a folder of tables or a list file): "
+		+ "each cell segmented and classified into OUT/<cell>-results.csv, OUT/summary.csv with one row per cell "
+		+ "(failed cells with their error) and OUT/summary.png; cells run in threads (--threads) or on Apache Spark "
+		+ "(--engine spark --master ...).")
+	static final class Batch extends Runs {
+
+		Batch() {
+			super(new CommandOptions(BatchCommand.class, "output", "--out"));
+		}
+
+		@Override
+		public Integer call() throws Exception {
+			try (CommandRunner r = new CommandRunner()) {
+				BatchCommand c = r.run(BatchCommand.class, options.inputs());
+				System.out.println(c.getReport());
+				writeSummaryPlot(c.getRun().job().outputFolder(), BatchSummary.summaries(c.getRun().outcomes()));
+			}
+			return 0;
+		}
+	}
+
+	/** summary.png of a batch of cells, drawn here, not in the command, so that the core stays free of AWT. */
+	static void writeSummaryPlot(Path folder, List<io.github.clathrin.render.CellSummary> cells) {
+		if (cells.isEmpty()) return;
+		Path plot = folder.resolve(BatchJob.SUMMARY_PLOT);
+		try {
+			CellSummaryPlot.write(plot, cells);
+		}
+		catch (IOException e) {
+			throw new InputException(plot + ": cannot write the summary plot (" + e.getMessage() + ")", e);
+		}
+		System.out.println("Summary plot written to " + plot);
 	}
 
 	@Command(name = "reconstruct", description = "Write what an autoencoder model makes of structures: one TIFF stack "

@@ -13,6 +13,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import io.github.clathrin.batch.CellClassification;
 import io.github.clathrin.encoders.CapFit;
 import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.localizations.LocalizationTable;
@@ -120,12 +121,13 @@ public class ClassifyCommand extends StructureCommand {
 			classifyTables(m);
 			return;
 		}
-		StructureInput.Loaded in = segment ? segmentInput() : loadStructures();
+		StructureInput.Loaded in = segment ? segmentInput(m) : loadStructures();
 		structures = in.set();
 		classNames = m.classNames();
-		predictions = Classification.classify(m, structures, progress());
-		// A whole cell always gets its caps: the summary's closing angles, and a way to judge each structure.
-		if (explain || segment) caps = Classification.explain(structures.structures(), progress());
+		if (!segment) {
+			predictions = Classification.classify(m, structures, progress());
+			if (explain) caps = Classification.explain(structures.structures(), progress());
+		}
 		try {
 			Classification.writeCsv(output.toPath(), predictions, m.classNames(), structures.structures(), caps);
 			if (segment) {
@@ -232,15 +234,18 @@ public class ClassifyCommand extends StructureCommand {
 	 * Cuts the one whole-cell table into structures with segment's DBSCAN and size filters; the table's own ROI
 	 * column and labels file do not apply to structures that did not exist before.
 	 */
-	private StructureInput.Loaded segmentInput() {
+	private StructureInput.Loaded segmentInput(Model m) {
 		existingFile(input, "whole-cell table");
 		if (orNull(roi_column) != null) throw new InputException("--segment finds the structures itself; drop the "
 			+ "ROI column");
 		SegmentConfig config = segmentConfig();
 		LocalizationTable table = SegmentCommand.read(input, readOptions(), this);
-		Segmenter.Segmentation s = SegmentCommand.segment(config, table, input, this);
+		// The same steps as every cell of a batch (batch.CellTask); a whole cell always gets its caps.
+		Segmenter.Segmentation s = CellClassification.segment(table, input.toString(), config, progress());
 		segmentation = s;
-		if (s.structures().size() == 0) throw new InputException(input + ": no structures found (" + s.summary() + ")");
+		CellClassification cell = CellClassification.classify(m, s, input.toString(), progress());
+		predictions = cell.predictions();
+		caps = cell.caps();
 		List<String> warnings = new ArrayList<>(s.structures().warnings());
 		if (labels != null) warnings.add("the labels file is not applied to segmented structures");
 		return new StructureInput.Loaded(s.structures(), warnings);

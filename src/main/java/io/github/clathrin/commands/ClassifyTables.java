@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
+import io.github.clathrin.batch.BatchInputs;
+import io.github.clathrin.batch.BatchJob;
 import io.github.clathrin.encoders.CapFit;
 import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.localizations.LocalizationReaders;
@@ -44,36 +45,24 @@ public final class ClassifyTables {
 	}
 
 	/** What {@link #resultFile} appends to a table's name. */
-	static final String RESULTS_SUFFIX = "-results.csv";
+	static final String RESULTS_SUFFIX = BatchJob.RESULTS_SUFFIX;
 
 	/** The summary across the tables of a batch, one row per table classified, in the output folder. */
-	public static final String SUMMARY = "summary.csv";
+	public static final String SUMMARY = BatchJob.SUMMARY;
 
 	/** The plot of {@link #SUMMARY} that the command line draws beside it (counts and closing angles per class). */
-	public static final String SUMMARY_PLOT = "summary.png";
+	public static final String SUMMARY_PLOT = BatchJob.SUMMARY_PLOT;
 
 	private ClassifyTables() {}
 
 	/** The table files of a folder, sorted by name (the extensions a folder load accepts). */
 	public static List<Path> tables(Path folder) throws IOException {
-		List<Path> files = new ArrayList<>();
-		List<String> extensions = StructureLoader.tableExtensions();
-		try (Stream<Path> list = Files.list(folder)) {
-			for (Path p : (Iterable<Path>) list.sorted()::iterator) {
-				String name = p.getFileName().toString();
-				int dot = name.lastIndexOf('.');
-				if (name.startsWith(".") || dot < 0 || !Files.isRegularFile(p)) continue;
-				if (extensions.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) files.add(p);
-			}
-		}
-		return files;
+		return new ArrayList<>(BatchInputs.tables(folder));
 	}
 
 	/** {@code name.csv} in the input folder becomes {@code name-results.csv} in the output folder. */
 	public static Path resultFile(Path table, Path outputFolder) {
-		String name = table.getFileName().toString();
-		int dot = name.lastIndexOf('.');
-		return outputFolder.resolve((dot > 0 ? name.substring(0, dot) : name) + RESULTS_SUFFIX);
+		return BatchJob.resultFile(table, outputFolder);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import io.github.clathrin.batch.CellClassification;
 import io.github.clathrin.localizations.LocalizationReaders;
 import io.github.clathrin.localizations.LocalizationTable;
 import io.github.clathrin.segment.SegmentConfig;
@@ -98,12 +99,7 @@ public class SegmentCommand extends ReadingCommand {
 
 	/** Segments one whole-cell table, with the file name in an error about its coordinates. */
 	static Segmenter.Segmentation segment(SegmentConfig config, LocalizationTable table, File input, ClathrinCommand c) {
-		try {
-			return new Segmenter(config).segment(table, c.progress());
-		}
-		catch (InputException e) {
-			throw new InputException(input + ": " + e.getMessage(), e);
-		}
+		return CellClassification.segment(table, input.toString(), config, c.progress());
 	}
 
 	/** Reads one whole-cell table, with the command's progress and file name in every error. */

@@ -13,6 +13,7 @@ import io.github.clathrin.datasets.GeometriesConfig;
 import io.github.clathrin.datasets.GeometriesSimulator;
 import io.github.clathrin.datasets.SimulatedDataset;
 import io.github.clathrin.datasets.SimulationConfig;
+import io.github.clathrin.datasets.WholeCells;
 import io.github.clathrin.task.InputException;
 
 /**
@@ -23,12 +24,13 @@ import io.github.clathrin.task.InputException;
 public class SimulateCommand extends ClathrinCommand {
 
 	/** What to simulate. */
-	public static final String CLATHRIN = "clathrin", GEOMETRIES = "geometries";
+	public static final String CLATHRIN = "clathrin", GEOMETRIES = "geometries", CELLS = "cells";
 
-	@Parameter(label = "Kind", persist = false, choices = { CLATHRIN, GEOMETRIES },
+	@Parameter(label = "Kind", persist = false, choices = { CLATHRIN, GEOMETRIES, CELLS },
 		description = "clathrin: STORM structures as CSV files and labels.csv; geometries: 300 training + 300 test "
 			+ "20^3 volumes of cubes, diamonds and spheres with 1% salt noise, written as geometries.npz (structures and "
-			+ "labelled do not apply).")
+			+ "labelled do not apply); cells: a screen of whole cells cell-001.csv... without ROI column, each with "
+			+ "'structures' coats and 20% background (for batch).")
 	private String kind = CLATHRIN;
 
 	@Parameter(label = "Output folder", persist = false, description = "Output folder.")
@@ -43,6 +45,10 @@ public class SimulateCommand extends ClathrinCommand {
 	@Parameter(label = "Seed", persist = false, description = "Seed of the simulation.")
 	private long seed = 1;
 
+	@Parameter(label = "Cells (kind cells)", required = false, persist = false, min = "1",
+		description = "With kind cells: how many whole cells to write.")
+	private int cells = 20;
+
 	@Override
 	protected void execute() {
 		given(output, "output folder", "output");
@@ -52,8 +58,12 @@ public class SimulateCommand extends ClathrinCommand {
 			geometries();
 			return;
 		}
-		if (!k.equals(CLATHRIN))
-			throw new InputException("kind must be " + CLATHRIN + " or " + GEOMETRIES + ", got '" + kind + "'");
+		if (k.equals(CELLS)) {
+			cells();
+			return;
+		}
+		if (!k.equals(CLATHRIN)) throw new InputException("kind must be " + CLATHRIN + ", " + GEOMETRIES + " or "
+			+ CELLS + ", got '" + kind + "'");
 		inRange(structures, 2, 1_000_000, "structures");
 		inRange(labelled, 0, structures, "labelled (at most the number of structures)");
 		SimulationConfig config = SimulationConfig.defaults().withCounts(structures, labelled).withSeed(seed);
@@ -71,6 +81,22 @@ public class SimulateCommand extends ClathrinCommand {
 			+ "closing angle of every structure", structures, labelled, points, seed, output,
 			SimulatedDataset.STRUCTURES_DIR, SimulatedDataset.LABELS, SimulatedDataset.ALL,
 			SimulatedDataset.LABELS_ROI, SimulatedDataset.TRUTH);
+	}
+
+	private void cells() {
+		inRange(cells, 1, 100_000, "cells");
+		inRange(structures, 1, 1_000_000, "structures (per cell)");
+		java.util.List<java.nio.file.Path> files;
+		try {
+			files = WholeCells.screen(output.toPath(), cells, structures, seed, progress());
+		}
+		catch (IOException e) {
+			throw new InputException(output + ": cannot write the simulated cells (" + e.getMessage() + ")", e);
+		}
+		report = String.format(Locale.ROOT, "Simulated %d whole cells of %d coats each (%.0f%% background, seed %d) in "
+			+ "%s: %s ... %s%nClassify them with: batch --model MODEL --input %s --out OUT", cells, structures,
+			100 * WholeCells.BACKGROUND, seed, output, files.get(0).getFileName(), files.get(files.size() - 1)
+				.getFileName(), output);
 	}
 
 	private void geometries() {

@@ -136,7 +136,7 @@ public class ClassifyPlugin extends DialogPlugIn {
 	 * per class as ImageJ plots (windows, or the macro's images in batch mode), and both in one PNG in the output
 	 * folder, as {@code classify} writes it.
 	 */
-	private static void showCells(List<CellSummary> cells, File plot) {
+	static void showCells(List<CellSummary> cells, File plot) {
 		ResultsTables.summary(cells).show(ResultsTables.SUMMARY);
 		CellSummaryPlot.counts(cells).show();
 		CellSummaryPlot.angles(cells).show();

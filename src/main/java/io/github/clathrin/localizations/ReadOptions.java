@@ -12,7 +12,9 @@ import java.util.Locale;
  * @param columns names of the columns of a text file without a title line, in file order, e.g.
  *        trace, t, x, y, z (null: the file names its columns)
  */
-public record ReadOptions(LengthUnit units, Double pixelSizeNm, Integer category, List<String> columns) {
+public record ReadOptions(LengthUnit units, Double pixelSizeNm, Integer category, List<String> columns)
+	implements java.io.Serializable
+{
 
 	public static final ReadOptions DEFAULT = new ReadOptions(null, null, null, null);
 

@@ -33,6 +33,7 @@ import io.github.clathrin.task.InputException;
  */
 public record CellSummary(String cell, int localizations, double pixelNm, double areaUm2, int structures,
 	int noClass, int outsideTraining, List<String> classNames, int[] counts, List<double[]> angles)
+	implements java.io.Serializable
 {
 	/** The default pixel size (nm) at which a cell's area is measured: about the size of a clathrin pit. */
 	public static final double DEFAULT_AREA_PIXEL = 250;

@@ -11,7 +11,9 @@ package io.github.clathrin.segment;
  * @param maxSize most localizations of a kept structure
  * @param maxExtent largest extent (max - min) in nm along any axis of a kept structure
  */
-public record SegmentConfig(double eps, int minPoints, int minSize, int maxSize, double maxExtent) {
+public record SegmentConfig(double eps, int minPoints, int minSize, int maxSize, double maxExtent)
+	implements java.io.Serializable
+{
 
 	public static final double DEFAULT_EPS = 50;
 	public static final int DEFAULT_MIN_POINTS = 10;

@@ -254,11 +254,12 @@ class WholeCellClassifyTest {
 	}
 
 	@Test
-	void theSegmentFiltersAreDeclaredAlikeInBothCommands() {
+	void theSegmentFiltersAreDeclaredAlikeInEveryCommand() {
 		for (String name : SegmentParameters.NAMES) {
 			CommandParameters.Input a = CommandParameters.find(SegmentCommand.class, name).orElseThrow();
 			CommandParameters.Input b = CommandParameters.find(ClassifyCommand.class, name).orElseThrow();
 			assertEquals(a, b, name);
+			assertEquals(a, CommandParameters.find(BatchCommand.class, name).orElseThrow(), name);
 		}
 	}
 

@@ -17,7 +17,8 @@ class MenusTest {
 	static final Map<String, Class<?>> ENTRIES = Map.ofEntries(Map.entry("Open Localizations...",
 		OpenLocalizationsPlugin.class), Map.entry("Render Localizations...", RenderPlugin.class),
 		Map.entry("Simulate Demo Data...", SimulatePlugin.class), Map.entry("Train...", TrainPlugin.class),
-		Map.entry("Classify", ClassifyPlugin.class), Map.entry("Find Structures...", FindStructuresPlugin.class),
+		Map.entry("Classify", ClassifyPlugin.class),
+		Map.entry("Batch Classify Cells...", BatchPlugin.class), Map.entry("Find Structures...", FindStructuresPlugin.class),
 		Map.entry("Show Structures in 3D...", ShowStructuresPlugin.class), Map.entry("Evaluate...", EvaluatePlugin.class),
 		Map.entry("Reconstruct...", ReconstructPlugin.class), Map.entry("Label Structures...", LabelStructuresPlugin.class),
 		Map.entry("About Clathrin Classifier", AboutPlugin.class));
@@ -28,7 +29,7 @@ class MenusTest {
 		assertEquals(0, r.exitCode(), r.output());
 		List<String> items = r.output().lines().filter(l -> l.startsWith("ITEM ")).map(l -> l.substring(5)).toList();
 		assertEquals(List.of("Open Localizations...", "Render Localizations...", "Simulate Demo Data...", "Train...", "Classify",
-			"Find Structures...", "Show Structures in 3D...", "Evaluate...", "Reconstruct...", "Label Structures...", "About Clathrin Classifier"),
+			"Batch Classify Cells...", "Find Structures...", "Show Structures in 3D...", "Evaluate...", "Reconstruct...", "Label Structures...", "About Clathrin Classifier"),
 			items,
 			r.output());
 		Map<String, String> commands = new TreeMap<>();

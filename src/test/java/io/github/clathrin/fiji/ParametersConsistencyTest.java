@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import ij.Macro;
 
 import io.github.clathrin.cli.Main;
+import io.github.clathrin.commands.BatchCommand;
 import io.github.clathrin.commands.ClassifyCommand;
 import io.github.clathrin.commands.ClathrinCommand;
 import io.github.clathrin.commands.CommandParameters;
@@ -65,6 +66,7 @@ class ParametersConsistencyTest {
 		new Action("Simulate Demo Data...", SimulatePlugin::addFields, SimulateCommand.class, "simulate", Set.of()),
 		new Action("Train...", TrainPlugin::addFields, TrainCommand.class, "train", Set.of()),
 		new Action("Classify", ClassifyPlugin::addFields, ClassifyCommand.class, "classify", Set.of("render")),
+		new Action("Batch Classify Cells...", BatchPlugin::addFields, BatchCommand.class, "batch", Set.of()),
 		new Action("Evaluate...", EvaluatePlugin::addFields, EvaluateCommand.class, "evaluate", Set.of()),
 		new Action("Find Structures...", FindStructuresPlugin::addFields, SegmentCommand.class, "segment",
 			Set.of("roi_zip")), // the outlines drawn by the plugin
@@ -82,7 +84,8 @@ class ParametersConsistencyTest {
 		"train", Map.of("--out", "model", "-E", "encoder_options", "--encoder-option", "encoder_options"),
 		"evaluate", Map.of("-E", "encoder_options", "--encoder-option", "encoder_options", "--json", "json",
 			"--dataset", "dataset"),
-		"simulate", Map.of("--out", "output"), "classify", Map.of("--out", "output"), "reconstruct",
+		"simulate", Map.of("--out", "output"), "classify", Map.of("--out", "output"),
+		"batch", Map.of("--out", "output"), "reconstruct",
 		Map.of("--out", "output"), "segment", Map.of("--out", "output", "--table", "one_table"), "render",
 		Map.of("--out", "output", "--pixel", "image_pixel"));
 

@@ -162,6 +162,25 @@ class UpdateSiteIT {
 		}
 	}
 
+	/**
+	 * Spark is a provided dependency of the batch's Spark engine: a cluster brings its own Spark, Scala and Hadoop,
+	 * and in Fiji they would be hundreds of MB that no menu uses (and Scala and Hadoop's libraries beside Fiji's).
+	 */
+	@Test
+	void neitherSparkNorScalaNorHadoopIsShipped() throws IOException {
+		Pattern name = Pattern.compile("(org\\.apache\\.spark\\.)?(spark|scala|hadoop)[-_].*");
+		for (Path path : allJars()) {
+			assertTrue(!name.matcher(path.getFileName().toString()).matches(), "shipped: " + site.relativize(path));
+			try (JarFile jar = new JarFile(path.toFile())) {
+				for (Enumeration<? extends ZipEntry> e = jar.entries(); e.hasMoreElements();) {
+					String entry = e.nextElement().getName();
+					assertTrue(!entry.startsWith("org/apache/spark/") && !entry.startsWith("scala/")
+						&& !entry.startsWith("org/apache/hadoop/"), site.relativize(path) + " holds " + entry);
+				}
+			}
+		}
+	}
+
 	@Test
 	void noClassIsShippedTwice() throws IOException {
 		Map<String, List<String>> owners = new TreeMap<>();
