@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -26,6 +27,8 @@ import io.github.clathrin.datasets.WholeCells;
 import io.github.clathrin.localizations.LengthUnit;
 import io.github.clathrin.localizations.LocalizationReaders;
 import io.github.clathrin.localizations.ReadOptions;
+import io.github.clathrin.encoders.Encoder;
+import io.github.clathrin.pipeline.Model;
 import io.github.clathrin.pipeline.ModelFile;
 import io.github.clathrin.pipeline.Training;
 import io.github.clathrin.segment.SegmentConfig;
@@ -35,6 +38,7 @@ import io.github.clathrin.structures.StructureSet;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
+import io.github.clathrin.voxels.Sample;
 import io.github.clathrin.voxels.VoxelConfig;
 
 /**
@@ -199,6 +203,50 @@ class BatchTest {
 		assertArrayEquals(ok.summary().angles().get(1), back.summary().angles().get(1));
 		CellOutcome failed = CellOutcome.failed("x.csv", CellOutcome.Kind.OUT_OF_MEMORY, "out of memory");
 		assertEquals(failed, roundTrip(failed));
+	}
+
+	/** Running out of memory on one cell (an encoder that does, here) is that cell's outcome, listed in the summary. */
+	@Test
+	void aCellThatRunsOutOfMemoryIsAnOutcomeNotTheEndOfTheBatch() {
+		Model real = ModelFile.read(model);
+		Encoder e = real.encoder();
+		Encoder greedy = new Encoder() {
+
+			@Override
+			public String name() {
+				return e.name();
+			}
+
+			@Override
+			public void fit(List<Sample> samples, long seed, Progress progress) {}
+
+			@Override
+			public double[] encode(Sample sample) {
+				throw new OutOfMemoryError("Java heap space");
+			}
+
+			@Override
+			public int dimension() {
+				return e.dimension();
+			}
+
+			@Override
+			public Map<String, Object> parameters() {
+				return e.parameters();
+			}
+
+			@Override
+			public void writeState(DataOutputStream out) {}
+		};
+		Model m = new Model(real.voxels(), greedy, real.classifier(), real.classNames(), real.training());
+		Path out = shared.resolve("oom");
+		CellOutcome o = CellTask.run(job(out, false), m, screen.resolve("cell-006.csv"), Progress.NONE);
+		assertEquals(CellOutcome.Kind.OUT_OF_MEMORY, o.kind(), String.valueOf(o.error()));
+		assertTrue(o.error().contains("cell-006.csv") && o.error().contains("out of memory"), o.error());
+		assertTrue(Files.notExists(out.resolve("cell-006-results.csv")));
+		String summary = BatchSummary.text(List.of(o), real.classNames());
+		assertTrue(summary.lines().skip(1).findFirst().orElseThrow().startsWith("cell-006.csv,,"), summary);
+		assertTrue(summary.contains(",out of memory,"), summary);
 	}
 
 	private static Object roundTrip(Object o) throws Exception {
