@@ -27,6 +27,7 @@ import io.github.clathrin.batch.CellTask;
 import io.github.clathrin.batch.Engine;
 import io.github.clathrin.pipeline.Model;
 import io.github.clathrin.pipeline.ModelFile;
+import io.github.clathrin.task.AtomicFiles;
 import io.github.clathrin.task.CancelledException;
 import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
@@ -187,7 +188,7 @@ public final class SparkEngine implements Engine {
 				try {
 					Path f = Files.createTempFile("clathrin-model-" + id + "-", ".zip");
 					f.toFile().deleteOnExit();
-					Files.write(f, model.value());
+					AtomicFiles.write(f, out -> out.write(model.value())); // whole or absent, like every file we write
 					return f;
 				}
 				catch (IOException e) {
