@@ -10,7 +10,6 @@ import io.github.clathrin.batch.BatchSummary;
 import io.github.clathrin.batch.LocalEngine;
 import io.github.clathrin.commands.BatchCommand;
 import io.github.clathrin.render.CellSummary;
-import io.github.clathrin.segment.SegmentConfig;
 
 /**
  * Plugins &gt; Clathrin &gt; Batch Classify Cells...: classifies a screen of whole cells (a folder of tables or a
@@ -31,11 +30,7 @@ public class BatchPlugin extends DialogPlugIn {
 		gd.addDirectoryField("Output folder", remembered("batch_output", ""));
 		gd.addNumericField("Threads (0 = all processors)", remembered("threads", 0), 0);
 		gd.addCheckbox("Skip_existing results (resume a stopped batch)", remembered("batch_skip_existing", false));
-		gd.addNumericField("Eps (nm)", remembered("eps", SegmentConfig.DEFAULT_EPS), 1);
-		gd.addNumericField("Min_points", remembered("min_points", SegmentConfig.DEFAULT_MIN_POINTS), 0);
-		gd.addNumericField("Min_size (localizations)", remembered("min_size", SegmentConfig.DEFAULT_MIN_SIZE), 0);
-		gd.addNumericField("Max_size (localizations)", remembered("max_size", SegmentConfig.DEFAULT_MAX_SIZE), 0);
-		gd.addNumericField("Max_extent (nm per axis)", remembered("max_extent", SegmentConfig.DEFAULT_MAX_EXTENT), 1);
+		SegmentFields.add(gd);
 		gd.addNumericField("Area_pixel (nm, for structures per um^2)", remembered("area_pixel",
 			CellSummary.DEFAULT_AREA_PIXEL), 0);
 		gd.addNumericField("Pixel_size (nm; 0 = from file)", remembered("pixel_size", 0), 2);
@@ -47,9 +42,8 @@ public class BatchPlugin extends DialogPlugIn {
 		String model = gd.getNextString(), input = gd.getNextString(), output = gd.getNextString();
 		double threads = gd.getNextNumber();
 		boolean skip = gd.getNextBoolean();
-		double eps = gd.getNextNumber(), minPoints = gd.getNextNumber(), minSize = gd.getNextNumber(),
-			maxSize = gd.getNextNumber(), maxExtent = gd.getNextNumber(), areaPixel = gd.getNextNumber(),
-			pixelSize = gd.getNextNumber();
+		SegmentFields segment = SegmentFields.read(gd);
+		double areaPixel = gd.getNextNumber(), pixelSize = gd.getNextNumber();
 		String units = gd.getNextChoice();
 		if (!numbersValid(gd)) return;
 		// Results of an earlier batch are replaced only after asking (skip_existing keeps them instead).
@@ -59,20 +53,15 @@ public class BatchPlugin extends DialogPlugIn {
 		remember("batch_output", output);
 		remember("threads", threads);
 		remember("batch_skip_existing", skip);
-		remember("eps", eps);
-		remember("min_points", minPoints);
-		remember("min_size", minSize);
-		remember("max_size", maxSize);
-		remember("max_extent", maxExtent);
+		segment.remember();
 		remember("area_pixel", areaPixel);
 		remember("pixel_size", pixelSize);
 		remember("units", units);
 
 		File out = file(output);
-		BatchCommand done = run(BatchCommand.class, inputs("model", file(model), "input", file(input), "output", out,
-			"engine", LocalEngine.NAME, "threads", (int) threads, "skip_existing", skip, "eps", eps, "min_points",
-			(int) minPoints, "min_size", (int) minSize, "max_size", (int) maxSize, "max_extent", maxExtent, "area_pixel",
-			areaPixel, "pixel_size", positiveOrNull(pixelSize), "units", unitsOrNull(units)));
+		BatchCommand done = run(BatchCommand.class, segment.addTo(inputs("model", file(model), "input", file(input),
+			"output", out, "engine", LocalEngine.NAME, "threads", (int) threads, "skip_existing", skip, "area_pixel",
+			areaPixel, "pixel_size", positiveOrNull(pixelSize), "units", unitsOrNull(units))));
 		if (done == null) return;
 		showReport(done.getReport());
 		List<CellSummary> cells = BatchSummary.summaries(done.getRun().outcomes());

@@ -15,7 +15,6 @@ import io.github.clathrin.commands.ClassifyTables;
 import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.render.Rendering;
 import io.github.clathrin.render.StructureOutlines;
-import io.github.clathrin.segment.SegmentConfig;
 import io.github.clathrin.ui.CellSummaryPlot;
 import io.github.clathrin.ui.Gallery;
 
@@ -48,11 +47,7 @@ public class ClassifyPlugin extends DialogPlugIn {
 		gd.addCheckbox("Explain with a spherical cap fit (radius, closing angle, rmse)", false);
 		gd.addMessage("A whole cell: the input is one table; structures are found first, as Find Structures does.");
 		gd.addCheckbox("Segment the whole-cell table (DBSCAN)", false);
-		gd.addNumericField("Eps (nm)", remembered("eps", SegmentConfig.DEFAULT_EPS), 1);
-		gd.addNumericField("Min_points", remembered("min_points", SegmentConfig.DEFAULT_MIN_POINTS), 0);
-		gd.addNumericField("Min_size (localizations)", remembered("min_size", SegmentConfig.DEFAULT_MIN_SIZE), 0);
-		gd.addNumericField("Max_size (localizations)", remembered("max_size", SegmentConfig.DEFAULT_MAX_SIZE), 0);
-		gd.addNumericField("Max_extent (nm per axis)", remembered("max_extent", SegmentConfig.DEFAULT_MAX_EXTENT), 1);
+		SegmentFields.add(gd);
 		gd.addNumericField("Area_pixel (nm, for structures per um^2)", remembered("area_pixel",
 			CellSummary.DEFAULT_AREA_PIXEL), 0);
 	}
@@ -63,8 +58,8 @@ public class ClassifyPlugin extends DialogPlugIn {
 		StructureFields fields = StructureFields.read(gd);
 		String output = gd.getNextString(), render = gd.getNextString();
 		boolean skip = gd.getNextBoolean(), explain = gd.getNextBoolean(), segment = gd.getNextBoolean();
-		double eps = gd.getNextNumber(), minPoints = gd.getNextNumber(), minSize = gd.getNextNumber(),
-			maxSize = gd.getNextNumber(), maxExtent = gd.getNextNumber(), areaPixel = gd.getNextNumber();
+		SegmentFields segmentFields = SegmentFields.read(gd);
+		double areaPixel = gd.getNextNumber();
 		if (!numbersValid(gd)) return;
 		File renderFile = file(render);
 		if (renderFile != null && !ShowStructuresPlugin.galleryPathValid(renderFile)) return;
@@ -77,11 +72,7 @@ public class ClassifyPlugin extends DialogPlugIn {
 		fields.remember();
 		remember("classify_output", output);
 		remember("skip_existing", skip);
-		remember("eps", eps);
-		remember("min_points", minPoints);
-		remember("min_size", minSize);
-		remember("max_size", maxSize);
-		remember("max_extent", maxExtent);
+		segmentFields.remember();
 		remember("area_pixel", areaPixel);
 
 		// A folder of tables also gets the summary plot, as on the command line.
@@ -91,10 +82,9 @@ public class ClassifyPlugin extends DialogPlugIn {
 		List<File> writes = new ArrayList<>();
 		if (renderFile != null) writes.add(renderFile);
 		if (plot != null) writes.add(plot);
-		ClassifyCommand done = run(ClassifyCommand.class, fields.addTo(inputs("model", file(model), "input",
-			inputFile, "output", outputFile, "skip_existing", skip, "explain", explain, "segment", segment, "eps",
-			eps, "min_points", (int) minPoints, "min_size", (int) minSize, "max_size", (int) maxSize, "max_extent",
-			maxExtent, "area_pixel", areaPixel, "also_writes", writes.isEmpty() ? null : writes.toArray(File[]::new))));
+		ClassifyCommand done = run(ClassifyCommand.class, segmentFields.addTo(fields.addTo(inputs("model", file(model),
+			"input", inputFile, "output", outputFile, "skip_existing", skip, "explain", explain, "segment", segment,
+			"area_pixel", areaPixel, "also_writes", writes.isEmpty() ? null : writes.toArray(File[]::new)))));
 		if (done == null) return;
 		showReport(done.getReport());
 		if (done.getPredictions() != null) {

@@ -10,7 +10,6 @@ import java.util.List;
 
 import io.github.clathrin.commands.SegmentCommand;
 import io.github.clathrin.render.Rendering;
-import io.github.clathrin.segment.SegmentConfig;
 import io.github.clathrin.segment.SegmentFiles;
 import io.github.clathrin.ui.Gallery;
 
@@ -31,11 +30,7 @@ public class FindStructuresPlugin extends DialogPlugIn {
 	static void addFields(DialogFields gd) {
 		gd.addFileField("Input (whole-cell table)", remembered("segment_input", ""));
 		gd.addDirectoryField("Output folder", remembered("segment_output", ""));
-		gd.addNumericField("Eps (nm)", remembered("eps", SegmentConfig.DEFAULT_EPS), 1);
-		gd.addNumericField("Min_points", remembered("min_points", SegmentConfig.DEFAULT_MIN_POINTS), 0);
-		gd.addNumericField("Min_size (localizations)", remembered("min_size", SegmentConfig.DEFAULT_MIN_SIZE), 0);
-		gd.addNumericField("Max_size (localizations)", remembered("max_size", SegmentConfig.DEFAULT_MAX_SIZE), 0);
-		gd.addNumericField("Max_extent (nm per axis)", remembered("max_extent", SegmentConfig.DEFAULT_MAX_EXTENT), 1);
+		SegmentFields.add(gd);
 		gd.addCheckbox("One_table with an roi column", remembered("one_table", false));
 		gd.addNumericField("Pixel_size (nm; 0 = from file)", remembered("pixel_size", 0), 2);
 		gd.addChoice("Units", UNITS, remembered("units", UNITS[0]));
@@ -46,8 +41,7 @@ public class FindStructuresPlugin extends DialogPlugIn {
 	@Override
 	void answered(GenericDialog gd) {
 		String input = gd.getNextString(), output = gd.getNextString();
-		double eps = gd.getNextNumber(), minPoints = gd.getNextNumber(), minSize = gd.getNextNumber(),
-			maxSize = gd.getNextNumber(), maxExtent = gd.getNextNumber();
+		SegmentFields segment = SegmentFields.read(gd);
 		boolean oneTable = gd.getNextBoolean();
 		double pixelSize = gd.getNextNumber();
 		String units = gd.getNextChoice();
@@ -60,19 +54,14 @@ public class FindStructuresPlugin extends DialogPlugIn {
 		if (!mayReplaceEarlierResult(file(output), SegmentFiles.SUMMARY) || !mayReplace(roiZip)) return;
 		remember("segment_input", input);
 		remember("segment_output", output);
-		remember("eps", eps);
-		remember("min_points", minPoints);
-		remember("min_size", minSize);
-		remember("max_size", maxSize);
-		remember("max_extent", maxExtent);
+		segment.remember();
 		remember("one_table", oneTable);
 		remember("pixel_size", pixelSize);
 		remember("units", units);
 
-		SegmentCommand done = run(SegmentCommand.class, inputs("input", file(input), "output", file(output), "eps", eps,
-			"min_points", (int) minPoints, "min_size", (int) minSize, "max_size", (int) maxSize, "max_extent", maxExtent,
+		SegmentCommand done = run(SegmentCommand.class, segment.addTo(inputs("input", file(input), "output", file(output),
 			"one_table", oneTable, "pixel_size", positiveOrNull(pixelSize), "units", unitsOrNull(units),
-			"also_writes", roiZip == null ? null : new File[] { roiZip }));
+			"also_writes", roiZip == null ? null : new File[] { roiZip })));
 		if (done == null) return;
 		showReport(done.getReport());
 		// Drawn here, not in the command, so that the core stays free of ImageJ.
