@@ -46,13 +46,24 @@ public record BatchInputs(List<Path> cells, List<String> warnings) {
 		}
 		else cells.addAll(listed(input));
 		cells.sort(Comparator.comparing(BatchJob::cellName).thenComparing(Path::toString));
-		Map<String, Path> byName = new HashMap<>();
-		for (Path c : cells) {
-			Path other = byName.put(BatchJob.resultName(BatchJob.cellName(c)), c);
-			if (other != null) throw new InputException(input + ": " + other + " and " + c + " would both write "
-				+ BatchJob.resultName(BatchJob.cellName(c)) + "; rename one");
-		}
+		refuseSameResults(input.toString(), cells.stream().map(Path::toString).toList(), cells.stream().map(
+			BatchJob::cellName).toList());
 		return new BatchInputs(List.copyOf(cells), List.copyOf(warnings));
+	}
+
+	/**
+	 * Refuses two cells whose results would land on one file.
+	 *
+	 * @param cells where the cells are, for the message
+	 * @param names their names ({@link BatchJob#cellName}), in the same order
+	 */
+	public static void refuseSameResults(String input, List<String> cells, List<String> names) {
+		Map<String, String> byName = new HashMap<>();
+		for (int i = 0; i < cells.size(); i++) {
+			String result = BatchJob.resultName(names.get(i)), other = byName.put(result, cells.get(i));
+			if (other != null) throw new InputException(input + ": " + other + " and " + cells.get(i) + " would both "
+				+ "write " + result + "; rename one");
+		}
 	}
 
 	/** The table files of a folder, sorted by name (the extensions a folder load accepts). */

@@ -1,11 +1,14 @@
 package io.github.clathrin.batch;
 
 import java.io.Serializable;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import io.github.clathrin.localizations.ReadOptions;
 import io.github.clathrin.segment.SegmentConfig;
+import io.github.clathrin.task.InputException;
 
 /**
  * What a batch of whole cells is to do, the same for every cell and every engine: the model file, how to read
@@ -40,6 +43,36 @@ public record BatchJob(String model, ReadOptions reading, SegmentConfig segment,
 				+ "an output folder");
 		if (!(areaPixel > 0) || !Double.isFinite(areaPixel))
 			throw new IllegalArgumentException("the area pixel must be a positive number of nm, got " + areaPixel);
+	}
+
+	/**
+	 * Whether a model, input or output is a URI of a file system other than this computer's
+	 * ({@code hdfs://nn/screen}, {@code s3a://bucket/cells}): a scheme of two or more letters and {@code ://}.
+	 * Only an engine with such file systems ({@link UriEngine}) reads and writes those; {@code file://} URIs are
+	 * local paths ({@link #localPath}).
+	 */
+	public static boolean isUri(String location) {
+		return location != null && URI_SCHEME.matcher(location).lookingAt() && !location.regionMatches(true, 0,
+			"file:", 0, 5);
+	}
+
+	/** A local path or {@code file://} URI as a path of this computer. */
+	public static Path localPath(String location) {
+		if (location.regionMatches(true, 0, "file:", 0, 5)) try {
+			return Path.of(URI.create(location));
+		}
+		catch (IllegalArgumentException e) {
+			throw new InputException(location + ": not a file URI (file:///folder/file)");
+		}
+		return Path.of(location);
+	}
+
+	private static final Pattern URI_SCHEME = Pattern.compile(
+		"[A-Za-z][A-Za-z0-9+.-]+://");
+
+	/** The same job writing to another output folder (an executor's local copy of a remote one). */
+	public BatchJob withOutput(String folder) {
+		return new BatchJob(model, reading, segment, areaPixel, folder, skipExisting);
 	}
 
 	public Path modelFile() {

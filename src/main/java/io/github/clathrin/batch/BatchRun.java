@@ -1,7 +1,9 @@
 package io.github.clathrin.batch;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +21,11 @@ import io.github.clathrin.task.Progress;
  * @param outcomes one per cell, sorted by cell name
  * @param classNames the model's classes
  * @param warnings what the inputs left out
+ * @param output where summary.csv went, and summary.png goes
  */
-public record BatchRun(BatchJob job, List<CellOutcome> outcomes, List<String> classNames, List<String> warnings) {
+public record BatchRun(BatchJob job, List<CellOutcome> outcomes, List<String> classNames, List<String> warnings,
+	BatchOutput output)
+{
 
 	/** Reads the model (so that a wrong one fails before any cell), runs the engine and writes the summary. */
 	public static BatchRun run(BatchJob job, BatchInputs inputs, Engine engine, Progress progress) {
@@ -39,22 +44,34 @@ public record BatchRun(BatchJob job, List<CellOutcome> outcomes, List<String> cl
 			throw new InputException(job.output() + ": cannot create the output folder (" + e.getMessage() + ")", e);
 		}
 		List<CellOutcome> outcomes = engine.run(job, inputs.cells(), progress);
-		// An engine that lost or repeated a cell (a retried task) must not pass unnoticed.
-		Set<String> expected = new HashSet<>(), got = new HashSet<>();
-		inputs.cells().forEach(c -> expected.add(BatchJob.cellName(c)));
+		return finish(job, inputs.cells().stream().map(BatchJob::cellName).toList(), outcomes, classNames,
+			inputs.warnings(), BatchOutput.folder(job.outputFolder()));
+	}
+
+	/**
+	 * What every engine's batch ends with: checks that the engine returned every cell once (a retried task must
+	 * not lose or repeat one), then writes {@code summary.csv} to {@code output}.
+	 *
+	 * @param cells the names of the batch's cells
+	 */
+	public static BatchRun finish(BatchJob job, List<String> cells, List<CellOutcome> outcomes, List<String> classNames,
+		List<String> warnings, BatchOutput output)
+	{
+		Set<String> expected = new HashSet<>(cells), got = new HashSet<>();
 		for (CellOutcome o : outcomes)
 			if (!got.add(o.cell())) throw new IllegalStateException("the engine returned " + o.cell() + " twice");
 		if (!got.equals(expected)) throw new IllegalStateException("the engine returned the cells " + got + " for "
 			+ expected);
-		outcomes = outcomes.stream().sorted(java.util.Comparator.comparing(CellOutcome::cell)).toList();
+		List<CellOutcome> sorted = outcomes.stream().sorted(Comparator.comparing(CellOutcome::cell)).toList();
+		String summary = BatchSummary.text(sorted, classNames);
 		try {
-			BatchSummary.write(job.outputFolder().resolve(BatchJob.SUMMARY), outcomes, classNames);
+			output.write(BatchJob.SUMMARY, out -> out.write(summary.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (IOException e) {
-			throw new InputException(job.outputFolder().resolve(BatchJob.SUMMARY) + ": cannot write the summary ("
-				+ e.getMessage() + ")", e);
+			throw new InputException(output.locate(BatchJob.SUMMARY) + ": cannot write the summary (" + e.getMessage()
+				+ ")", e);
 		}
-		return new BatchRun(job, outcomes, List.copyOf(classNames), inputs.warnings());
+		return new BatchRun(job, sorted, List.copyOf(classNames), List.copyOf(warnings), output);
 	}
 
 	public long classified() {
@@ -78,7 +95,7 @@ public record BatchRun(BatchJob job, List<CellOutcome> outcomes, List<String> cl
 		sb.append(String.format(Locale.ROOT, "%d cells: %d classified, %d skipped (results exist), %d failed%n",
 			outcomes.size(), classified(), skipped(), failures().size()));
 		sb.append("Results written to ").append(job.output()).append(", summary to ")
-			.append(job.outputFolder().resolve(BatchJob.SUMMARY));
+			.append(output.locate(BatchJob.SUMMARY));
 		return sb.toString();
 	}
 }

@@ -1,18 +1,15 @@
 package io.github.clathrin.batch;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import io.github.clathrin.render.CellSummary;
-import io.github.clathrin.task.AtomicFiles;
 
 /**
  * {@code summary.csv} of a batch: one row per cell sorted by cell name, {@link CellSummary}'s columns then
  * {@code status} and {@code error}; a failed cell is a row with its name, status and error and the other cells
- * blank, never left out. Written atomically, byte for byte the same for the same outcomes.
+ * blank, never left out. Byte for byte the same for the same outcomes; {@link BatchRun} writes it atomically.
  */
 public final class BatchSummary {
 
@@ -39,11 +36,6 @@ public final class BatchSummary {
 				.append('\n');
 		}
 		return sb.toString();
-	}
-
-	/** Writes {@link #text} to {@code file} atomically. */
-	public static void write(Path file, List<CellOutcome> outcomes, List<String> classNames) throws IOException {
-		AtomicFiles.writeString(file, text(outcomes, classNames));
 	}
 
 	/** The summaries of the cells that have one, sorted by cell name (what the summary plot draws). */

@@ -52,8 +52,9 @@ public final class BatchBenchmark {
 
 		@Override
 		public String toString() {
-			return argument == null ? name : name.equals(LocalEngine.NAME) ? name + ", " + argument + " thread"
-				+ ("1".equals(argument) ? "" : "s") : name + " " + argument;
+			// --threads of the local engine is how many cells run at once; each cell itself uses every core.
+			return argument == null ? name : name.equals(LocalEngine.NAME) ? name + ", " + argument + (argument.equals(
+				"1") ? " cell" : " cells") + " at a time" : name + " " + argument;
 		}
 	}
 
@@ -97,10 +98,12 @@ public final class BatchBenchmark {
 			+ "table: coats of %d localizations on a %.0f nm grid, %.0f%% background; one seed per cell), classified "
 			+ "by `batch` (read, DBSCAN at the default settings, PCA + SVM trained on 200 simulated structures, cap "
 			+ "fits, results and summary written) on each engine in turn, in one process. Peak memory: the process's "
-			+ "resident peak (VmHWM) during that run, reset before it where Linux allows.%n%n", cells, rows,
+			+ "resident peak (VmHWM) during that run, reset before it where Linux allows. CPU: the process's CPU time "
+			+ "during that run (every thread: a cell's DBSCAN and cap fits run in parallel on all cores even with one "
+			+ "worker), so localizations per CPU-second is the throughput of one core.%n%n", cells, rows,
 			SegmentationBenchmark.PER_COAT, SegmentationBenchmark.SPACING, 100 * SegmentationBenchmark.BACKGROUND));
-		md.append("| engine | seconds | cells/s | localizations/s | s per cell per worker | peak resident memory |\n"
-			+ "|---|---|---|---|---|---|\n");
+		md.append("| engine | seconds | cells/s | localizations/s | CPU-seconds | localizations per CPU-second "
+			+ "| peak resident memory |\n|---|---|---|---|---|---|---|\n");
 		Path first = null;
 		List<String> notes = new ArrayList<>();
 		for (Setup s : setups) {
@@ -110,14 +113,14 @@ public final class BatchBenchmark {
 			Engine engine = s.engine();
 			System.gc();
 			boolean reset = resetPeak();
-			long t = System.nanoTime();
+			long t = System.nanoTime(), cpu = cpuNanos();
 			BatchRun r = BatchRun.run(new BatchJob(model.toString(), ReadOptions.DEFAULT, SegmentConfig.DEFAULT, 250, out
 				.toString(), false), inputs, engine, progress.prefixed(s + ": "));
-			double seconds = (System.nanoTime() - t) / 1e9;
+			double seconds = (System.nanoTime() - t) / 1e9, cpuSeconds = (cpuNanos() - cpu) / 1e9;
 			if (!r.failures().isEmpty()) throw new IllegalStateException(s + ": " + r.report());
-			int workers = engine instanceof LocalEngine l ? l.threads() : workers(s.argument());
-			md.append(String.format(Locale.ROOT, "| %s | %.1f | %.3f | %,.0f | %.2f | %s%s |%n", s, seconds, cells / seconds,
-				cells * rows / seconds, seconds * workers / cells, DeepBenchmarks.peakRss(), reset ? "" : " (since start)"));
+			md.append(String.format(Locale.ROOT, "| %s | %.1f | %.3f | %,.0f | %.1f | %,.0f | %s%s |%n", s, seconds, cells
+				/ seconds, cells * rows / seconds, cpuSeconds, cells * rows / cpuSeconds, DeepBenchmarks.peakRss(), reset
+					? "" : " (since start)"));
 			if (first == null) first = out;
 			else notes.add(s + (sameFiles(first, out) ? " wrote the same bytes as " : " wrote OTHER bytes than ")
 				+ setups.get(0));
@@ -127,12 +130,10 @@ public final class BatchBenchmark {
 		return md.toString();
 	}
 
-	/** The workers a Spark master names ({@code local[2]}: 2), or 1. */
-	private static int workers(String master) {
-		if (master == null) return 1;
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[(\\d+)").matcher(master);
-		return m.find() ? Integer.parseInt(m.group(1)) : master.startsWith("local[*") ? Runtime.getRuntime()
-			.availableProcessors() : 1;
+	/** CPU time of the whole process, every thread (Spark's local mode included). */
+	private static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	/** Resets the process's peak resident memory (Linux 4.0 and later), so that each run has its own. */

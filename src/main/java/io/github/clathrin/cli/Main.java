@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.github.clathrin.batch.BatchJob;
+import io.github.clathrin.batch.BatchOutput;
 import io.github.clathrin.batch.BatchSummary;
 import io.github.clathrin.commands.BatchCommand;
 import io.github.clathrin.commands.ClassifyCommand;
@@ -357,7 +358,7 @@ public final class Main implements Callable<Integer> {
 					System.out.println("Overlay (" + cell.grid().width() + " x " + cell.grid().height() + " pixels of "
 						+ overlayPixel + " nm) written to " + overlay);
 				}
-				if (c.getBatch() != null) writeSummaryPlot(folder, c.getBatch().summaries());
+				if (c.getBatch() != null) writeSummaryPlot(BatchOutput.folder(folder), c.getBatch().summaries());
 			}
 			return 0;
 		}
@@ -416,18 +417,18 @@ public final class Main implements Callable<Integer> {
 			try (CommandRunner r = new CommandRunner()) {
 				BatchCommand c = r.run(BatchCommand.class, options.inputs());
 				System.out.println(c.getReport());
-				writeSummaryPlot(c.getRun().job().outputFolder(), BatchSummary.summaries(c.getRun().outcomes()));
+				writeSummaryPlot(c.getRun().output(), BatchSummary.summaries(c.getRun().outcomes()));
 			}
 			return 0;
 		}
 	}
 
 	/** summary.png of a batch of cells, drawn here, not in the command, so that the core stays free of AWT. */
-	static void writeSummaryPlot(Path folder, List<io.github.clathrin.render.CellSummary> cells) {
+	static void writeSummaryPlot(BatchOutput folder, List<io.github.clathrin.render.CellSummary> cells) {
 		if (cells.isEmpty()) return;
-		Path plot = folder.resolve(BatchJob.SUMMARY_PLOT);
+		String plot = folder.locate(BatchJob.SUMMARY_PLOT);
 		try {
-			CellSummaryPlot.write(plot, cells);
+			folder.write(BatchJob.SUMMARY_PLOT, CellSummaryPlot.png(cells));
 		}
 		catch (IOException e) {
 			throw new InputException(plot + ": cannot write the summary plot (" + e.getMessage() + ")", e);

@@ -2,6 +2,8 @@ package io.github.clathrin.commands;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -14,6 +16,7 @@ import io.github.clathrin.batch.Engine;
 import io.github.clathrin.batch.EngineSettings;
 import io.github.clathrin.batch.Engines;
 import io.github.clathrin.batch.LocalEngine;
+import io.github.clathrin.batch.UriEngine;
 import io.github.clathrin.render.CellSummary;
 import io.github.clathrin.segment.SegmentConfig;
 import io.github.clathrin.task.InputException;
@@ -22,22 +25,24 @@ import io.github.clathrin.task.InputException;
  * Classifies a screen of whole cells: every table of a folder (or of a list file) is read, segmented with DBSCAN
  * and the size filters, classified and written as {@code OUT/<cell>-results.csv}, and {@code OUT/summary.csv}
  * gets one row per cell, failed cells with their error. The cells run on an engine: threads of this computer, or
- * Apache Spark where its engine is installed.
+ * Apache Spark where its engine is installed, which also reads and writes URIs of a cluster's file systems
+ * ({@code hdfs://}, {@code s3a://}).
  */
 @Plugin(type = Command.class, label = "Batch classify whole cells")
 public class BatchCommand extends ReadingCommand {
 
-	@Parameter(label = "Model file", description = "The model file (.zip) to classify with.")
-	private File model;
+	@Parameter(label = "Model file", description = "The model file (.zip) to classify with. With engine spark also a "
+		+ "URI of the cluster's file systems (hdfs://, s3a://), as cells and output may be.")
+	private String model;
 
 	@Parameter(label = "Cells (folder of tables, or a list file)", persist = false,
 		description = "A folder of whole-cell localization tables, or a text file naming one table per line (relative "
 			+ "to the list's folder; # starts a comment).")
-	private File input;
+	private String input;
 
 	@Parameter(label = "Output folder", persist = false,
 		description = "Output folder: <cell>-results.csv per cell, summary.csv (one row per cell) and summary.png.")
-	private File output;
+	private String output;
 
 	@Parameter(label = "Engine", required = false, persist = false, choices = { LocalEngine.NAME, "spark" },
 		description = "local: threads of this computer; spark: Apache Spark (where the Spark engine is installed), "
@@ -87,25 +92,44 @@ public class BatchCommand extends ReadingCommand {
 
 	@Override
 	protected void execute() {
-		existingFile(given(model, "model file", "model"), "model file");
-		existing(given(input, "input", "input"), "cells (folder or list file)");
+		given(model, "model file", "model");
+		given(input, "input", "input");
 		given(output, "output folder", "output");
-		if (output.exists() && !output.isDirectory()) throw new InputException(output + ": is a file, not a folder");
-		BatchInputs cells = BatchInputs.of(input.toPath());
-		OutputCheck check = new OutputCheck().reads(model, "model file").reads(input, input.isDirectory() ? "input"
-			: "list of cells");
-		if (!input.isDirectory()) for (Path c : cells.cells()) check.reads(c.toFile(), "cell");
-		checkCallerOutputs(check).folder(output, "output folder", p -> p.getNameCount() == 1 && (p.toString()
-			.endsWith(BatchJob.RESULTS_SUFFIX) || p.toString().equals(BatchJob.SUMMARY) || p.toString().equals(
-				BatchJob.SUMMARY_PLOT)));
 		inRange(threads, 0, 4096, "threads");
 		if (!(area_pixel > 0) || !Double.isFinite(area_pixel))
 			throw new InputException("area pixel must be a positive number of nm, got " + area_pixel);
-		BatchJob job = new BatchJob(model.getPath(), readOptions(), SegmentCommand.config(eps, min_points, min_size,
-			max_size, max_extent), area_pixel, output.getPath(), skip_existing);
 		Engine e = Engines.create(engine, new EngineSettings(threads, orNull(master)));
-		run = BatchRun.run(job, cells, e, progress());
+		List<String> uris = Stream.of(model, input, output).map(String::strip).filter(BatchJob::isUri).toList();
+		if (!uris.isEmpty()) {
+			// hdfs://, s3a://...: only an engine with Hadoop's file systems lists, reads and writes there.
+			if (!(e instanceof UriEngine u)) throw new InputException(uris.get(0) + ": a URI of another file system; "
+				+ "only the Spark engine reads and writes those (--engine spark), the " + engine + " engine needs paths "
+				+ "of this computer");
+			run = u.runAt(job(model.strip(), output.strip()), input.strip(), progress());
+		}
+		else run = local(e);
 		report = run.report();
+	}
+
+	/** A batch of this computer's files, every output checked against the inputs before any work. */
+	private BatchRun local(Engine e) {
+		File m = existingFile(BatchJob.localPath(model.strip()).toFile(), "model file");
+		File in = existing(BatchJob.localPath(input.strip()).toFile(), "cells (folder or list file)");
+		File out = BatchJob.localPath(output.strip()).toFile();
+		if (out.exists() && !out.isDirectory()) throw new InputException(out + ": is a file, not a folder");
+		BatchInputs cells = BatchInputs.of(in.toPath());
+		OutputCheck check = new OutputCheck().reads(m, "model file").reads(in, in.isDirectory() ? "input"
+			: "list of cells");
+		if (!in.isDirectory()) for (Path c : cells.cells()) check.reads(c.toFile(), "cell");
+		checkCallerOutputs(check).folder(out, "output folder", p -> p.getNameCount() == 1 && (p.toString()
+			.endsWith(BatchJob.RESULTS_SUFFIX) || p.toString().equals(BatchJob.SUMMARY) || p.toString().equals(
+				BatchJob.SUMMARY_PLOT)));
+		return BatchRun.run(job(m.getPath(), out.getPath()), cells, e, progress());
+	}
+
+	private BatchJob job(String modelAt, String outputAt) {
+		return new BatchJob(modelAt, readOptions(), SegmentCommand.config(eps, min_points, min_size, max_size,
+			max_extent), area_pixel, outputAt, skip_existing);
 	}
 
 	/** What the batch did: an outcome per cell, sorted by name; null before a successful run. */

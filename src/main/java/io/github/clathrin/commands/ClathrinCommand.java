@@ -164,6 +164,12 @@ public abstract class ClathrinCommand extends ContextCommand {
 		return f;
 	}
 
+	/** As {@link #given(File, String, String)} for a location given as text (a path or a URI); blank is missing. */
+	static String given(String location, String what, String key) {
+		if (location == null || location.isBlank()) given((File) null, what, key);
+		return location;
+	}
+
 	/** As {@link #readOptions(Double, String, Integer)}, with column names for a file without titles ("trace,t,x,y,z"). */
 	static ReadOptions readOptions(Double pixelSize, String units, Integer category, String columns) {
 		ReadOptions o = readOptions(pixelSize, units, category);

@@ -59,8 +59,8 @@ public class BatchPlugin extends DialogPlugIn {
 		remember("units", units);
 
 		File out = file(output);
-		BatchCommand done = run(BatchCommand.class, segment.addTo(inputs("model", file(model), "input", file(input),
-			"output", out, "engine", LocalEngine.NAME, "threads", (int) threads, "skip_existing", skip, "area_pixel",
+		BatchCommand done = run(BatchCommand.class, segment.addTo(inputs("model", model, "input", input,
+			"output", output, "engine", LocalEngine.NAME, "threads", (int) threads, "skip_existing", skip, "area_pixel",
 			areaPixel, "pixel_size", positiveOrNull(pixelSize), "units", unitsOrNull(units))));
 		if (done == null) return;
 		showReport(done.getReport());

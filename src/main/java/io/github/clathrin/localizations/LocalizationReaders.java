@@ -26,7 +26,7 @@ import io.github.clathrin.task.Progress;
 public final class LocalizationReaders {
 
 	/** Bytes looked at to choose a format. */
-	static final int HEAD_BYTES = 64 * 1024;
+	public static final int HEAD_BYTES = 64 * 1024;
 
 	/**
 	 * Found once, on first use, on this package's class loader (not the thread's, so that plain ImageJ with
@@ -86,14 +86,22 @@ public final class LocalizationReaders {
 	 * localization file stays an error that names its line.
 	 */
 	public static String notLocalizations(Path file) {
-		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-		if (name.startsWith("readme")) return "a README";
 		byte[] head;
 		try (InputStream in = Files.newInputStream(file)) {
 			head = in.readNBytes(HEAD_BYTES);
 		} catch (IOException e) {
 			return null; // the reader reports it
 		}
+		return notLocalizations(file, head);
+	}
+
+	/**
+	 * As {@link #notLocalizations(Path)} from the first {@link #HEAD_BYTES} bytes of a file (one of another file
+	 * system); {@code file} gives its name.
+	 */
+	public static String notLocalizations(Path file, byte[] head) {
+		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (name.startsWith("readme")) return "a README";
 		if (head.length == 0 || unsupportedFormat(file, head) != null || !(best(file, head) instanceof DelimitedTextReader))
 			return null;
 		HeaderLine header = TextSniffing.header(file, head);

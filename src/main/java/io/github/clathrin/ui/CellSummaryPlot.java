@@ -61,6 +61,11 @@ public final class CellSummaryPlot {
 
 	/** Both plots, one above the other, as one PNG written atomically. */
 	public static void write(Path png, List<CellSummary> cells) throws IOException {
+		AtomicFiles.write(png, png(cells));
+	}
+
+	/** Both plots, one above the other, as the content of a PNG file. */
+	public static AtomicFiles.Content png(List<CellSummary> cells) {
 		if (cells.isEmpty()) throw new IllegalArgumentException("no cells to plot");
 		BufferedImage top = counts(cells).getBufferedImage(), bottom = angles(cells).getBufferedImage();
 		BufferedImage out = new BufferedImage(Math.max(top.getWidth(), bottom.getWidth()), top.getHeight()
@@ -75,8 +80,8 @@ public final class CellSummaryPlot {
 		finally {
 			g.dispose();
 		}
-		AtomicFiles.write(png, o -> {
+		return o -> {
 			if (!ImageIO.write(out, "png", o)) throw new IOException("This Java has no PNG writer");
-		});
+		};
 	}
 }

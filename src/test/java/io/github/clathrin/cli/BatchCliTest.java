@@ -94,6 +94,20 @@ class BatchCliTest {
 			.toString(), "--engine", "nonesuch");
 		assertEquals(2, r.exit(), r.toString());
 		assertTrue(r.errorLines().get(0).contains("unknown engine 'nonesuch': use one of local"), r.toString());
+
+		// hdfs:// and other file systems' URIs are the Spark engine's: the local one says so, naming the URI.
+		r = MainTest.cli("batch", "--model", model.toString(), "--input", "hdfs://namenode:8020/screen", "--out",
+			tmp.resolve("o3").toString());
+		assertEquals(2, r.exit(), r.toString());
+		assertEquals("error: hdfs://namenode:8020/screen: a URI of another file system; only the Spark engine reads "
+			+ "and writes those (--engine spark), the local engine needs paths of this computer", r.errorLines().get(0),
+			r.toString());
+		assertTrue(Files.notExists(tmp.resolve("o3")), r.toString());
+		// file:// URIs are this computer's paths
+		r = MainTest.cli("batch", "--model", model.toUri().toString(), "--input", in.toUri().toString(), "--out",
+			tmp.resolve("o4").toUri().toString());
+		assertEquals(0, r.exit(), r.toString());
+		assertTrue(Files.exists(tmp.resolve("o4").resolve("cell-001-results.csv")), r.toString());
 	}
 
 	private static List<String> names(Path folder) throws IOException {

@@ -19,12 +19,14 @@ import org.apache.spark.SparkStageInfo;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 
 import io.github.clathrin.batch.BatchJob;
+import io.github.clathrin.batch.BatchRun;
 import io.github.clathrin.batch.CellOutcome;
 import io.github.clathrin.batch.CellTask;
-import io.github.clathrin.batch.Engine;
+import io.github.clathrin.batch.UriEngine;
 import io.github.clathrin.pipeline.Model;
 import io.github.clathrin.pipeline.ModelFile;
 import io.github.clathrin.task.AtomicFiles;
@@ -37,10 +39,10 @@ import io.github.clathrin.task.Progress;
  * each executor writes them to a local file once and each of its task threads reads the model once, then runs
  * {@link CellTask} exactly as the local engine does, so the same files are written; the outcomes come back to the
  * driver. Cells and the output folder are paths that every executor sees (local mode, or a shared file system on
- * a cluster). A task that fails (a lost executor) is retried by Spark; its cell's results file is written
+ * a cluster), or URIs of Hadoop's file systems ({@link #runAt}, {@link HadoopBatch}). A task that fails (a lost executor) is retried by Spark; its cell's results file is written
  * atomically, so a retry replaces it whole and the driver gets one outcome per cell.
  */
-public final class SparkEngine implements Engine {
+public final class SparkEngine implements UriEngine {
 
 	/** The engine's name. */
 	public static final String NAME = "spark";
@@ -90,28 +92,57 @@ public final class SparkEngine implements Engine {
 		catch (IOException e) {
 			throw InputException.inFile(job.modelFile(), "cannot read the model (" + e.getMessage() + ")");
 		}
+		return onContext(sc -> {
+			Broadcast<byte[]> bytes = sc.broadcast(model);
+			try {
+				return classifyAll(sc, cells.stream().map(Path::toString).toList(), cell -> CellTask.run(job,
+					ExecutorModels.get(bytes), Path.of(cell), Progress.NONE), progress);
+			}
+			finally {
+				bytes.destroy();
+			}
+		});
+	}
+
+	/** A batch on Hadoop's file systems ({@code hdfs://}, {@code s3a://}...): {@link HadoopBatch}. */
+	@Override
+	public BatchRun runAt(BatchJob job, String input, Progress progress) {
+		return onContext(sc -> HadoopBatch.run(sc, job, input, progress));
+	}
+
+	/** Work on this engine's context: the given one, or one started for it and stopped after. */
+	private <T> T onContext(java.util.function.Function<JavaSparkContext, T> work) {
 		JavaSparkContext sc = given != null ? given : new JavaSparkContext(conf(master));
-		Broadcast<byte[]> shipped = null;
 		try {
-			shipped = sc.broadcast(model);
-			Broadcast<byte[]> bytes = shipped;
-			List<String> paths = cells.stream().map(Path::toString).toList();
-			boolean failFirst = Boolean.getBoolean(FAIL_FIRST_ATTEMPT);
-			String group = "clathrin-batch-" + System.nanoTime();
-			sc.setJobGroup(group, "classify " + cells.size() + " cells", true);
+			return work.apply(sc);
+		}
+		finally {
+			if (given == null) sc.stop();
+		}
+	}
+
+	/**
+	 * Runs {@code task} on every cell, one Spark task per cell, and returns the outcomes sorted by cell name;
+	 * cancelled with {@code progress}.
+	 */
+	static List<CellOutcome> classifyAll(JavaSparkContext sc, List<String> cells, Function<String, CellOutcome> task,
+		Progress progress)
+	{
+		if (cells.isEmpty()) return List.of();
+		boolean failFirst = Boolean.getBoolean(FAIL_FIRST_ATTEMPT);
+		String group = "clathrin-batch-" + System.nanoTime();
+		sc.setJobGroup(group, "classify " + cells.size() + " cells", true);
+		try {
 			// One partition per cell: one task per cell, so Spark balances cells over the executors and retries
 			// one cell alone.
-			JavaFutureAction<List<CellOutcome>> action = sc.parallelize(paths, paths.size())
-				.map(cell -> classify(job, bytes, cell, failFirst)).collectAsync();
-			List<CellOutcome> outcomes = await(sc, action, group, cells.size(), progress);
-			List<CellOutcome> sorted = new ArrayList<>(outcomes);
+			JavaFutureAction<List<CellOutcome>> action = sc.parallelize(cells, cells.size())
+				.map(cell -> failIfFirstAttempt(task.call(cell), failFirst)).collectAsync();
+			List<CellOutcome> sorted = new ArrayList<>(await(sc, action, group, cells.size(), progress));
 			sorted.sort(Comparator.comparing(CellOutcome::cell));
 			return sorted;
 		}
 		finally {
-			if (shipped != null) shipped.destroy();
 			sc.clearJobGroup();
-			if (given == null) sc.stop();
 		}
 	}
 
@@ -160,9 +191,8 @@ public final class SparkEngine implements Engine {
 		return done;
 	}
 
-	/** One task: the cell classified with this executor thread's copy of the model. */
-	private static CellOutcome classify(BatchJob job, Broadcast<byte[]> model, String cell, boolean failFirst) {
-		CellOutcome outcome = CellTask.run(job, ExecutorModels.get(model), Path.of(cell), Progress.NONE);
+	/** The test hook of {@link #FAIL_FIRST_ATTEMPT}: a first attempt fails after its cell was written. */
+	private static CellOutcome failIfFirstAttempt(CellOutcome outcome, boolean failFirst) {
 		TaskContext task = TaskContext.get();
 		if (failFirst && task != null && task.attemptNumber() == 0)
 			throw new IllegalStateException("test: the first attempt of " + outcome.cell() + " fails after its cell "

@@ -2,6 +2,7 @@ package io.github.clathrin.batch.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +14,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.Success$;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
@@ -36,6 +40,7 @@ import io.github.clathrin.segment.WholeCell;
 import io.github.clathrin.structures.Labels;
 import io.github.clathrin.structures.StructureLoader;
 import io.github.clathrin.structures.StructureSet;
+import io.github.clathrin.task.InputException;
 import io.github.clathrin.task.Progress;
 import io.github.clathrin.voxels.VoxelConfig;
 
@@ -129,6 +134,86 @@ class SparkEngineTest {
 		assertEquals(CELLS + 1, run.outcomes().size());
 		assertEquals(CELLS + 1, run.outcomes().stream().map(CellOutcome::cell).distinct().count());
 		assertSameFiles(tmp.resolve("local"), tmp.resolve("retried"));
+	}
+
+	@Test
+	void readsAndWritesHdfs() throws IOException {
+		Configuration conf = new Configuration();
+		conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tmp.resolve("hdfs-cluster").toString());
+		MiniDFSCluster hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+		try {
+			FileSystem fs = hdfs.getFileSystem();
+			String root = "hdfs://localhost:" + hdfs.getNameNodePort() + "/lab/screen 1";
+			fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(cells.toUri()), new org.apache.hadoop.fs.Path(root
+				+ "/cells"));
+			fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(model.toUri()), new org.apache.hadoop.fs.Path(root
+				+ "/model.zip"));
+			// A labels file beside the cells is left out with a warning, as in a local folder.
+			try (var out = fs.create(new org.apache.hadoop.fs.Path(root + "/cells/labels.csv"))) {
+				out.write("key,label\ncell-00,yes\n".getBytes(StandardCharsets.UTF_8));
+			}
+			BatchJob job = new BatchJob(root + "/model.zip", ReadOptions.DEFAULT, SegmentConfig.DEFAULT, 100, root
+				+ "/out", false);
+			int before = failedAttempts.get();
+			System.setProperty(SparkEngine.FAIL_FIRST_ATTEMPT, "true");
+			BatchRun run;
+			try {
+				run = new SparkEngine(spark).runAt(job, root + "/cells", Progress.NONE);
+			}
+			finally {
+				System.clearProperty(SparkEngine.FAIL_FIRST_ATTEMPT);
+			}
+			// Every first attempt failed after its results were on HDFS: the retry replaced them whole.
+			assertEquals(CELLS + 1, failedAttempts.get() - before);
+			assertEquals(CELLS, run.classified(), run.report());
+			assertTrue(run.warnings().toString().contains("labels.csv"), run.warnings().toString());
+			assertTrue(run.report().contains(root + "/out/" + BatchJob.SUMMARY), run.report());
+			run.output().write(BatchJob.SUMMARY_PLOT, o -> o.write(new byte[] { 1, 2, 3 }));
+
+			Path back = tmp.resolve("from-hdfs");
+			fs.copyToLocalFile(false, new org.apache.hadoop.fs.Path(root + "/out"), new org.apache.hadoop.fs.Path(back
+				.toUri()), true);
+			assertArrayEquals(new byte[] { 1, 2, 3 }, Files.readAllBytes(back.resolve(BatchJob.SUMMARY_PLOT)));
+			Files.delete(back.resolve(BatchJob.SUMMARY_PLOT));
+			// The same results, byte for byte; the summary too, but for the unreadable cell's message, which
+			// names the cell where it is, on HDFS, not the executor's local copy.
+			Path summary = back.resolve(BatchJob.SUMMARY), expected = tmp.resolve("local").resolve(BatchJob.SUMMARY);
+			String local = cells.resolve("cell-broken.csv").toString(), remote = root + "/cells/cell-broken.csv";
+			assertEquals(Files.readString(expected).replace(local, remote), Files.readString(summary));
+			Files.writeString(summary, Files.readString(expected));
+			assertSameFiles(tmp.resolve("local"), back);
+
+			// A rerun with skip existing resumes: two cells lost their results, only they are classified again,
+			// and the summary is the first run's.
+			fs.delete(new org.apache.hadoop.fs.Path(root + "/out/cell-03-results.csv"), false);
+			fs.delete(new org.apache.hadoop.fs.Path(root + "/out/cell-07-results.csv"), false);
+			BatchRun resumed = new SparkEngine(spark).runAt(new BatchJob(job.model(), ReadOptions.DEFAULT,
+				SegmentConfig.DEFAULT, 100, job.output(), true), root + "/cells", Progress.NONE);
+			assertEquals(2, resumed.classified(), resumed.report());
+			assertEquals(CELLS - 2, resumed.skipped());
+			try (var in = fs.open(new org.apache.hadoop.fs.Path(root + "/out/" + BatchJob.SUMMARY))) {
+				assertEquals(Files.readString(expected).replace(local, remote), new String(in.readAllBytes(),
+					StandardCharsets.UTF_8));
+			}
+
+			// What is missing on HDFS is named there.
+			InputException noModel = assertThrows(InputException.class, () -> new SparkEngine(spark).runAt(new BatchJob(
+				root + "/nope.zip", ReadOptions.DEFAULT, SegmentConfig.DEFAULT, 100, job.output(), false), root + "/cells",
+				Progress.NONE));
+			assertEquals(root + "/nope.zip: model file not found", noModel.getMessage());
+			InputException noCells = assertThrows(InputException.class, () -> new SparkEngine(spark).runAt(job, root
+				+ "/no cells", Progress.NONE));
+			assertEquals(root + "/no cells: input not found", noCells.getMessage());
+			InputException intoCells = assertThrows(InputException.class, () -> new SparkEngine(spark).runAt(new BatchJob(
+				job.model(), ReadOptions.DEFAULT, SegmentConfig.DEFAULT, 100, root + "/cells", false), root + "/cells",
+				Progress.NONE));
+			assertTrue(intoCells.getMessage().contains("is the input folder") && intoCells.getMessage().contains(
+				"refusing"), intoCells.getMessage());
+			assertEquals(CELLS + 2, fs.listStatus(new org.apache.hadoop.fs.Path(root + "/cells")).length);
+		}
+		finally {
+			hdfs.shutdown();
+		}
 	}
 
 	/** The same file names with the same bytes, and at least every cell's results and the summary. */
