@@ -15,6 +15,7 @@ import io.github.clathrin.datasets.SimulatedDataset;
 import io.github.clathrin.datasets.SimulationConfig;
 import io.github.clathrin.datasets.WholeCells;
 import io.github.clathrin.task.InputException;
+import io.github.clathrin.task.ShellWords;
 
 /**
  * Simulates labelled data and writes it: 3D STORM clathrin structures (see docs/simulator.md), or the
@@ -96,7 +97,7 @@ public class SimulateCommand extends ClathrinCommand {
 		report = String.format(Locale.ROOT, "Simulated %d whole cells of %d coats each (%.0f%% background, seed %d) in "
 			+ "%s: %s ... %s%nClassify them with: batch --model MODEL --input %s --out OUT", cells, structures,
 			100 * WholeCells.BACKGROUND, seed, output, files.get(0).getFileName(), files.get(files.size() - 1)
-				.getFileName(), output);
+				.getFileName(), ShellWords.quote(output.getPath()));
 	}
 
 	private void geometries() {

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.clathrin.task.ShellWords;
+
 /**
  * What {@code clathrin reproduce} runs: the study's four data sets, each as a section of {@code evaluate}
  * runs whose rows sit next to the figures the study (and a careful scikit-learn rebuild of it) reported.
@@ -38,12 +40,8 @@ public final class ReproductionPlan {
 		/** The command as a user types it, from the project folder. */
 		public String command() {
 			StringBuilder sb = new StringBuilder("./clathrin");
-			for (String a : args) sb.append(' ').append(quote(a));
+			for (String a : args) sb.append(' ').append(ShellWords.quote(a));
 			return sb.toString();
-		}
-
-		private static String quote(String a) {
-			return a.matches("[A-Za-z0-9_./=,:+@%-]+") ? a : "'" + a.replace("'", "'\\''") + "'";
 		}
 	}
 

@@ -110,6 +110,16 @@ class BatchCliTest {
 		assertTrue(Files.exists(tmp.resolve("o4").resolve("cell-001-results.csv")), r.toString());
 	}
 
+	@Test
+	void theHintAfterSimulatingCellsCanBePastedIntoAShell(@TempDir Path tmp) {
+		Path cells = tmp.resolve("my cells");
+		MainTest.Result r = MainTest.cli("simulate", "--kind", "cells", "--cells", "1", "--structures", "2", "--out",
+			cells.toString());
+		assertEquals(0, r.exit(), r.toString());
+		assertTrue(r.out().contains("Classify them with: batch --model MODEL --input '" + cells + "' --out OUT"),
+			r.toString());
+	}
+
 	private static List<String> names(Path folder) throws IOException {
 		try (var s = Files.list(folder)) {
 			return s.map(p -> p.getFileName().toString()).sorted().toList();
