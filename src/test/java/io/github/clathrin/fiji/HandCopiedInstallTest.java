@@ -112,14 +112,21 @@ class HandCopiedInstallTest {
 	/**
 	 * The whole-cell menus with the libraries in plugins/jars: Render Localizations (its TIFF writer is found
 	 * through ServiceLoader, which must look in the plugin's class loader), Find Structures with its ROI set,
-	 * and Classify on the cell, whose results are byte for byte the command line's.
+	 * Classify on the cell, and Batch Classify Cells on a folder holding it, whose results are byte for byte the
+	 * command line's.
 	 */
 	@Test
 	void theWholeCellMenusWorkWithLibrariesInPluginsJars(@TempDir Path work) throws Exception {
 		Path cell = WholeCellMacroTest.CELL, ij = Files.createDirectories(work.resolve("ij"));
 		Path cli = Files.createDirectories(work.resolve("cli")), model = WholeCellMacroTest.demoModel(work);
+		// A screen as people keep one: spaces in the names, the labels file beside the cells.
+		Path screen = Files.createDirectories(work.resolve("my screen"));
+		Files.copy(cell, screen.resolve("cell 1.csv"));
+		Files.writeString(screen.resolve("labels.csv"), "key,label\ncell 1,yes\n");
 		Path macro = work.resolve("cell.ijm");
 		Files.writeString(macro, String.join("\n",
+			run("Batch Classify Cells...", "model=[" + model + "] input=[" + screen + "] output=[" + ij.resolve(
+				"batch out") + "]"),
 			run("Render Localizations...", "input=[" + cell + "] output=[" + ij.resolve("cell.tif") + "]"),
 			run("Find Structures...", "input=[" + cell + "] output=[" + ij.resolve("found") + "] roi_zip=["
 				+ ij.resolve("found.zip") + "]"),
@@ -135,6 +142,11 @@ class HandCopiedInstallTest {
 		assertEquals(0, Main.run("classify", "--model", model.toString(), "--input", cell.toString(), "--segment",
 			"--out", cli.resolve("results.csv").toString()));
 		assertArrayEquals(Files.readAllBytes(cli.resolve("results.csv")), Files.readAllBytes(ij.resolve("results.csv")));
+		assertEquals(0, Main.run("batch", "--model", model.toString(), "--input", screen.toString(), "--out", cli
+			.resolve("batch out").toString()));
+		for (String f : new String[] { "cell 1-results.csv", "summary.csv" })
+			assertArrayEquals(Files.readAllBytes(cli.resolve("batch out").resolve(f)), Files.readAllBytes(ij.resolve(
+				"batch out").resolve(f)), f);
 	}
 
 	private static String run(String command, String options) {
