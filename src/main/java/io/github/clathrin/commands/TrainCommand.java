@@ -77,6 +77,7 @@ public class TrainCommand extends LearningCommand {
 		Map<String, Integer> spreadLabels = trained.training().spreadLabels();
 		if (spreadLabels != null) sb.append("Label spreading gave the unlabelled structures: ").append(spreadLabels)
 			.append('\n');
+		trained.training().warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
 		if (trained.encoder() instanceof AutomaticChoice auto)
 			sb.append("auto chose: ").append(auto.summary()).append('\n');
 		else sb.append("Classifier: ").append(trained.classifier().parameters()).append('\n');

@@ -40,7 +40,7 @@ public final class SoftKMeansEncoder implements Encoder {
 	private double[][] centroids;
 
 	private SoftKMeansEncoder(Options o) {
-		k = o.intValue("k", 100, 1);
+		k = o.intValue("k", 100, 2);
 		normalize = o.booleanValue("normalize", true);
 		whiten = o.booleanValue("whiten", true);
 		whitenComponents = o.intValue("whiten_components", 100, 1);

@@ -158,7 +158,7 @@ public final class EvaluationProtocol {
 				for (int t = 0; t < held.length; t++) out[t] = TestTimeAveraging.mean(out[t], copies[held[t]]);
 				return out;
 			});
-			return List.of(new Row(name, ev, seconds(start), choiceNote(name, choices)));
+			return List.of(checked(new Row(name, ev, seconds(start), choiceNote(name, choices)), null));
 		}
 
 		Encoder encoder = probe;
@@ -178,12 +178,12 @@ public final class EvaluationProtocol {
 		double encodeSeconds = seconds(start);
 
 		List<Row> rows = new ArrayList<>();
-		rows.add(crossValidate(name, "svm", codes, copies, labelled, fixed, new int[0], null, settings, progress,
-			encodeSeconds));
-		if (more.spreads()) rows.add(crossValidate(name + SPREAD, "svm", codes, copies, labelled, fixed, unlabelled,
-			more.spreading(), settings, progress, encodeSeconds));
-		if (name.equals(LabFeaturesEncoder.NAME)) rows.add(crossValidate(BASELINE, "logistic", codes, copies, labelled,
-			fixed, new int[0], null, settings, progress, encodeSeconds));
+		rows.add(checked(crossValidate(name, "svm", codes, copies, labelled, fixed, new int[0], null, settings, progress,
+			encodeSeconds), codes));
+		if (more.spreads()) rows.add(checked(crossValidate(name + SPREAD, "svm", codes, copies, labelled, fixed,
+			unlabelled, more.spreading(), settings, progress, encodeSeconds), codes));
+		if (name.equals(LabFeaturesEncoder.NAME)) rows.add(checked(crossValidate(BASELINE, "logistic", codes, copies,
+			labelled, fixed, new int[0], null, settings, progress, encodeSeconds), codes));
 		return rows;
 	}
 
@@ -215,6 +215,19 @@ public final class EvaluationProtocol {
 			return out;
 		});
 		return new Row(row, ev, encodeSeconds + seconds(start));
+	}
+
+	/**
+	 * The row with a warning in its note when its encoding collapsed ({@link CollapseCheck}): its codes (null for
+	 * a supervised encoder, whose codes are made per fold) do not vary, or its held-out predictions are one class.
+	 */
+	private static Row checked(Row row, double[][] codes) {
+		Evaluation ev = row.evaluation();
+		List<String> notes = new ArrayList<>();
+		if (!row.note().isEmpty()) notes.add(row.note());
+		CollapseCheck.of(row.name(), codes, ev.truth(), ev.predicted(), ev.classNames(), "held-out structures")
+			.forEach(w -> notes.add("warning: " + w));
+		return new Row(row.name(), ev, row.seconds(), String.join("\n", notes));
 	}
 
 	/** "auto chose: lab+pca in 4 folds, lab in 1", most frequent first; empty when nothing chose. */

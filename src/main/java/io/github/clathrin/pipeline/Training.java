@@ -110,6 +110,10 @@ public final class Training {
 		progress.report("Training " + classifier.name(), 0, 1);
 		classifier.fit(x, y, labelled.classNames().size(), options.seed(), progress);
 		progress.report("Training " + classifier.name(), 1, 1);
+		int[] fitted = new int[x.length];
+		for (int i = 0; i < x.length; i++) fitted[i] = classifier.predict(x[i]);
+		List<String> warnings = CollapseCheck.of(encoder.name(), x, y, fitted, labelled.classNames(),
+			"structures it was trained on");
 
 		boolean enlarged = more.augmentation().enabled() || more.spreads();
 		Map<String, Integer> spread = null;
@@ -120,7 +124,7 @@ public final class Training {
 		TrainingSummary summary = new TrainingSummary(set.structures().size(), labelled.indices().length,
 			labelled.counts(), all.pointsOutside(), all.structuresClipped(), options.seed(), skipped,
 			TrainingRange.measure(set.structures(), samples), enlarged ? more.toMap() : null, enlarged ? x.length : null,
-			spread, Map.of());
+			spread, warnings, Map.of());
 		return new Model(options.voxels(), encoder, classifier, labelled.classNames(), summary);
 	}
 

@@ -23,16 +23,17 @@ import java.util.Map;
  * @param classifierTrainingRows rows the classifier learned from (with copies and spread labels), or null
  *     without enlargement
  * @param spreadLabels unlabelled structures given each class by label spreading, or null without spreading
+ * @param warnings what training found wrong with the model it made ({@link CollapseCheck}), empty when nothing
  * @param other keys of the section this version does not know (a newer writer's), kept so they are written back
  */
 public record TrainingSummary(int structures, int labelled, Map<String, Integer> perClass, long localizationsOutsideBox,
 	int structuresPartlyOutsideBox, long seed, Map<String, Integer> skipped, TrainingRange range,
 	Map<String, Object> enlargement, Integer classifierTrainingRows, Map<String, Integer> spreadLabels,
-	Map<String, Object> other)
+	List<String> warnings, Map<String, Object> other)
 {
 	private static final List<String> KEYS = List.of("structures", "labelled", "perClass", "localizationsOutsideBox",
 		"structuresPartlyOutsideBox", "seed", "skipped", TrainingRange.KEY, "enlargement", "classifierTrainingRows",
-		"spreadLabels");
+		"spreadLabels", "warnings");
 
 	public TrainingSummary {
 		// Insertion order is kept: the manifest, and so the model file's bytes, must not vary between runs.
@@ -40,13 +41,14 @@ public record TrainingSummary(int structures, int labelled, Map<String, Integer>
 		skipped = ordered(skipped);
 		enlargement = enlargement == null ? null : ordered(enlargement);
 		spreadLabels = spreadLabels == null ? null : ordered(spreadLabels);
+		warnings = warnings == null ? List.of() : List.copyOf(warnings);
 		other = ordered(other);
 	}
 
 	/** The same summary without a training range, as a model file written before ranges were recorded has it. */
 	public TrainingSummary withoutRange() {
 		return new TrainingSummary(structures, labelled, perClass, localizationsOutsideBox, structuresPartlyOutsideBox,
-			seed, skipped, null, enlargement, classifierTrainingRows, spreadLabels, other);
+			seed, skipped, null, enlargement, classifierTrainingRows, spreadLabels, warnings, other);
 	}
 
 	/** The manifest's {@code training} section; optional parts are left out when absent. */
@@ -63,6 +65,7 @@ public record TrainingSummary(int structures, int labelled, Map<String, Integer>
 		if (enlargement != null) m.put("enlargement", enlargement);
 		if (classifierTrainingRows != null) m.put("classifierTrainingRows", classifierTrainingRows);
 		if (spreadLabels != null) m.put("spreadLabels", spreadLabels);
+		if (!warnings.isEmpty()) m.put("warnings", warnings);
 		other.forEach(m::putIfAbsent);
 		return m;
 	}
@@ -86,7 +89,8 @@ public record TrainingSummary(int structures, int labelled, Map<String, Integer>
 			number(m, "structuresPartlyOutsideBox").intValue(), number(m, "seed").longValue(), counts(m.get("skipped")),
 			TrainingRange.fromMap(m.get(TrainingRange.KEY)), enlargement,
 			m.get("classifierTrainingRows") instanceof Number n ? n.intValue() : null,
-			m.get("spreadLabels") instanceof Map<?, ?> ? counts(m.get("spreadLabels")) : null, other);
+			m.get("spreadLabels") instanceof Map<?, ?> ? counts(m.get("spreadLabels")) : null,
+			m.get("warnings") instanceof List<?> w ? w.stream().map(String::valueOf).toList() : List.of(), other);
 	}
 
 	private static Number number(Map<?, ?> m, String key) {

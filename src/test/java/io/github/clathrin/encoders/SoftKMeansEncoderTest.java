@@ -52,4 +52,12 @@ class SoftKMeansEncoderTest {
 		Encoder loaded = StateRoundTrip.reloaded("kmeans", e);
 		assertArrayEquals(e.encode(samples.get(0)), loaded.encode(samples.get(0)), 0.0);
 	}
+
+	@Test
+	void oneClusterIsRefusedAsAnOptionNotAnInternalError() {
+		// Smile's k-means needs two clusters; one would also give every structure the same code.
+		IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+			() -> SoftKMeansEncoder.fromOptions(Map.of("k", 1)));
+		assertEquals("kmeans option k must be at least 2, got 1", e.getMessage());
+	}
 }

@@ -41,14 +41,15 @@ class TrainingSummaryTest {
 		enlargement.put("augmentation", Map.of("copies", 2));
 		enlargement.put("testTime", true);
 		return new TrainingSummary(42, 40, Map.of("no", 20, "yes", 20), 17, 3, 5, Map.of("zero extent", 2), RANGE,
-			enlargement, 120, Map.of("no", 1, "yes", 1), Map.of());
+			enlargement, 120, Map.of("no", 1, "yes", 1), List.of("pca collapsed: test"), Map.of());
 	}
 
 	@Test
 	void writesTheManifestSectionInItsDocumentedOrderAndReadsItBack() {
 		Map<String, Object> m = full().toMap();
 		assertEquals(List.of("structures", "labelled", "perClass", "localizationsOutsideBox", "structuresPartlyOutsideBox",
-			"seed", "skipped", "range", "enlargement", "classifierTrainingRows", "spreadLabels"), List.copyOf(m.keySet()));
+			"seed", "skipped", "range", "enlargement", "classifierTrainingRows", "spreadLabels", "warnings"), List.copyOf(
+				m.keySet()));
 		assertEquals(RANGE.toMap(), m.get("range"));
 		String json = ModelFile.toJson(m);
 		TrainingSummary back = TrainingSummary.fromMap(parse(json));
@@ -57,13 +58,14 @@ class TrainingSummaryTest {
 		assertEquals(Map.of("no", 20, "yes", 20), back.perClass());
 		assertEquals(5, back.seed());
 		assertEquals(120, back.classifierTrainingRows().intValue());
+		assertEquals(List.of("pca collapsed: test"), back.warnings());
 		assertEquals(List.of(80.0, 200.0), ((Map<?, ?>) back.range().toMap().get("extentNm")).get("x"));
 	}
 
 	@Test
 	void theOptionalPartsAreLeftOutWhenAbsent() {
 		TrainingSummary plain = new TrainingSummary(10, 10, Map.of("a", 5, "b", 5), 0, 0, 1, Map.of(), RANGE, null, null,
-			null, Map.of());
+			null, List.of(), Map.of());
 		assertEquals(List.of("structures", "labelled", "perClass", "localizationsOutsideBox", "structuresPartlyOutsideBox",
 			"seed", "range"), List.copyOf(plain.toMap().keySet()));
 		assertEquals(List.of("structures", "labelled", "perClass", "localizationsOutsideBox", "structuresPartlyOutsideBox",
