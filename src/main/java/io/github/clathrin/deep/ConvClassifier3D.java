@@ -132,7 +132,8 @@ public final class ConvClassifier3D extends DeepEncoder implements SupervisedEnc
 	@Override
 	void initialize(MultiLayerNetwork net, SampleSource source, int nx, int ny, int nz, long seed, Progress progress) {
 		if (pretrain == Pretraining.NONE) return;
-		ConvAutoencoder3D ae = new ConvAutoencoder3D(training().withEpochs(pretrainEpochs), stack, pretrainLatent, null);
+		ConvAutoencoder3D ae = new ConvAutoencoder3D(training().withEpochs(pretrainEpochs), stack, pretrainLatent, null,
+			true);
 		ae.train(source, null, 0, seed, progress);
 		copyEncoder(ae.network(), net, Networks.encoderLayers(stack, ConvGeometry.of(stack, nx, ny, nz)));
 	}

@@ -62,7 +62,12 @@ public final class DeepEncoders {
 	public static Encoder load(String name, Map<String, Object> parameters, DataInputStream in) throws IOException {
 		DeepEncoder e;
 		try {
-			e = create(name, DeepEncoder.optionsOf(parameters == null ? Map.of() : parameters));
+			Map<String, Object> options = new java.util.LinkedHashMap<>(DeepEncoder.optionsOf(parameters == null ? Map.of()
+				: parameters));
+			// A convolutional autoencoder saved before its code was batch-normalized has no codeNorm: it had none.
+			if ((CONV_AE.equals(name) || SPARSE_CONV_AE.equals(name)) && !options.containsKey("codeNorm"))
+				options.put("codeNorm", false);
+			e = create(name, options);
 		} catch (IllegalArgumentException ex) {
 			throw new IOException("bad " + name + " parameters: " + ex.getMessage(), ex);
 		}

@@ -70,16 +70,24 @@ final class Networks {
 	}
 
 	/**
-	 * [zero-pad] - (conv3d - max-pool) per stage - code (dense, sigmoid) - [KL sparsity] - dense - reshape
+	 * [zero-pad] - (conv3d - max-pool) per stage - code (dense, [batch norm,] sigmoid) - [KL sparsity] - dense - reshape
 	 * - (upsample - conv3d) per stage in reverse - [crop] - sigmoid output with binary cross-entropy
 	 * averaged over the voxels.
 	 */
 	static MultiLayerConfiguration convAutoencoder(ConvStack stack, ConvGeometry g, int latent, KlSparsity sparsity,
-		IUpdater updater, long seed)
+		boolean codeNorm, IUpdater updater, long seed)
 	{
 		ListBuilder b = base(updater, seed, DataType.FLOAT).list();
 		encoder(b, stack, g);
-		b.layer(dropout(code(latent), stack.dropout()));
+		if (codeNorm) {
+			// dense (no bias) - batch norm - sigmoid: each code unit is standardized over the mini-batch before
+			// its sigmoid, so it cannot settle on one value for every structure. Without it, on sparse STORM
+			// volumes every unit saturates at 1 and the decoder draws the mean volume (CollapseCheck).
+			b.layer(dropout(new DenseLayer.Builder().nOut(latent).activation(Activation.IDENTITY).hasBias(false).build(),
+				stack.dropout()));
+			b.layer(new BatchNormalization.Builder().name(CODE).activation(Activation.SIGMOID).build());
+		}
+		else b.layer(dropout(code(latent), stack.dropout()));
 		if (sparsity != null) b.layer(sparsity);
 		int last = stack.filters().get(stack.filters().size() - 1);
 		b.layer(dense(last * g.pooledVoxels(), Activation.RELU));

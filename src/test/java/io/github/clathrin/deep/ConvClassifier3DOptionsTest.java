@@ -120,7 +120,7 @@ class ConvClassifier3DOptionsTest {
 	void pretrainingCopiesTheAutoencodersEncoder() throws Exception {
 		List<Sample> samples = DeepSamples.structures(12, 6, 16);
 		ConvStack stack = new ConvStack(List.of(4, 8), List.of(), 3, true, 0);
-		ConvAutoencoder3D ae = new ConvAutoencoder3D(new TrainingConfig(1, 6, 1e-3, 1, 0), stack, 8, null);
+		ConvAutoencoder3D ae = new ConvAutoencoder3D(new TrainingConfig(1, 6, 1e-3, 1, 0), stack, 8, null, true);
 		ae.fit(samples, 2, Progress.NONE);
 		ConvClassifier3D cnn = new ConvClassifier3D(new TrainingConfig(1, 6, 1e-3, 1, 0), stack, List.of(8));
 		MultiLayerNetwork net = new MultiLayerNetwork(cnn.configure(16, 16, 16, 2, new Adam(1e-3), 3));
