@@ -138,8 +138,10 @@ public abstract class DeepEncoder implements Encoder {
 	/** The code layer's size, or the output size for a network without one (the classifier). */
 	private static int dimension(MultiLayerConfiguration conf) {
 		int code = Networks.codeLayer(conf);
-		int layer = code >= 0 ? code : conf.getConfs().size() - 1;
-		return (int) ((FeedForwardLayer) conf.getConf(layer).getLayer()).getNOut();
+		// A code of its own activation layer has the size of the layer before it.
+		for (int i = code >= 0 ? code : conf.getConfs().size() - 1; i >= 0; i--)
+			if (conf.getConf(i).getLayer() instanceof FeedForwardLayer f && f.getNOut() > 0) return (int) f.getNOut();
+		throw new IllegalStateException("no layer of known size at or before the code");
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Cnn3DLossLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution3D;
@@ -80,12 +81,14 @@ final class Networks {
 		ListBuilder b = base(updater, seed, DataType.FLOAT).list();
 		encoder(b, stack, g);
 		if (codeNorm) {
-			// dense (no bias) - batch norm - sigmoid: each code unit is standardized over the mini-batch before
+			// dense (no bias) - batch norm - sigmoid (a layer of its own: DL4J's batch normalization ignores an
+			// activation given to it): each code unit is standardized over the mini-batch before
 			// its sigmoid, so it cannot settle on one value for every structure. Without it, on sparse STORM
 			// volumes every unit saturates at 1 and the decoder draws the mean volume (CollapseCheck).
 			b.layer(dropout(new DenseLayer.Builder().nOut(latent).activation(Activation.IDENTITY).hasBias(false).build(),
 				stack.dropout()));
-			b.layer(new BatchNormalization.Builder().name(CODE).activation(Activation.SIGMOID).build());
+			b.layer(new BatchNormalization.Builder().activation(Activation.IDENTITY).build());
+			b.layer(new ActivationLayer.Builder().name(CODE).activation(Activation.SIGMOID).build());
 		}
 		else b.layer(dropout(code(latent), stack.dropout()));
 		if (sparsity != null) b.layer(sparsity);
@@ -139,7 +142,9 @@ final class Networks {
 					.nOut(filters).convolutionMode(ConvolutionMode.Same).dataFormat(NCDHW).activation(Activation.IDENTITY)
 					.hasBias(false).build());
 				b.inputPreProcessor(layerCount(b), new DepthFolding(filters, d, h, w, true));
-				b.layer(new BatchNormalization.Builder().activation(Activation.RELU).build());
+				// DL4J's batch normalization ignores an activation given to it (M2.1): the ReLU is a layer of its own.
+				b.layer(new BatchNormalization.Builder().activation(Activation.IDENTITY).build());
+				b.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
 				// The next layer unfolds it again; a dense layer instead flattens the image, which is the same order.
 				if (pool > 1 || i < stack.filters().size() - 1) b.inputPreProcessor(layerCount(b), new DepthFolding(filters, d, h, w, false));
 			}
@@ -159,7 +164,7 @@ final class Networks {
 	 */
 	static int encoderLayers(ConvStack stack, ConvGeometry g) {
 		int n = g.needsPadding() ? 1 : 0;
-		for (int i = 0; i < stack.filters().size(); i++) n += (stack.batchNorm() ? 2 : 1) + (g.pools().get(i) > 1 ? 1 : 0);
+		for (int i = 0; i < stack.filters().size(); i++) n += (stack.batchNorm() ? 3 : 1) + (g.pools().get(i) > 1 ? 1 : 0);
 		return n;
 	}
 
@@ -205,7 +210,8 @@ final class Networks {
 			? " " + bl.getActivationFn().toString().toLowerCase(Locale.ROOT) : "";
 		long nOut = l instanceof FeedForwardLayer f ? f.getNOut() : 0;
 		if (l instanceof Convolution3D c) return "conv3d " + nOut + " x " + c.getKernelSize()[0] + "^3" + act;
-		if (l instanceof BatchNormalization) return "batch-norm" + act;
+		if (l instanceof BatchNormalization) return "batch-norm";
+		if (l instanceof ActivationLayer) return (CODE.equals(l.getLayerName()) ? "code" : "activation") + act;
 		if (l instanceof Subsampling3DLayer s) return "max-pool " + s.getKernelSize()[0];
 		if (l instanceof Upsampling3D u) return "upsample " + u.getSize()[0];
 		if (l instanceof ZeroPadding3DLayer z) return "zero-pad " + Arrays.toString(z.getPadding());
