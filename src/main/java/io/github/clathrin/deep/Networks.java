@@ -211,7 +211,8 @@ final class Networks {
 		long nOut = l instanceof FeedForwardLayer f ? f.getNOut() : 0;
 		if (l instanceof Convolution3D c) return "conv3d " + nOut + " x " + c.getKernelSize()[0] + "^3" + act;
 		if (l instanceof BatchNormalization) return "batch-norm";
-		if (l instanceof ActivationLayer) return (CODE.equals(l.getLayerName()) ? "code" : "activation") + act;
+		if (l instanceof ActivationLayer a) return (CODE.equals(l.getLayerName()) ? "code " : "") + String.valueOf(a
+			.getActivationFn()).toLowerCase(Locale.ROOT);
 		if (l instanceof Subsampling3DLayer s) return "max-pool " + s.getKernelSize()[0];
 		if (l instanceof Upsampling3D u) return "upsample " + u.getSize()[0];
 		if (l instanceof ZeroPadding3DLayer z) return "zero-pad " + Arrays.toString(z.getPadding());

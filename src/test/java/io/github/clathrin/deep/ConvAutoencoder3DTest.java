@@ -34,8 +34,8 @@ class ConvAutoencoder3DTest {
 			counts.add(new long[] { done, total });
 		});
 		assertEquals(16, a.dimension());
-		assertEquals(List.of("conv3d 4 x 3^3 relu", "max-pool 2", "conv3d 8 x 3^3 relu", "max-pool 3", "code 16 sigmoid",
-			"dense 1000 relu", "upsample 3", "conv3d 4 x 3^3 relu", "upsample 2", "conv3d 1 x 3^3 identity",
+		assertEquals(List.of("conv3d 4 x 3^3 relu", "max-pool 2", "conv3d 8 x 3^3 relu", "max-pool 3", "dense 16 identity",
+			"batch-norm", "code sigmoid", "dense 1000 relu", "upsample 3", "conv3d 4 x 3^3 relu", "upsample 2", "conv3d 1 x 3^3 identity",
 			"per-voxel sigmoid, binary cross-entropy (mean over voxels)"), a.parameters().get("architecture"));
 
 		// 29 training structures (3 held out) in batches of 8: 4 batches per epoch, reported one by one.

@@ -35,8 +35,10 @@ class ConvClassifier3DOptionsTest {
 		assertEquals(TrainingConfig.DEFAULT, cnn.training());
 		assertTrue(cnn.training().updater() instanceof Adam a && a.getLearningRateSchedule() == null);
 		ConvAutoencoder3D ae = ConvAutoencoder3D.fromOptions(DeepEncoders.CONV_AE, Map.of());
-		assertEquals(Set.of("epochs", "batch", "learningRate", "patience", "validation", "filters", "kernel", "latent"),
-			ae.parameters().keySet());
+		assertEquals(Set.of("epochs", "batch", "learningRate", "patience", "validation", "filters", "kernel", "latent",
+			"codeNorm"), ae.parameters().keySet());
+		// not the study's: its plain sigmoid code collapsed on STORM volumes (CollapseCheck), the normalized one not
+		assertEquals(true, ae.parameters().get("codeNorm"));
 	}
 
 	@Test
@@ -75,9 +77,10 @@ class ConvClassifier3DOptionsTest {
 		}
 		assertEquals(2, norms, "one per convolution");
 		List<String> described = Networks.describe(conf);
-		assertTrue(described.contains("batch-norm relu"), described.toString());
+		// conv - batch norm - ReLU (a layer of its own: DL4J's batch normalization ignores its activation) - pool
+		assertEquals(List.of("conv3d 4 x 3^3 identity", "batch-norm", "relu", "max-pool 2"), described.subList(0, 4));
 		assertTrue(described.contains("dense 8 relu, dropout 0.25"), described.toString());
-		assertEquals(Networks.encoderLayers(cnn.stack(), ConvGeometry.of(cnn.stack(), 16, 16, 16)), 6, described.toString());
+		assertEquals(Networks.encoderLayers(cnn.stack(), ConvGeometry.of(cnn.stack(), 16, 16, 16)), 8, described.toString());
 	}
 
 	@Test
@@ -150,8 +153,31 @@ class ConvClassifier3DOptionsTest {
 		ae.fit(samples, 3, Progress.NONE);
 		@SuppressWarnings("unchecked")
 		List<String> layers = (List<String>) ae.parameters().get("architecture");
-		assertTrue(layers.contains("code 6 sigmoid, dropout 0.20"), layers.toString());
+		assertTrue(layers.containsAll(List.of("dense 6 identity, dropout 0.20", "batch-norm", "code sigmoid")), layers
+			.toString());
+		// every batch normalization of the stack is followed by its ReLU (DL4J's ignores an activation given to it)
+		for (int i = 0; i < layers.size(); i++)
+			if (layers.get(i).equals("batch-norm") && !layers.get(i + 1).equals("code sigmoid"))
+				assertEquals("relu", layers.get(i + 1), layers.toString());
 		assertEquals(0.1, ae.parameters().get("noise"));
 		EncoderContract.check(ae, samples.subList(0, 4));
+		// the code is a sigmoid's: inside (0, 1)
+		for (double[] code : ae.encodeBatch(samples))
+			for (double c : code) assertTrue(c > 0 && c < 1, java.util.Arrays.toString(code));
+	}
+
+	@Test
+	void aConvAutoencoderSavedBeforeTheNormalizedCodeLoadsAsItWasTrained() throws Exception {
+		List<Sample> samples = DeepSamples.structures(6, 7, 16);
+		ConvAutoencoder3D plain = ConvAutoencoder3D.fromOptions(DeepEncoders.CONV_AE, Map.of("filters", List.of(4, 8),
+			"latent", 6, "epochs", 1, "batch", 3, "codeNorm", false));
+		plain.fit(samples, 3, Progress.NONE);
+		java.util.Map<String, Object> older = new java.util.LinkedHashMap<>(plain.parameters());
+		older.remove("codeNorm"); // as a model file written before the option existed
+		var loaded = Encoders.load(DeepEncoders.CONV_AE, older, EncoderContract.input(EncoderContract.state(plain)));
+		assertEquals(false, loaded.parameters().get("codeNorm"));
+		for (int i = 0; i < 3; i++)
+			org.junit.jupiter.api.Assertions.assertArrayEquals(plain.encode(samples.get(i)), loaded.encode(samples.get(i)),
+				1e-6);
 	}
 }
