@@ -64,8 +64,9 @@ public final class DeepEncoders {
 		try {
 			Map<String, Object> options = new java.util.LinkedHashMap<>(DeepEncoder.optionsOf(parameters == null ? Map.of()
 				: parameters));
-			// A convolutional autoencoder saved before its code was batch-normalized has no codeNorm: it had none.
-			if ((CONV_AE.equals(name) || SPARSE_CONV_AE.equals(name)) && !options.containsKey("codeNorm"))
+			// An autoencoder saved before its code was batch-normalized has no codeNorm: it had none.
+			if ((DENSE_AE.equals(name) || CONV_AE.equals(name) || SPARSE_CONV_AE.equals(name)) && !options.containsKey(
+				"codeNorm"))
 				options.put("codeNorm", false);
 			e = create(name, options);
 		} catch (IllegalArgumentException ex) {

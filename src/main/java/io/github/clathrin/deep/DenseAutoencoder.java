@@ -17,41 +17,49 @@ import org.nd4j.linalg.learning.config.IUpdater;
  */
 public final class DenseAutoencoder extends DeepAutoencoder {
 
-	static final Set<String> OPTIONS = DeepOptions.union(TrainingConfig.OPTIONS, Set.of("hidden", "latent"));
+	static final Set<String> OPTIONS = DeepOptions.union(TrainingConfig.OPTIONS, Set.of("hidden", "latent", "codeNorm"));
 	static final List<Integer> DEFAULT_HIDDEN = List.of(256, 64);
 	static final int DEFAULT_LATENT = 64;
 
 	private final List<Integer> hidden;
 	private final int latent;
+	private final boolean codeNorm;
 
-	public DenseAutoencoder(TrainingConfig training, List<Integer> hidden, int latent) {
-		super(DeepEncoders.DENSE_AE, training, options(training, hidden, latent));
+	/** @param codeNorm whether the code is batch-normalized before its sigmoid (the default; false: the study's) */
+	public DenseAutoencoder(TrainingConfig training, List<Integer> hidden, int latent, boolean codeNorm) {
+		super(DeepEncoders.DENSE_AE, training, options(training, hidden, latent, codeNorm));
 		if (latent < 1) throw new IllegalArgumentException("latent must be at least 1, got " + latent);
 		this.hidden = List.copyOf(hidden);
 		this.latent = latent;
+		this.codeNorm = codeNorm;
 	}
 
 	/**
-	 * Options: hidden (layer sizes from the input down, default [256, 64]), latent (code size, 64), and
-	 * the training options of {@link TrainingConfig}.
+	 * Options: hidden (layer sizes from the input down, default [256, 64]), latent (code size, 64), codeNorm
+	 * (batch normalization of the code before its sigmoid, true), and the training options of
+	 * {@link TrainingConfig}.
 	 */
 	public static DenseAutoencoder fromOptions(Map<String, Object> options) {
 		DeepOptions o = new DeepOptions(DeepEncoders.DENSE_AE, options, OPTIONS);
 		return new DenseAutoencoder(TrainingConfig.fromOptions(o), o.intList("hidden", DEFAULT_HIDDEN, 1),
-			o.intValue("latent", DEFAULT_LATENT, 1));
+			o.intValue("latent", DEFAULT_LATENT, 1), o.booleanValue("codeNorm", true));
 	}
 
-	private static Map<String, Object> options(TrainingConfig training, List<Integer> hidden, int latent) {
+	private static Map<String, Object> options(TrainingConfig training, List<Integer> hidden, int latent,
+		boolean codeNorm)
+	{
 		Map<String, Object> m = new LinkedHashMap<>();
 		training.putOptions(m);
 		m.put("hidden", List.copyOf(hidden));
 		m.put("latent", latent);
+		m.put("codeNorm", codeNorm);
 		return m;
 	}
 
 	@Override
 	MultiLayerConfiguration configure(int nx, int ny, int nz, int classes, IUpdater updater, long seed) {
-		return Networks.denseAutoencoder(nx * ny * nz, hidden, latent, null, updater, seed, DataType.FLOAT);
+		return Networks.denseAutoencoder(nx * ny * nz, hidden, latent, null, codeNorm, updater, seed,
+			DataType.FLOAT);
 	}
 
 	@Override

@@ -52,18 +52,18 @@ final class Networks {
 	private Networks() {}
 
 	/**
-	 * voxels - hidden... - code (sigmoid) - reversed hidden... - voxels (sigmoid, {@link VoxelMeanCrossEntropy}).
+	 * voxels - hidden... - code ([batch norm,] sigmoid) - reversed hidden... - voxels (sigmoid, {@link VoxelMeanCrossEntropy}).
 	 *
 	 * @param sparsity a KL penalty on the code, or null (the dense-ae has none; gradient checks use it)
 	 * @param updater Adam in use; plain SGD for gradient checks
 	 * @param dataType FLOAT in use; DOUBLE for gradient checks
 	 */
 	static MultiLayerConfiguration denseAutoencoder(int voxels, List<Integer> hidden, int latent, KlSparsity sparsity,
-		IUpdater updater, long seed, DataType dataType)
+		boolean codeNorm, IUpdater updater, long seed, DataType dataType)
 	{
 		ListBuilder b = base(updater, seed, dataType).list();
 		for (int h : hidden) b.layer(dense(h, Activation.RELU));
-		b.layer(code(latent));
+		code(b, latent, codeNorm, 0);
 		if (sparsity != null) b.layer(sparsity);
 		for (int i = hidden.size() - 1; i >= 0; i--) b.layer(dense(hidden.get(i), Activation.RELU));
 		b.layer(new OutputLayer.Builder(new VoxelMeanCrossEntropy(voxels)).nOut(voxels).activation(Activation.SIGMOID).build());
@@ -80,17 +80,7 @@ final class Networks {
 	{
 		ListBuilder b = base(updater, seed, DataType.FLOAT).list();
 		encoder(b, stack, g);
-		if (codeNorm) {
-			// dense (no bias) - batch norm - sigmoid (a layer of its own: DL4J's batch normalization ignores an
-			// activation given to it): each code unit is standardized over the mini-batch before
-			// its sigmoid, so it cannot settle on one value for every structure. Without it, on sparse STORM
-			// volumes every unit saturates at 1 and the decoder draws the mean volume (CollapseCheck).
-			b.layer(dropout(new DenseLayer.Builder().nOut(latent).activation(Activation.IDENTITY).hasBias(false).build(),
-				stack.dropout()));
-			b.layer(new BatchNormalization.Builder().activation(Activation.IDENTITY).build());
-			b.layer(new ActivationLayer.Builder().name(CODE).activation(Activation.SIGMOID).build());
-		}
-		else b.layer(dropout(code(latent), stack.dropout()));
+		code(b, latent, codeNorm, stack.dropout());
 		if (sparsity != null) b.layer(sparsity);
 		int last = stack.filters().get(stack.filters().size() - 1);
 		b.layer(dense(last * g.pooledVoxels(), Activation.RELU));
@@ -183,8 +173,25 @@ final class Networks {
 		return new DenseLayer.Builder().nOut(units).activation(activation).build();
 	}
 
-	private static DenseLayer code(int latent) {
-		return new DenseLayer.Builder().name(CODE).nOut(latent).activation(Activation.SIGMOID).build();
+	/**
+	 * The code: a sigmoid dense layer, or with {@code norm} a dense layer without bias, batch normalization and
+	 * the sigmoid as a layer of its own (DL4J's batch normalization ignores an activation given to it). The
+	 * normalization standardizes each unit over the mini-batch, so it cannot settle on one value for every
+	 * structure: without it, on sparse STORM volumes, every unit of conv-ae's code saturated at 1 and the
+	 * decoder drew the mean volume ({@code pipeline.CollapseCheck}).
+	 *
+	 * @param dropout share of the code's inputs dropped while training
+	 */
+	private static void code(ListBuilder b, int latent, boolean norm, double dropout) {
+		if (!norm) {
+			b.layer(dropout(new DenseLayer.Builder().name(CODE).nOut(latent).activation(Activation.SIGMOID).build(),
+				dropout));
+			return;
+		}
+		b.layer(dropout(new DenseLayer.Builder().nOut(latent).activation(Activation.IDENTITY).hasBias(false).build(),
+			dropout));
+		b.layer(new BatchNormalization.Builder().activation(Activation.IDENTITY).build());
+		b.layer(new ActivationLayer.Builder().name(CODE).activation(Activation.SIGMOID).build());
 	}
 
 	private static int layerCount(ListBuilder b) {

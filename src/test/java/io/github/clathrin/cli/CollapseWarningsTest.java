@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Train and evaluate warn of a collapsed encoder and not of a healthy one. A really collapsed model: the dense
- * autoencoder trained with a learning rate of 1, after which every structure gets the same code; the healthy ones
- * are the same autoencoder at its default learning rate, and PCA.
+ * Train and evaluate warn of a collapsed encoder and not of a healthy one. A really collapsed model: the study's
+ * dense autoencoder (plain sigmoid code, codeNorm=false) trained with a learning rate of 1, after which every
+ * structure gets the same code; the healthy ones are the default dense autoencoder, and PCA.
  */
 class CollapseWarningsTest {
 
@@ -21,7 +21,8 @@ class CollapseWarningsTest {
 	{
 		String structures = "test-data/simulated/structures", labels = "test-data/simulated/labels.csv";
 		MainTest.Result collapsed = MainTest.cli("train", "--input", structures, "--labels", labels, "--encoder",
-			"dense-ae", "-E", "dense-ae.learningRate=1", "-E", "dense-ae.epochs=5", "--out", tmp.resolve("bad.zip")
+			"dense-ae", "-E", "dense-ae.codeNorm=false", "-E", "dense-ae.learningRate=1", "-E", "dense-ae.epochs=5",
+			"--out", tmp.resolve("bad.zip")
 				.toString());
 		assertEquals(0, collapsed.exit(), collapsed.toString());
 		assertTrue(collapsed.out().contains("warning: dense-ae collapsed: its codes are the same for every structure"),
@@ -37,7 +38,8 @@ class CollapseWarningsTest {
 		}
 
 		MainTest.Result evaluated = MainTest.cli("evaluate", "--input", structures, "--labels", labels, "--encoders",
-			"pca,dense-ae", "-E", "dense-ae.learningRate=1", "-E", "dense-ae.epochs=5", "--folds", "2");
+			"pca,dense-ae", "-E", "dense-ae.codeNorm=false", "-E", "dense-ae.learningRate=1", "-E", "dense-ae.epochs=5",
+			"--folds", "2");
 		assertEquals(0, evaluated.exit(), evaluated.toString());
 		String out = evaluated.out();
 		assertTrue(out.contains("warning: dense-ae collapsed: its codes are the same"), evaluated.toString());

@@ -78,7 +78,7 @@ class DeepTrainerTest {
 	}
 
 	private static MultiLayerNetwork net(long seed) {
-		MultiLayerNetwork net = new MultiLayerNetwork(Networks.denseAutoencoder(SIDE * SIDE * SIDE, List.of(16), 4, null,
+		MultiLayerNetwork net = new MultiLayerNetwork(Networks.denseAutoencoder(SIDE * SIDE * SIDE, List.of(16), 4, null, false,
 			new Adam(0.01), seed, DataType.FLOAT));
 		net.init();
 		return net;

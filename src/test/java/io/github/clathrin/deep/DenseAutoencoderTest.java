@@ -33,7 +33,7 @@ class DenseAutoencoderTest {
 		assertEquals(3, history.size());
 		double first = ((Number) history.get(0).get("loss")).doubleValue(), last = ((Number) history.get(2).get("loss")).doubleValue();
 		assertTrue(last < first, "training loss should fall: " + history);
-		assertEquals(List.of("dense 32 relu", "code 8 sigmoid", "dense 32 relu",
+		assertEquals(List.of("dense 32 relu", "dense 8 identity", "batch-norm", "code sigmoid", "dense 32 relu",
 			"output 27000 sigmoid, binary cross-entropy (mean over voxels)"), ae.parameters().get("architecture"));
 		assertTrue(((String) ae.parameters().get("backend")).contains("oneDNN"), "" + ae.parameters().get("backend"));
 

@@ -35,7 +35,7 @@ class KlSparsityTest {
 	}
 
 	private static MultiLayerNetwork net(double weight, long seed) {
-		MultiLayerConfiguration conf = Networks.denseAutoencoder(VOXELS, List.of(), LATENT, new KlSparsity(0.05, weight),
+		MultiLayerConfiguration conf = Networks.denseAutoencoder(VOXELS, List.of(), LATENT, new KlSparsity(0.05, weight), false,
 			new NoOp(), seed, DataType.DOUBLE);
 		MultiLayerNetwork net = new MultiLayerNetwork(conf);
 		net.init();
