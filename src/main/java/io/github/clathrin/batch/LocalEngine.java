@@ -43,7 +43,7 @@ public final class LocalEngine implements Engine {
 		int n = cells.size();
 		Object lock = new Object();
 		AtomicInteger done = new AtomicInteger();
-		Progress quiet = cancelOnly(progress);
+		Progress quiet = progress.cancelOnly();
 		ThreadLocal<Model> models = ThreadLocal.withInitial(() -> ModelFile.read(job.modelFile()));
 		ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, n)), daemons());
 		try {
@@ -90,20 +90,6 @@ public final class LocalEngine implements Engine {
 			Thread t = new Thread(r, "clathrin-batch-" + count.incrementAndGet());
 			t.setDaemon(true);
 			return t;
-		};
-	}
-
-	// Inside a cell only cancellation matters: the cells' own stages would make the bar jump back and forth.
-	private static Progress cancelOnly(Progress outer) {
-		return new Progress() {
-
-			@Override
-			public void report(String stage, long done, long total) {}
-
-			@Override
-			public boolean isCancelled() {
-				return outer.isCancelled();
-			}
 		};
 	}
 

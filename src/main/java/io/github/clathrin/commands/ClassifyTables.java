@@ -120,8 +120,8 @@ public final class ClassifyTables {
 				LocalizationTable t = LocalizationReaders.read(table, options, Progress.NONE);
 				StructureSet set = StructureLoader.fromTable(t, roiColumn.trim());
 				if (set.size() == 0) throw new InputException(table + ": no structures found");
-				List<Classification.Prediction> predictions = Classification.classify(model, set, cancelOnly(progress));
-				List<CapFit.Result> caps = Classification.explain(set.structures(), cancelOnly(progress));
+				List<Classification.Prediction> predictions = Classification.classify(model, set, progress.cancelOnly());
+				List<CapFit.Result> caps = Classification.explain(set.structures(), progress.cancelOnly());
 				CellSummary summary = CellSummary.of(table.getFileName().toString(), t, predictions, caps,
 					model.classNames(), areaPixel);
 				Classification.writeCsv(out, predictions, model.classNames(), set.structures(), caps);
@@ -149,19 +149,5 @@ public final class ClassifyTables {
 				e);
 		}
 		return new Outcome(written, skipped, failed, List.copyOf(summaries));
-	}
-
-	// Inside one table only cancellation matters: the per-file bar would jump back and forth otherwise.
-	private static Progress cancelOnly(Progress outer) {
-		return new Progress() {
-
-			@Override
-			public void report(String stage, long done, long total) {}
-
-			@Override
-			public boolean isCancelled() {
-				return outer.isCancelled();
-			}
-		};
 	}
 }

@@ -36,6 +36,23 @@ public interface Progress {
 		};
 	}
 
+	/**
+	 * This progress reporting nothing, cancelled when this is: for work inside one item of a longer job, whose
+	 * own stages would make the job's bar jump back and forth.
+	 */
+	default Progress cancelOnly() {
+		Progress outer = this;
+		return new Progress() {
+			@Override
+			public void report(String stage, long done, long total) {}
+
+			@Override
+			public boolean isCancelled() {
+				return outer.isCancelled();
+			}
+		};
+	}
+
 	/** Throws {@link CancelledException} if the user asked to stop. */
 	default void checkCancelled() {
 		if (isCancelled()) throw new CancelledException();
