@@ -39,7 +39,7 @@ public final class Options {
 		return num.doubleValue();
 	}
 
-	boolean booleanValue(String key, boolean def) {
+	public boolean booleanValue(String key, boolean def) {
 		Object v = map.get(key);
 		if (v == null) return def;
 		if (v instanceof Boolean b) return b;

@@ -57,13 +57,24 @@ public final class AutomaticChoice implements SupervisedEncoder {
 	static final List<String> DEFAULT_CANDIDATES = List.of("lab", "capfit", "shells", "pca", "kmeans", "lab+pca",
 		"lab+capfit", "lab+shells", "lab+capfit+shells");
 
+	/**
+	 * The candidates {@code deep=true} adds: the unsupervised deep encoders and their ensembles with lab.
+	 * Ensembles cost no more training than their parts, whose fits are shared.
+	 */
+	static final List<String> DEEP_CANDIDATES = List.of("dense-ae", "conv-ae", "sparse-conv-ae", "lab+dense-ae",
+		"lab+conv-ae", "lab+sparse-conv-ae");
+
 	static final int DEFAULT_FOLDS = 3;
-	private static final Set<String> OWN_OPTIONS = Set.of("folds", "candidates");
+	/** Epochs of each deep candidate's training unless its own epochs option says otherwise. */
+	static final int DEFAULT_DEEP_EPOCHS = 10;
+	private static final Set<String> OWN_OPTIONS = Set.of("folds", "candidates", "deep", "epochs");
 	private static final int STATE_VERSION = 1;
 
 	private final int folds;
 	private final List<String> candidates;
 	private final boolean candidatesGiven;
+	private final boolean deep;
+	private final Integer epochsGiven;
 	private final Map<String, Map<String, Object>> encoderOptions;
 
 	private Map<String, Object> loadedParameters;
@@ -74,20 +85,24 @@ public final class AutomaticChoice implements SupervisedEncoder {
 	private Classifier classifier;
 	private int numClasses;
 
-	private AutomaticChoice(int folds, List<String> candidates, boolean candidatesGiven,
+	private AutomaticChoice(int folds, List<String> candidates, boolean candidatesGiven, boolean deep, Integer epochsGiven,
 		Map<String, Map<String, Object>> encoderOptions)
 	{
 		this.folds = folds;
 		this.candidates = List.copyOf(candidates);
 		this.candidatesGiven = candidatesGiven;
+		this.deep = deep;
+		this.epochsGiven = epochsGiven;
 		this.encoderOptions = encoderOptions;
 	}
 
 	/**
 	 * Options: folds (inner folds, default 3), candidates (names or '+'-joined ensembles, separated by
 	 * ',' or ';', or a list; default the fast encoders this build has and their ensembles with lab),
-	 * and encoder.key for a candidate encoder's options wherever it appears (e.g. pca.components=20).
-	 * Deep encoders are candidates only when named; supervised ones never.
+	 * deep (true/false, default false: also the unsupervised deep encoders and their ensembles with lab),
+	 * epochs (of every deep candidate's training, default 10; a candidate's own epochs option wins), and
+	 * encoder.key for a candidate encoder's options wherever it appears (e.g. pca.components=20).
+	 * Deep encoders are candidates only when named or with deep=true; supervised ones never.
 	 */
 	public static AutomaticChoice fromOptions(Map<String, Object> options) {
 		Map<String, Object> o = options == null ? Map.of() : options;
@@ -103,11 +118,22 @@ public final class AutomaticChoice implements SupervisedEncoder {
 			else throw new IllegalArgumentException("unknown option '" + key + "' for encoder auto; known: folds, "
 				+ "candidates, and encoder.option for a candidate's options (e.g. pca.components=20)");
 		}
-		int folds = new Options(NAME, own, OWN_OPTIONS).intValue("folds", DEFAULT_FOLDS, 2);
+		Options opts = new Options(NAME, own, OWN_OPTIONS);
+		int folds = opts.intValue("folds", DEFAULT_FOLDS, 2);
 		if (folds > 20) throw new IllegalArgumentException("auto option folds must be at most 20, got " + folds);
+		boolean deep = opts.booleanValue("deep", false);
+		Integer epochs = own.containsKey("epochs") ? opts.intValue("epochs", DEFAULT_DEEP_EPOCHS, 1) : null;
 		boolean given = own.containsKey("candidates");
-		List<String> candidates = given ? parseCandidates(own.get("candidates")) : defaultCandidates();
-		AutomaticChoice a = new AutomaticChoice(folds, candidates, given, perEncoder);
+		if (given && deep) throw new IllegalArgumentException("auto: give deep=true or candidates, not both (name the "
+			+ "deep encoders you want among the candidates, e.g. candidates=lab,pca,conv-ae)");
+		List<String> candidates = given ? parseCandidates(own.get("candidates")) : defaultCandidates(deep);
+		// Every deep candidate trains for the same, stated number of epochs unless its own option says otherwise.
+		for (String c : candidates)
+			for (String part : c.split("\\+"))
+				if (Encoders.isDeep(part) && !Encoders.isSupervised(part))
+					perEncoder.computeIfAbsent(part, k -> new LinkedHashMap<>()).putIfAbsent("epochs",
+						epochs == null ? DEFAULT_DEEP_EPOCHS : epochs);
+		AutomaticChoice a = new AutomaticChoice(folds, candidates, given, deep, epochs, perEncoder);
 		Set<String> used = new java.util.HashSet<>();
 		for (String c : candidates) used.addAll(a.partsOf(c));
 		for (String e : perEncoder.keySet())
@@ -117,10 +143,12 @@ public final class AutomaticChoice implements SupervisedEncoder {
 		return a;
 	}
 
-	/** The default candidates whose encoders exist in this build. */
-	static List<String> defaultCandidates() {
+	/** The default candidates whose encoders exist in this build, with the deep ones when asked. */
+	static List<String> defaultCandidates(boolean deep) {
+		List<String> all = new ArrayList<>(DEFAULT_CANDIDATES);
+		if (deep) all.addAll(DEEP_CANDIDATES);
 		List<String> out = new ArrayList<>();
-		for (String c : DEFAULT_CANDIDATES)
+		for (String c : all)
 			if (Arrays.stream(c.split("\\+")).allMatch(Encoders.names()::contains)) out.add(c);
 		return out;
 	}
@@ -399,6 +427,8 @@ public final class AutomaticChoice implements SupervisedEncoder {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("folds", folds);
 		if (candidatesGiven) m.put("candidates", String.join(",", candidates));
+		if (deep) m.put("deep", true);
+		if (epochsGiven != null) m.put("epochs", epochsGiven);
 		encoderOptions.forEach((e, opts) -> opts.forEach((k, v) -> m.put(e + "." + k, v)));
 		if (encoder != null) {
 			m.put("chosen", chosen);
@@ -487,7 +517,7 @@ public final class AutomaticChoice implements SupervisedEncoder {
 		Classifier classifier = Classifiers.load(classifierName, nested(parameters, "classifier", classifierName),
 			new DataInputStream(new ByteArrayInputStream(classifierBytes)));
 		Encoders.checkLearned(parameters, "classes", k);
-		AutomaticChoice a = new AutomaticChoice(DEFAULT_FOLDS, List.of(chosen), false, Map.of());
+		AutomaticChoice a = new AutomaticChoice(DEFAULT_FOLDS, List.of(chosen), false, false, null, Map.of());
 		a.chosen = chosen;
 		a.numClasses = k;
 		a.encoder = encoder;

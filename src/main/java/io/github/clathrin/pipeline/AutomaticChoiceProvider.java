@@ -29,7 +29,9 @@ public final class AutomaticChoiceProvider implements EncoderProvider {
 	public Map<String, Object> options(String name) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("folds", AutomaticChoice.DEFAULT_FOLDS);
-		m.put("candidates", String.join(",", AutomaticChoice.defaultCandidates()));
+		m.put("candidates", String.join(",", AutomaticChoice.defaultCandidates(false)));
+		m.put("deep", false);
+		m.put("epochs", AutomaticChoice.DEFAULT_DEEP_EPOCHS);
 		return m;
 	}
 

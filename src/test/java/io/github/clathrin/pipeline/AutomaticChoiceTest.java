@@ -204,6 +204,43 @@ class AutomaticChoiceTest {
 		assertFalse(defaults.contains("capfit") && !Encoders.names().contains("capfit"));
 	}
 
+	@Test
+	void deepAddsTheDeepEncodersAndTrainsThemForTheStatedEpochs() {
+		List<String> deep = auto(Map.of("deep", true)).candidates();
+		assertEquals(auto(Map.of()).candidates(), deep.subList(0, auto(Map.of()).candidates().size()),
+			"the shallow candidates come first, so ties keep going to them");
+		assertTrue(deep.containsAll(List.of("dense-ae", "conv-ae", "sparse-conv-ae", "lab+conv-ae")), deep.toString());
+		for (String c : deep)
+			for (String part : c.split("\\+")) assertFalse(Encoders.isSupervised(part), c);
+		assertMessage("not both", Map.of("deep", true, "candidates", "lab,pca"));
+		assertMessage("true or false", Map.of("deep", "yes"));
+		assertMessage("at least 1", Map.of("deep", true, "epochs", 0));
+
+		// Each deep candidate trains for auto's epochs unless its own option says otherwise.
+		Map<String, Object> p = auto(Map.of("deep", true, "epochs", 2, "conv-ae.epochs", 1)).parameters();
+		assertEquals(true, p.get("deep"));
+		assertEquals(2, p.get("epochs"));
+		assertEquals(2, p.get("dense-ae.epochs"));
+		assertEquals(1, p.get("conv-ae.epochs"));
+		assertEquals(AutomaticChoice.DEFAULT_DEEP_EPOCHS, auto(Map.of("candidates", "lab,dense-ae")).parameters()
+			.get("dense-ae.epochs"), "a named deep candidate gets the same budget");
+		assertFalse(auto(Map.of()).parameters().containsKey("deep"), "models without deep candidates read as before");
+
+		// A real fit: every deep candidate is scored (trained inside each inner fold), one is chosen.
+		int[] y = balanced(24);
+		AutomaticChoice a = auto(Map.of("deep", true, "epochs", 1, "folds", 2));
+		a.fitLabelled(samples(y, false, 10), y, 2, null, 1, Progress.NONE);
+		assertTrue(a.scores().keySet().containsAll(List.of("dense-ae", "conv-ae", "sparse-conv-ae", "lab+sparse-conv-ae")),
+			a.summary());
+		assertEquals(2, a.encode(samples(y, false, 10).get(0)).length);
+	}
+
+	@Test
+	void theEpochsShortcutReachesAutosDeepCandidates() {
+		assertEquals(Map.of("auto", Map.of("epochs", 5)), EncoderOptions.parse(null, List.of("auto"), 5));
+		assertEquals(Map.of("auto", Map.of("deep", true, "epochs", 5)), EncoderOptions.parse("auto.deep=true", List.of("auto"), 5));
+	}
+
 	private static void assertMessage(String part, Map<String, Object> options) {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Encoders.create("auto", options));
 		assertTrue(e.getMessage().contains(part), e.getMessage());
