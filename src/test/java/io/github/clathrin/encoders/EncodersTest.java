@@ -29,7 +29,7 @@ class EncodersTest {
 
 	@Test
 	void namesAndUnknownNames() {
-		assertEquals(List.of("auto", "pca", "kmeans", "lab", "capfit", "shells", "concat", "dense-ae", "conv-ae",
+		assertEquals(List.of("auto", "pca", "kmeans", "lab", "capfit", "shells", "concat", "vote", "dense-ae", "conv-ae",
 			"sparse-conv-ae", "cnn"), Encoders.names());
 		assertEquals(io.github.clathrin.deep.DeepEncoders.NAMES, Encoders.names().stream().filter(Encoders::isDeep).toList());
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Encoders.create("vae", Map.of()));
@@ -70,7 +70,8 @@ class EncodersTest {
 	@Test
 	void everyNameCanBeCreated() {
 		for (String name : Encoders.names()) {
-			Map<String, Object> options = name.equals("concat") ? Map.of("of", "lab+pca") : Map.of();
+			Map<String, Object> options = name.equals("concat") ? Map.of("of", "lab+pca")
+				: name.equals("vote") ? Map.of("of", "cnn+pca") : Map.of();
 			Encoder e = Encoders.create(name, options);
 			assertEquals(name, e.name());
 			assertEquals(Encoders.isSupervised(name), e instanceof SupervisedEncoder, name);
