@@ -98,7 +98,7 @@ public final class ReproductionPlan {
 		runs.add(run(out, "geometries-shallow", common, "", "the study's shallow rows and ours",
 			"--encoders", quick ? "kmeans,pca,lab,shells" : "kmeans,pca,lab,capfit,shells,auto"));
 		runs.add(run(out, "geometries-deep", common, "", "the study's autoencoders and the supervised 3D CNN",
-			"--encoders", "sparse-conv-ae,conv-ae,cnn", "--epochs", quick ? "1" : "30"));
+			"--encoders", "dense-ae,sparse-conv-ae,conv-ae,cnn", "--epochs", quick ? "1" : "30"));
 		if (!quick) runs.add(run(out, "geometries-deep-levers", common, " (bn, denoising / bn, pretrained)",
 			"better deep models: the conv AE with batch normalization trained as a denoising AE (10 % of input voxels "
 				+ "dropped), and the CNN with batch normalization fine-tuned from a conv AE's encoder", "--encoders",
