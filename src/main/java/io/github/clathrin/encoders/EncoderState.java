@@ -1,5 +1,6 @@
 package io.github.clathrin.encoders;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -76,5 +77,34 @@ public final class EncoderState {
 		}
 		if (n < 0 || n > max) throw new IOException(what + ": bad value " + n + " in encoder state");
 		return n;
+	}
+
+	/** Writes one part's state (a nested encoder's or classifier's). */
+	public interface PartWriter {
+		void write(DataOutputStream out) throws IOException;
+	}
+
+	/**
+	 * Writes a part's state length-prefixed, so the reader of one part can never run into the next part's
+	 * bytes; read back with {@link #readNested}.
+	 */
+	public static void writeNested(DataOutputStream out, PartWriter writer) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (DataOutputStream part = new DataOutputStream(bytes)) {
+			writer.write(part);
+		}
+		out.writeInt(bytes.size());
+		bytes.writeTo(out);
+	}
+
+	/** The bytes of a part written by {@link #writeNested}. */
+	public static byte[] readNested(DataInputStream in, String what) throws IOException {
+		byte[] bytes = new byte[readSize(in, what + " state length", Integer.MAX_VALUE - 8)];
+		try {
+			in.readFully(bytes);
+		} catch (EOFException e) {
+			throw new IOException(what + ": encoder state is truncated", e);
+		}
+		return bytes;
 	}
 }

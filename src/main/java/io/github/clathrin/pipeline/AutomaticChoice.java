@@ -476,19 +476,9 @@ public final class AutomaticChoice implements SupervisedEncoder {
 		writePart(out, classifier.name(), classifier::writeState);
 	}
 
-	private interface StateWriter {
-		void write(DataOutputStream out) throws IOException;
-	}
-
-	private static void writePart(DataOutputStream out, String name, StateWriter writer) throws IOException {
+	private static void writePart(DataOutputStream out, String name, EncoderState.PartWriter writer) throws IOException {
 		out.writeUTF(name);
-		// Length-prefixed, so the encoder's reader can never run into the classifier's bytes.
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (DataOutputStream part = new DataOutputStream(bytes)) {
-			writer.write(part);
-		}
-		out.writeInt(bytes.size());
-		bytes.writeTo(out);
+		EncoderState.writeNested(out, writer);
 	}
 
 	/** Rebuilds a fitted auto encoder from its {@link #parameters()} and {@link #writeState state}. */
@@ -502,9 +492,9 @@ public final class AutomaticChoice implements SupervisedEncoder {
 			chosen = in.readUTF();
 			k = EncoderState.readSize(in, "auto class count", 100_000);
 			encoderName = in.readUTF();
-			encoderBytes = readPart(in, "auto encoder");
+			encoderBytes = EncoderState.readNested(in, "auto encoder");
 			classifierName = in.readUTF();
-			classifierBytes = readPart(in, "auto classifier");
+			classifierBytes = EncoderState.readNested(in, "auto classifier");
 		} catch (EOFException e) {
 			throw new IOException("auto encoder state is truncated", e);
 		}
@@ -525,12 +515,6 @@ public final class AutomaticChoice implements SupervisedEncoder {
 		// The stored parameters (scores, options) are kept as they were, so a re-saved model says the same.
 		a.loadedParameters = new LinkedHashMap<>(parameters);
 		return a;
-	}
-
-	private static byte[] readPart(DataInputStream in, String what) throws IOException {
-		byte[] bytes = new byte[EncoderState.readSize(in, what + " state length", Integer.MAX_VALUE - 8)];
-		in.readFully(bytes);
-		return bytes;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -1,7 +1,6 @@
 package io.github.clathrin.pipeline;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -223,28 +222,14 @@ public final class VoteEncoder implements SupervisedEncoder {
 		for (int i = 0; i < parts.size(); i++) {
 			Encoder e = parts.get(i);
 			out.writeUTF(e.name());
-			writePart(out, e::writeState);
+			EncoderState.writeNested(out, e::writeState);
 			Classifier c = classifiers.get(i);
 			out.writeBoolean(c != null);
 			if (c != null) {
 				out.writeUTF(c.name());
-				writePart(out, c::writeState);
+				EncoderState.writeNested(out, c::writeState);
 			}
 		}
-	}
-
-	private interface StateWriter {
-		void write(DataOutputStream out) throws IOException;
-	}
-
-	private static void writePart(DataOutputStream out, StateWriter writer) throws IOException {
-		// Length-prefixed, so one part's reader can never run into the next part's bytes.
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (DataOutputStream part = new DataOutputStream(bytes)) {
-			writer.write(part);
-		}
-		out.writeInt(bytes.size());
-		bytes.writeTo(out);
 	}
 
 	/** Rebuilds a fitted vote from its {@link #parameters()} and {@link #writeState state}. */
@@ -287,9 +272,7 @@ public final class VoteEncoder implements SupervisedEncoder {
 	}
 
 	private static DataInputStream part(DataInputStream in, String what) throws IOException {
-		byte[] bytes = new byte[EncoderState.readSize(in, what + " state length", Integer.MAX_VALUE - 8)];
-		in.readFully(bytes);
-		return new DataInputStream(new ByteArrayInputStream(bytes));
+		return new DataInputStream(new ByteArrayInputStream(EncoderState.readNested(in, what)));
 	}
 
 	@SuppressWarnings("unchecked")
