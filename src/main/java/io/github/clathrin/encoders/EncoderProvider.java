@@ -44,6 +44,14 @@ public interface EncoderProvider {
 	}
 
 	/**
+	 * Whether the encoder takes an {@code epochs} option, which the command line's {@code --epochs} and the
+	 * dialogs' epochs field then set: every deep encoder, and an ensemble that hands it to its deep parts.
+	 */
+	default boolean takesEpochs(String name) {
+		return isDeep(name);
+	}
+
+	/**
 	 * A new, unfitted encoder.
 	 *
 	 * @throws IllegalArgumentException for an unknown name or option, or a bad option value

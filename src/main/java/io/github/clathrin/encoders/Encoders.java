@@ -69,6 +69,12 @@ public final class Encoders {
 		return p != null && p.isDeep(name);
 	}
 
+	/** Whether the encoder takes the epochs option (see {@link EncoderProvider#takesEpochs}); known without loading it. */
+	public static boolean takesEpochs(String name) {
+		EncoderProvider p = Registry.BY_NAME.get(name);
+		return p != null && p.takesEpochs(name);
+	}
+
 	/** Whether the encoder learns from labels (see {@link SupervisedEncoder}); known without loading it. */
 	public static boolean isSupervised(String name) {
 		EncoderProvider p = Registry.BY_NAME.get(name);

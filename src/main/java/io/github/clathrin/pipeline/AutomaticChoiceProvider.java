@@ -40,6 +40,12 @@ public final class AutomaticChoiceProvider implements EncoderProvider {
 		return true;
 	}
 
+	/** Its epochs option reaches its deep parts. */
+	@Override
+	public boolean takesEpochs(String name) {
+		return true;
+	}
+
 	@Override
 	public Encoder create(String name, Map<String, Object> options) {
 		return AutomaticChoice.fromOptions(options);

@@ -22,8 +22,8 @@ public final class EncoderOptions {
 	/**
 	 * @param text the options, separated by spaces or semicolons; null or blank for none
 	 * @param encoders the encoders being run
-	 * @param epochs if not null, {@code epochs} for every deep encoder, and for the deep parts of auto and vote (a shortcut
-	 *     the CLI and dialogs offer)
+	 * @param epochs if not null, {@code epochs} for every encoder that takes it ({@link Encoders#takesEpochs}: the deep
+	 *     ones, and auto and vote for their deep parts); a shortcut the CLI and dialogs offer
 	 * @return options per encoder name (encoders without options are absent)
 	 */
 	public static Map<String, Map<String, Object>> parse(String text, List<String> encoders, Integer epochs) {
@@ -31,7 +31,7 @@ public final class EncoderOptions {
 		if (epochs != null) {
 			if (epochs < 1) throw new InputException("epochs must be at least 1, got " + epochs);
 			for (String e : encoders)
-				if (Encoders.isDeep(e) || e.equals(AutomaticChoice.NAME) || e.equals(VoteEncoder.NAME))
+				if (Encoders.takesEpochs(e))
 					out.computeIfAbsent(e, k -> new LinkedHashMap<>()).put("epochs", epochs);
 		}
 		if (text == null || text.isBlank()) return out;

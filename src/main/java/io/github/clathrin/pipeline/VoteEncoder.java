@@ -78,7 +78,7 @@ public final class VoteEncoder implements SupervisedEncoder {
 		Integer epochs = own.containsKey("epochs") ? new Options(NAME, own, OWN_OPTIONS).intValue("epochs", 1, 1) : null;
 		if (epochs != null)
 			for (String n : names)
-				if (Encoders.isDeep(n)) perPart.get(n).putIfAbsent("epochs", epochs);
+				if (Encoders.takesEpochs(n)) perPart.get(n).putIfAbsent("epochs", epochs);
 		VoteEncoder v = new VoteEncoder(names, perPart, epochs);
 		v.newParts(); // checks each part's options now, not after a long read
 		return v;
@@ -310,6 +310,12 @@ public final class VoteEncoder implements SupervisedEncoder {
 
 		@Override
 		public boolean isSupervised(String name) {
+			return true;
+		}
+
+		/** Its epochs option reaches its deep parts. */
+		@Override
+		public boolean takesEpochs(String name) {
 			return true;
 		}
 

@@ -2,6 +2,7 @@ package io.github.clathrin.encoders;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,28 @@ class EncodersTest {
 		IllegalArgumentException o = assertThrows(IllegalArgumentException.class, () -> Encoders.create("pca", Map.of("componets", 3)));
 		assertTrue(o.getMessage().contains("componets"));
 		for (String name : SHALLOW) assertEquals(name, Encoders.create(name, Map.of()).name());
+	}
+
+	/**
+	 * The command line's --epochs and the dialogs' epochs field reach exactly the encoders that accept an epochs
+	 * option: the deep ones, and auto and vote for their deep parts.
+	 */
+	@Test
+	void takesEpochsNamesTheEncodersWithAnEpochsOption() {
+		assertEquals(List.of("auto", "vote", "dense-ae", "conv-ae", "sparse-conv-ae", "cnn"),
+			Encoders.names().stream().filter(Encoders::takesEpochs).toList());
+		for (String name : Encoders.names()) {
+			Map<String, Object> options = new java.util.HashMap<>(Map.of("epochs", 3));
+			if (name.equals("concat") || name.equals("vote")) options.put("of", "pca+lab");
+			if (Encoders.takesEpochs(name)) {
+				Encoder e = Encoders.create(name, options);
+				assertEquals(name, e.name());
+			} else {
+				IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Encoders.create(name, options), name);
+				assertTrue(e.getMessage().contains("epochs"), name + ": " + e.getMessage());
+			}
+		}
+		assertFalse(Encoders.takesEpochs("no-such-encoder"));
 	}
 
 	/** The registry describes every encoder in one line of its own (for help and dialogs), known without ND4J. */
