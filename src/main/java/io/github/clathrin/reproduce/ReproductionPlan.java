@@ -142,6 +142,10 @@ public final class ReproductionPlan {
 				+ "(up to 20 epochs) and of PCA (100 components) + SVM", "--encoders", "vote", "--epochs", "20", "-E",
 				"vote.of=cnn+pca", "-E", "vote.pca.components=100", "-E", "vote.cnn.mirror=z", "-E", "vote.cnn.shift=1", "-E",
 				"vote.cnn.tta=true", "-E", "vote.cnn.learningRateDecay=0.9", "-E", "vote.cnn.patience=5"));
+			runs.add(run(out, "modelnet10-cnn-wide", common, " (16, 32 filters, mirror, shift, tta)", "the tuned CNN with "
+				+ "twice the filters (16 and 32) and up to 25 epochs", "--encoders", "cnn", "--epochs", "25", "-E",
+				"cnn.filters=16,32", "-E", "cnn.mirror=z", "-E", "cnn.shift=1", "-E", "cnn.tta=true", "-E",
+				"cnn.learningRateDecay=0.92", "-E", "cnn.patience=5"));
 		}
 		return new Section("modelnet10", "ModelNet10 (official train/test split)",
 			"Official split of the 30^3 file: 3,991 training and 908 test objects; every choice (encoder, SVM grid, "
