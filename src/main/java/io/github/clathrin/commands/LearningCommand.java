@@ -57,7 +57,8 @@ public abstract class LearningCommand extends StructureCommand {
 	protected String encoder_options;
 
 	@Parameter(label = "Epochs (deep encoders)", required = false, persist = false, min = "1",
-		description = "Training epochs of the deep encoders (when not given 30, with early stopping).")
+		description = "Training epochs of the deep encoders, also inside auto and vote (when not given: 30 with early "
+			+ "stopping; 10 for auto's deep candidates).")
 	protected Integer epochs;
 
 	@Parameter(label = "Augmented copies per structure", persist = false, min = "0", max = "1000",

@@ -18,8 +18,8 @@ record EnlargementFields(int epochs, String encoderOptions, int augment, boolean
 	static void add(DialogFields gd) {
 		String deep = String.join(", ", Encoders.names().stream().filter(Encoders::isDeep).toList());
 		gd.addMessage("Deep encoders (" + deep + "), augmentation and label spreading:");
-		// 0: not given, so each deep encoder's own default (30) applies, as on the command line.
-		gd.addNumericField("Epochs (deep encoders; 0 = 30 with early stopping)", ClathrinPlugIn.remembered("epochs", 0), 0);
+		// 0: not given, so each deep encoder's own default applies (30; 10 inside auto), as on the command line.
+		gd.addNumericField("Epochs (deep encoders; 0 = their default)", ClathrinPlugIn.remembered("epochs", 0), 0);
 		gd.addStringField("Encoder_options (key=value ...)", ClathrinPlugIn.remembered("encoder_options", ""), 20);
 		gd.addNumericField("Augment (copies per structure)", ClathrinPlugIn.remembered("augment", 0), 0);
 		gd.addCheckbox("Augment_3d (full 3D rotations)", ClathrinPlugIn.remembered("augment_3d", false));
