@@ -102,12 +102,7 @@ public abstract class DeepEncoder implements Encoder {
 		Volume first = source.sample(0, 0).volume();
 		int nx = first.nx(), ny = first.ny(), nz = first.nz();
 		MultiLayerConfiguration conf = configure(nx, ny, nz, classes, training.updater(), seed);
-		if (training.weightDecay() > 0) {
-			// Decoupled from the loss (applied with the learning rate), on weights only, as AdamW does.
-			for (NeuralNetConfiguration layer : conf.getConfs())
-				if (layer.getLayer() instanceof BaseLayer bl && !(bl instanceof BatchNormalization))
-					bl.setRegularization(List.of(new WeightDecay(training.weightDecay(), true)));
-		}
+		if (training.weightDecay() > 0) addWeightDecay(conf, training.weightDecay());
 		MultiLayerNetwork net = new MultiLayerNetwork(conf);
 		net.init();
 		initialize(net, source, nx, ny, nz, seed, progress);
@@ -117,6 +112,17 @@ public abstract class DeepEncoder implements Encoder {
 		learned.put("seed", seed);
 		learned.putAll(history.toMap());
 		trained = trained(net, nx, ny, nz, learned);
+	}
+
+	/**
+	 * Decoupled weight decay (applied with the learning rate, as AdamW does) on the weights of every layer
+	 * but batch normalization. DL4J still adds its penalty to every score; {@link DeepTrainer} takes it off
+	 * again, so the losses it reports and stops on are the network's loss alone.
+	 */
+	static void addWeightDecay(MultiLayerConfiguration conf, double coefficient) {
+		for (NeuralNetConfiguration layer : conf.getConfs())
+			if (layer.getLayer() instanceof BaseLayer bl && !(bl instanceof BatchNormalization))
+				bl.setRegularization(List.of(new WeightDecay(coefficient, true)));
 	}
 
 	private static Map<String, Object> describe(MultiLayerNetwork net, int nx, int ny, int nz, String backend) {

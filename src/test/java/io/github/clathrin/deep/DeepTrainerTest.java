@@ -164,6 +164,30 @@ class DeepTrainerTest {
 		assertEquals(h.epochs().get(0).validationLoss(), net.score(new DataSet(x, x), false), 1e-6);
 	}
 
+	@Test
+	void reportedLossesLeaveOutTheWeightDecayPenalty() {
+		// DL4J adds 0.5 * coefficient * |w|^2 to every score; with a coefficient of 0.9 that is far above the
+		// autoencoder's cross-entropy (below 1), so a loss that still held it could not pass these checks.
+		int size = 16;
+		CountingSource source = new CountingSource(size, 0, Set.of());
+		var conf = Networks.denseAutoencoder(SIDE * SIDE * SIDE, List.of(16), 4, null, false, new Adam(0.01), 4, DataType.FLOAT);
+		DeepEncoder.addWeightDecay(conf, 0.9);
+		MultiLayerNetwork net = new MultiLayerNetwork(conf);
+		net.init();
+		TrainingHistory h = trainer(new TrainingConfig(1, 4, 0.01, 3, 0.25, 0.9, 1, InputJitter.NONE)).train(net, source, null, 0, 4,
+			Progress.NONE);
+		double penalty = net.calcRegularizationScore(true);
+		assertTrue(penalty > 10, "penalty " + penalty);
+		assertEquals(penalty, DeepTrainer.weightDecayPenalty(net), 1e-9);
+		TrainingHistory.Epoch e = h.epochs().get(0);
+		assertTrue(e.loss() > 0 && e.loss() < 1, "training loss " + e.loss());
+
+		int[] held = DeepTrainer.split(size, null, 0.25, 4)[1];
+		VolumeBatches batches = new VolumeBatches(VolumeBatches.Layout.FLAT, SIDE, SIDE, SIDE);
+		var x = batches.features(Arrays.stream(held).mapToObj(v -> source.sample(v, 0)).toList());
+		assertEquals(net.score(new DataSet(x, x), false) - penalty, e.validationLoss(), 1e-5);
+	}
+
 	/** Trains a small net on {@code source} in batches of 4, which {@code progress} cancels; returns the batches fitted. */
 	private static BatchLog cancelledTraining(CountingSource source, Progress progress) {
 		MultiLayerNetwork net = net(2);
