@@ -150,6 +150,14 @@ public final class ReproductionPlan {
 				+ "along y as well as z (the two horizontal axes; with both, the half turn about the up axis), averaged over "
 				+ "the four at test", "--encoders", "cnn", "--epochs", "15", "-E", "cnn.mirror=y,z",
 				"-E", "cnn.shift=1", "-E", "cnn.tta=true", "-E", "cnn.learningRateDecay=0.9", "-E", "cnn.patience=4"));
+			runs.add(run(out, "modelnet10-cnn-dropout", common, " (dropout 0.5, mirror, shift, tta)", "the tuned CNN with "
+				+ "half the dense layers' inputs dropped while training and up to 30 epochs", "--encoders", "cnn", "--epochs", "30",
+				"-E", "cnn.dropout=0.5", "-E", "cnn.mirror=z", "-E", "cnn.shift=1", "-E", "cnn.tta=true", "-E",
+				"cnn.learningRateDecay=0.92", "-E", "cnn.patience=6"));
+			runs.add(run(out, "modelnet10-cnn-decay", common, " (weight decay, no validation, mirror, shift, tta)", "the tuned "
+				+ "CNN with decoupled weight decay (0.05) and no validation share: 20 epochs on all 3,991 training objects",
+				"--encoders", "cnn", "--epochs", "20", "-E", "cnn.validation=0", "-E", "cnn.weightDecay=0.05", "-E", "cnn.mirror=z",
+				"-E", "cnn.shift=1", "-E", "cnn.tta=true", "-E", "cnn.learningRateDecay=0.9"));
 		}
 		return new Section("modelnet10", "ModelNet10 (official train/test split)",
 			"Official split of the 30^3 file: 3,991 training and 908 test objects; every choice (encoder, SVM grid, "
