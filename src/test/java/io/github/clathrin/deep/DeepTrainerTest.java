@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -186,6 +187,25 @@ class DeepTrainerTest {
 		VolumeBatches batches = new VolumeBatches(VolumeBatches.Layout.FLAT, SIDE, SIDE, SIDE);
 		var x = batches.features(Arrays.stream(held).mapToObj(v -> source.sample(v, 0)).toList());
 		assertEquals(net.score(new DataSet(x, x), false) - penalty, e.validationLoss(), 1e-5);
+	}
+
+	@Test
+	void theKlSparsityPenaltyStaysInTheLoss() {
+		// The KL penalty is reported through the same regularization score as the weight decay, but it is
+		// part of the sparse autoencoder's loss: only the decay's share may be taken off.
+		var conf = Networks.denseAutoencoder(SIDE * SIDE * SIDE, List.of(16), 4, new KlSparsity(0.05, 1), false, new Adam(0.01), 4,
+			DataType.FLOAT);
+		DeepEncoder.addWeightDecay(conf, 0.9);
+		MultiLayerNetwork net = new MultiLayerNetwork(conf);
+		net.init();
+		CountingSource source = new CountingSource(8, 0, Set.of());
+		var x = new VolumeBatches(VolumeBatches.Layout.FLAT, SIDE, SIDE, SIDE).features(
+			IntStream.range(0, 8).mapToObj(i -> source.sample(i, 0)).toList());
+		net.score(new DataSet(x, x), false); // a forward pass, so the KL layer holds this batch's penalty
+		double kl = 0;
+		for (var layer : net.getLayers()) if (layer instanceof KlSparsityLayer k) kl += k.calcRegularizationScore(true);
+		assertTrue(kl > 0.01, "KL penalty " + kl);
+		assertEquals(net.calcRegularizationScore(true) - kl, DeepTrainer.weightDecayPenalty(net), 1e-9);
 	}
 
 	/** Trains a small net on {@code source} in batches of 4, which {@code progress} cancels; returns the batches fitted. */
