@@ -16,8 +16,11 @@ import io.github.clathrin.bench.Benchmarks;
 import io.github.clathrin.bench.DeepBenchmarks;
 import io.github.clathrin.bench.RenderBenchmark;
 import io.github.clathrin.bench.SegmentationBenchmark;
+import io.github.clathrin.deep.DeepEncoders;
+import io.github.clathrin.deep.LayerTimes;
 import io.github.clathrin.pipeline.EncoderOptions;
 import io.github.clathrin.task.AtomicFiles;
+import io.github.clathrin.task.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -84,11 +87,24 @@ final class BenchCommand implements Callable<Integer> {
 		+ "encoder on X_train/y_train of the file and print its accuracy on X_test/y_test and the training time.")
 	File officialSplit;
 
-	@Option(names = "--encoder", defaultValue = "cnn", hidden = true, description = "Encoder of --official-split.")
+	@Option(names = "--layers", description = "Only the per-layer benchmark: the forward and backward time of each layer "
+		+ "of --encoder's network (with its -E options) on --grid^3 batches, next to a whole training step.")
+	boolean layers;
+
+	@Option(names = "--grid", defaultValue = "30", description = "Grid edge of --layers (default 30).")
+	int grid;
+
+	@Option(names = "--classes", defaultValue = "10", description = "Classes of a supervised encoder in --layers (default 10).")
+	int classes;
+
+	@Option(names = "--timed-batches", defaultValue = "20", paramLabel = "N", description = "Batches timed by --layers (default 20).")
+	int timedBatches;
+
+	@Option(names = "--encoder", defaultValue = "cnn", description = "Deep encoder of --layers (and --official-split); default cnn.")
 	String encoder;
 
-	@Option(names = { "-E", "--encoder-option" }, paramLabel = "KEY=VALUE", hidden = true,
-		description = "Encoder option of --official-split, repeatable: e.g. -E batchnorm=true -E mirror=z.")
+	@Option(names = { "-E", "--encoder-option" }, paramLabel = "KEY=VALUE",
+		description = "Option of --encoder, repeatable: e.g. -E filters=16,32 -E batchnorm=true.")
 	List<String> encoderOptions = new ArrayList<>();
 
 	@Option(names = "--seed", defaultValue = "1", hidden = true, description = "Seed of --official-split.")
@@ -97,9 +113,19 @@ final class BenchCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws IOException {
 		ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
+		Map<String, Object> options = EncoderOptions.parse(String.join(" ", encoderOptions), List.of(encoder), null)
+			.getOrDefault(encoder, Map.of());
+		if (layers) {
+			if (!DeepEncoders.NAMES.contains(encoder))
+				throw new InputException("--layers times a deep encoder's network (" + String.join(", ", DeepEncoders.NAMES)
+					+ "), not " + encoder);
+			String md = "# Benchmarks\n\n" + machine() + "\n"
+				+ LayerTimes.measure(DeepEncoders.create(encoder, options), grid, classes, timedBatches, seed).toMarkdown();
+			System.out.println(md);
+			if (out != null) AtomicFiles.writeString(out.toPath(), md);
+			return 0;
+		}
 		if (officialSplit != null) {
-			Map<String, Object> options = EncoderOptions.parse(String.join(" ", encoderOptions), List.of(encoder), null)
-				.getOrDefault(encoder, Map.of());
 			String report = DeepBenchmarks.officialSplit(officialSplit.toPath(), encoder, options, seed, progress);
 			progress.finish();
 			System.out.print(report);
@@ -134,14 +160,16 @@ final class BenchCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	private String machine() throws IOException {
-		String cpu = "unknown CPU";
-		Path info = Path.of("/proc/cpuinfo");
-		if (Files.isReadable(info)) for (String l : Files.readAllLines(info))
-			if (l.startsWith("model name")) {
-				cpu = l.substring(l.indexOf(':') + 1).trim();
-				break;
-			}
+	private String machine() {
+		if (layers) {
+			StringBuilder cmd = new StringBuilder("./clathrin bench --layers --encoder " + encoder);
+			for (String o : encoderOptions) cmd.append(" -E ").append(o);
+			if (grid != 30) cmd.append(" --grid ").append(grid);
+			if (classes != 10) cmd.append(" --classes ").append(classes);
+			if (timedBatches != 20) cmd.append(" --timed-batches ").append(timedBatches);
+			if (out != null) cmd.append(" --out ").append(out);
+			return header(cmd);
+		}
 		StringBuilder cmd = new StringBuilder(batch ? "./clathrin bench --batch --cells " + cells + " --cell-rows " + cellRows
 			+ " --batch-engines " + String.join(",", batchEngines) : "./clathrin bench --rows " + rows);
 		if (segmentation) cmd.append(" --segmentation");
@@ -153,6 +181,22 @@ final class BenchCommand implements Callable<Integer> {
 		if (deepEpochs != null) cmd.append(" --deep-epochs ").append(deepEpochs);
 		if (structures != 899 || labelled != 280) cmd.append(" --structures ").append(structures).append(" --labelled ").append(labelled);
 		if (out != null) cmd.append(" --out ").append(out);
+		return header(cmd);
+	}
+
+	private static String header(StringBuilder cmd) {
+		String cpu = "unknown CPU";
+		try {
+			Path info = Path.of("/proc/cpuinfo");
+			if (Files.isReadable(info)) for (String l : Files.readAllLines(info))
+				if (l.startsWith("model name")) {
+					cpu = l.substring(l.indexOf(':') + 1).trim();
+					break;
+				}
+		}
+		catch (IOException e) {
+			// leave it unknown
+		}
 		return String.format(Locale.ROOT, "Produced by `%s` on %s.%n%nMachine: %s, %d cores, %.0f GB memory, "
 			+ "Java %s (max heap %.1f GB), %s %s.%n", cmd, LocalDate.now(), cpu,
 			Runtime.getRuntime().availableProcessors(), totalMemoryGb(), System.getProperty("java.version"),
