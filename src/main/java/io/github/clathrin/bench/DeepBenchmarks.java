@@ -196,7 +196,13 @@ public final class DeepBenchmarks {
 		if (train.isEmpty() || test.isEmpty())
 			throw InputException.inFile(npz, "expected arrays X_train/y_train and X_test/y_test (the official split), found "
 				+ train.size() + " train and " + test.size() + " test volumes");
-		Encoder e = Encoders.create(encoder, options);
+		Encoder e;
+		try {
+			e = Encoders.create(encoder, options);
+		}
+		catch (IllegalArgumentException bad) {
+			throw new InputException(encoder + ": " + bad.getMessage());
+		}
 		if (!(e instanceof SupervisedEncoder supervised))
 			throw new InputException("encoder " + encoder + " learns without labels: the official-split run needs a supervised one (cnn)");
 		long t = System.nanoTime();

@@ -16,6 +16,7 @@ import io.github.clathrin.bench.Benchmarks;
 import io.github.clathrin.bench.DeepBenchmarks;
 import io.github.clathrin.bench.RenderBenchmark;
 import io.github.clathrin.bench.SegmentationBenchmark;
+import io.github.clathrin.deep.DeepEncoder;
 import io.github.clathrin.deep.DeepEncoders;
 import io.github.clathrin.deep.LayerTimes;
 import io.github.clathrin.pipeline.EncoderOptions;
@@ -119,8 +120,18 @@ final class BenchCommand implements Callable<Integer> {
 			if (!DeepEncoders.NAMES.contains(encoder))
 				throw new InputException("--layers times a deep encoder's network (" + String.join(", ", DeepEncoders.NAMES)
 					+ "), not " + encoder);
+			if (grid < 1) throw new InputException("--grid must be at least 1 voxel, got " + grid);
+			if (classes < 2) throw new InputException("--classes must be at least 2, got " + classes);
+			if (timedBatches < 1) throw new InputException("--timed-batches must be at least 1, got " + timedBatches);
+			DeepEncoder network;
+			try {
+				network = DeepEncoders.create(encoder, options);
+			}
+			catch (IllegalArgumentException e) {
+				throw new InputException(encoder + ": " + e.getMessage());
+			}
 			String md = "# Benchmarks\n\n" + machine() + "\n"
-				+ LayerTimes.measure(DeepEncoders.create(encoder, options), grid, classes, timedBatches, seed).toMarkdown();
+				+ LayerTimes.measure(network, grid, classes, timedBatches, seed).toMarkdown();
 			System.out.println(md);
 			if (out != null) AtomicFiles.writeString(out.toPath(), md);
 			return 0;
@@ -163,11 +174,11 @@ final class BenchCommand implements Callable<Integer> {
 	private String machine() {
 		if (layers) {
 			StringBuilder cmd = new StringBuilder("./clathrin bench --layers --encoder " + encoder);
-			for (String o : encoderOptions) cmd.append(" -E ").append(o);
+			for (String o : encoderOptions) cmd.append(" -E ").append(quoted(o));
 			if (grid != 30) cmd.append(" --grid ").append(grid);
 			if (classes != 10) cmd.append(" --classes ").append(classes);
 			if (timedBatches != 20) cmd.append(" --timed-batches ").append(timedBatches);
-			if (out != null) cmd.append(" --out ").append(out);
+			if (out != null) cmd.append(" --out ").append(quoted(out.toString()));
 			return header(cmd);
 		}
 		StringBuilder cmd = new StringBuilder(batch ? "./clathrin bench --batch --cells " + cells + " --cell-rows " + cellRows
@@ -180,8 +191,14 @@ final class BenchCommand implements Callable<Integer> {
 		if ((deep || deepOnly) && streamed != 60000) cmd.append(" --streamed ").append(streamed);
 		if (deepEpochs != null) cmd.append(" --deep-epochs ").append(deepEpochs);
 		if (structures != 899 || labelled != 280) cmd.append(" --structures ").append(structures).append(" --labelled ").append(labelled);
-		if (out != null) cmd.append(" --out ").append(out);
+		if (out != null) cmd.append(" --out ").append(quoted(out.toString()));
 		return header(cmd);
+	}
+
+	/** A command-line word as a shell reads it back: single-quoted when it holds anything but plain characters. */
+	static String quoted(String word) {
+		if (word.matches("[A-Za-z0-9_./:=,@%+-]+")) return word;
+		return "'" + word.replace("'", "'\\''") + "'";
 	}
 
 	private static String header(StringBuilder cmd) {

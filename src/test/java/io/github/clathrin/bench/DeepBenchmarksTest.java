@@ -76,6 +76,9 @@ class DeepBenchmarksTest {
 		assertTrue(e.getMessage().contains("X_train") && e.getMessage().contains("one.npz"), e.getMessage());
 
 		Path split = officialSplit(4, 2);
+		InputException badValue = assertThrows(InputException.class,
+			() -> DeepBenchmarks.officialSplit(split, "cnn", Map.of("batch", 0), 1, Progress.NONE));
+		assertTrue(badValue.getMessage().contains("batch must be at least 1"), badValue.getMessage());
 		InputException unsupervised = assertThrows(InputException.class,
 			() -> DeepBenchmarks.officialSplit(split, "pca", Map.of(), 1, Progress.NONE));
 		assertTrue(unsupervised.getMessage().contains("supervised"), unsupervised.getMessage());
