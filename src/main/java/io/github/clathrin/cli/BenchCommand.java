@@ -131,7 +131,8 @@ final class BenchCommand implements Callable<Integer> {
 				throw new InputException(encoder + ": " + e.getMessage());
 			}
 			String md = "# Benchmarks\n\n" + machine() + "\n"
-				+ LayerTimes.measure(network, grid, classes, timedBatches, seed).toMarkdown();
+				+ LayerTimes.measure(network, grid, classes, timedBatches, seed, progress).toMarkdown();
+			progress.finish();
 			System.out.println(md);
 			if (out != null) AtomicFiles.writeString(out.toPath(), md);
 			return 0;

@@ -18,6 +18,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+import io.github.clathrin.task.Progress;
+
 /**
  * Where a deep encoder's training time goes: each layer's forward and backward pass on batches of
  * random sparse volumes, timed one layer at a time, next to a whole training step (forward, backward
@@ -80,8 +82,9 @@ public final class LayerTimes {
 	 *
 	 * @param batches timed batches, after three warm-up batches; each time reported is their median, which
 	 *     a garbage collection in one of them does not move
+	 * @param progress shows the batches done, and stops the measurement between batches when cancelled
 	 */
-	public static Result measure(DeepEncoder encoder, int grid, int classes, int batches, long seed) {
+	public static Result measure(DeepEncoder encoder, int grid, int classes, int batches, long seed, Progress progress) {
 		if (grid < 1) throw new IllegalArgumentException("grid must be at least 1, got " + grid);
 		if (batches < 1) throw new IllegalArgumentException("batches must be at least 1, got " + batches);
 		return Nd4jRuntime.withOwnClassLoader(() -> {
@@ -97,14 +100,21 @@ public final class LayerTimes {
 			// First the whole step as training runs it (with DL4J's workspaces), on a network of its own.
 			MultiLayerNetwork fresh = new MultiLayerNetwork(conf.clone());
 			fresh.init();
-			for (int k = 0; k < warmUp; k++) fresh.fit(data);
-			double[] steps = new double[batches];
+			String steps = "Timing " + encoder.name() + ": whole steps", layers = "Timing " + encoder.name() + ": layer by layer";
+			for (int k = 0; k < warmUp; k++) {
+				progress.checkCancelled();
+				fresh.fit(data);
+			}
+			double[] stepTimes = new double[batches];
 			for (int k = 0; k < batches; k++) {
+				progress.report(steps, k, batches);
+				progress.checkCancelled();
 				long t = System.nanoTime();
 				fresh.fit(data);
-				steps[k] = (System.nanoTime() - t) / 1e6;
+				stepTimes[k] = (System.nanoTime() - t) / 1e6;
 			}
-			double stepMs = median(steps);
+			progress.report(steps, batches, batches);
+			double stepMs = median(stepTimes);
 			// fit() leaves its workspaces attached to this thread; while they are, the passes below ran up to
 			// four times slower with batch normalization (measured), so they go first.
 			Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
@@ -114,6 +124,8 @@ public final class LayerTimes {
 			// Then layer by layer, outside every workspace, on the untrained network.
 			try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
 				for (int k = 0; k < warmUp + batches; k++) {
+					progress.report(layers, k, warmUp + batches);
+					progress.checkCancelled();
 					boolean timed = k >= warmUp;
 					INDArray a = data.getFeatures();
 					LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
@@ -140,6 +152,7 @@ public final class LayerTimes {
 					}
 				}
 			}
+			progress.report(layers, warmUp + batches, warmUp + batches);
 			List<Row> rows = new ArrayList<>();
 			for (int i = 0; i < n; i++)
 				rows.add(new Row(i, net.getLayer(i).getClass().getSimpleName(), shapes[i], median(forward[i]), median(backward[i])));
