@@ -22,6 +22,7 @@ import io.github.clathrin.deep.LayerTimes;
 import io.github.clathrin.pipeline.EncoderOptions;
 import io.github.clathrin.task.AtomicFiles;
 import io.github.clathrin.task.InputException;
+import io.github.clathrin.task.ShellWords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -175,11 +176,11 @@ final class BenchCommand implements Callable<Integer> {
 	private String machine() {
 		if (layers) {
 			StringBuilder cmd = new StringBuilder("./clathrin bench --layers --encoder " + encoder);
-			for (String o : encoderOptions) cmd.append(" -E ").append(quoted(o));
+			for (String o : encoderOptions) cmd.append(" -E ").append(ShellWords.quote(o));
 			if (grid != 30) cmd.append(" --grid ").append(grid);
 			if (classes != 10) cmd.append(" --classes ").append(classes);
 			if (timedBatches != 20) cmd.append(" --timed-batches ").append(timedBatches);
-			if (out != null) cmd.append(" --out ").append(quoted(out.toString()));
+			if (out != null) cmd.append(" --out ").append(ShellWords.quote(out.toString()));
 			return header(cmd);
 		}
 		StringBuilder cmd = new StringBuilder(batch ? "./clathrin bench --batch --cells " + cells + " --cell-rows " + cellRows
@@ -192,14 +193,8 @@ final class BenchCommand implements Callable<Integer> {
 		if ((deep || deepOnly) && streamed != 60000) cmd.append(" --streamed ").append(streamed);
 		if (deepEpochs != null) cmd.append(" --deep-epochs ").append(deepEpochs);
 		if (structures != 899 || labelled != 280) cmd.append(" --structures ").append(structures).append(" --labelled ").append(labelled);
-		if (out != null) cmd.append(" --out ").append(quoted(out.toString()));
+		if (out != null) cmd.append(" --out ").append(ShellWords.quote(out.toString()));
 		return header(cmd);
-	}
-
-	/** A command-line word as a shell reads it back: single-quoted when it holds anything but plain characters. */
-	static String quoted(String word) {
-		if (word.matches("[A-Za-z0-9_./:=,@%+-]+")) return word;
-		return "'" + word.replace("'", "'\\''") + "'";
 	}
 
 	private static String header(StringBuilder cmd) {

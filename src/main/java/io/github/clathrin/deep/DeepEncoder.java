@@ -101,8 +101,7 @@ public abstract class DeepEncoder implements Encoder {
 		if (source.size() < 1) throw new IllegalArgumentException("no samples to fit " + name + " on");
 		Volume first = source.sample(0, 0).volume();
 		int nx = first.nx(), ny = first.ny(), nz = first.nz();
-		MultiLayerConfiguration conf = configure(nx, ny, nz, classes, training.updater(), seed);
-		if (training.weightDecay() > 0) addWeightDecay(conf, training.weightDecay());
+		MultiLayerConfiguration conf = configuration(nx, ny, nz, classes, seed);
 		MultiLayerNetwork net = new MultiLayerNetwork(conf);
 		net.init();
 		initialize(net, source, nx, ny, nz, seed, progress);
@@ -112,6 +111,13 @@ public abstract class DeepEncoder implements Encoder {
 		learned.put("seed", seed);
 		learned.putAll(history.toMap());
 		trained = trained(net, nx, ny, nz, learned);
+	}
+
+	/** The network training builds for this grid: {@link #configure} with the training's updater and weight decay. */
+	MultiLayerConfiguration configuration(int nx, int ny, int nz, int classes, long seed) {
+		MultiLayerConfiguration conf = configure(nx, ny, nz, classes, training.updater(), seed);
+		if (training.weightDecay() > 0) addWeightDecay(conf, training.weightDecay());
+		return conf;
 	}
 
 	/**

@@ -90,8 +90,7 @@ public final class LayerTimes {
 		return Nd4jRuntime.withOwnClassLoader(() -> {
 			Nd4jRuntime.start();
 			int batch = encoder.training().batch();
-			MultiLayerConfiguration conf = encoder.configure(grid, grid, grid, classes, encoder.training().updater(), seed);
-			if (encoder.training().weightDecay() > 0) DeepEncoder.addWeightDecay(conf, encoder.training().weightDecay());
+			MultiLayerConfiguration conf = encoder.configuration(grid, grid, grid, classes, seed);
 			MultiLayerNetwork net = new MultiLayerNetwork(conf);
 			net.init();
 			net.initGradientsView(); // fit() makes it on first use; the layers' own backward passes need it now
